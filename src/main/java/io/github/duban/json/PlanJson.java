@@ -1,0 +1,137 @@
+package io.github.duban.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.duban.model.Deadline;
+import io.github.duban.model.Goal;
+import io.github.duban.model.Milestone;
+import io.github.duban.model.Plan;
+import io.github.duban.model.ReportingRule;
+import io.github.duban.model.Stage;
+import io.github.duban.model.Task;
+import io.github.duban.model.Unit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * Reads and writes the plan JSON of DESIGN §8 ({@code plan.json}, what {@code duban plan} prints).
+ * Thread-safe.
+ */
+public final class PlanJson {
+
+    private static final String EMBEDDED = "/plan/lengshuitan-2021-3.json";
+
+    private PlanJson() {
+    }
+
+    /** The embedded default plan: 冷优组发〔2021〕3号. */
+    public static Plan embedded() {
+        try (InputStream in = PlanJson.class.getResourceAsStream(EMBEDDED)) {
+            if (in == null) {
+                throw new IllegalStateException("the embedded plan " + EMBEDDED + " is missing from the jar");
+            }
+            return read(new String(in.readAllBytes(), StandardCharsets.UTF_8), EMBEDDED);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a plan file; errors name the file, the line and the field. */
+    public static Plan read(Path file) {
+        try {
+            return read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new InputException(file.toString(), 0, null, "cannot read the plan file: " + e.getMessage());
+        }
+    }
+
+    /** Reads plan JSON text; {@code source} names it in errors. */
+    public static Plan read(String json, String source) {
+        PlanDoc doc;
+        try {
+            doc = Mappers.MAPPER.readValue(json, PlanDoc.class);
+        } catch (JsonProcessingException e) {
+            throw InputException.from(source, e);
+        }
+        try {
+            return doc.toPlan();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InputException(source, 0, null, "the plan is not valid: " + e.getMessage());
+        }
+    }
+
+    /** The plan as pretty JSON in the §8 shape, ending with a newline. */
+    public static String write(Plan plan) {
+        try {
+            return Mappers.PRETTY.writeValueAsString(PlanDoc.of(plan)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record PlanDoc(String title, String docNumber, LocalDate issuedOn, ReportingDoc reporting,
+                   List<StageDoc> stages, List<GoalDoc> goals, List<UnitDoc> units, List<TaskDoc> tasks) {
+        static PlanDoc of(Plan p) {
+            return new PlanDoc(p.title(), p.docNumber(), p.issuedOn(),
+                    new ReportingDoc(p.reporting().from(), p.reporting().to(), p.reporting().dueDay()),
+                    p.stages().stream().map(s -> new StageDoc(s.name(), s.from(), s.to())).toList(),
+                    p.goals().stream().map(g -> new GoalDoc(g.no(), g.title())).toList(),
+                    p.units().stream().map(u -> new UnitDoc(u.id(), u.name(), u.aliases(), u.group(), u.leader(), u.person())).toList(),
+                    p.tasks().stream().map(TaskDoc::of).toList());
+        }
+
+        Plan toPlan() {
+            if (reporting == null) {
+                throw new IllegalArgumentException("field reporting is missing");
+            }
+            return new Plan(title, docNumber, issuedOn,
+                    new ReportingRule(reporting.from(), reporting.to(), reporting.dueDay()),
+                    nn(stages).stream().map(s -> new Stage(s.name(), s.from(), s.to())).toList(),
+                    nn(goals).stream().map(g -> new Goal(g.no(), g.title())).toList(),
+                    nn(units).stream().map(u -> new Unit(u.id(), u.name(), u.aliases(), u.group(), u.leader(), u.person())).toList(),
+                    nn(tasks).stream().map(TaskDoc::toTask).toList());
+        }
+    }
+
+    record ReportingDoc(YearMonth from, YearMonth to, int dueDay) {
+    }
+
+    record StageDoc(String name, LocalDate from, LocalDate to) {
+    }
+
+    record GoalDoc(int no, String title) {
+    }
+
+    record UnitDoc(String id, String name, List<String> aliases, boolean group, String leader, String person) {
+    }
+
+    record MilestoneDoc(String text, LocalDate date) {
+    }
+
+    record TaskDoc(int no, int goal, String title, String measure, List<String> leads, List<String> supporting,
+                   LocalDate deadline, boolean ongoing, String deadlineText, List<MilestoneDoc> milestones,
+                   List<String> notes) {
+        static TaskDoc of(Task t) {
+            return new TaskDoc(t.no(), t.goal(), t.title(), t.measure(), t.leads(), t.supporting(),
+                    t.deadline().date(), t.deadline().ongoing(), t.deadline().text(),
+                    t.milestones().stream().map(m -> new MilestoneDoc(m.text(), m.date())).toList(), t.notes());
+        }
+
+        Task toTask() {
+            Deadline d = new Deadline(deadline, ongoing, deadlineText);
+            return new Task(no, goal, title, measure, nn(leads), supporting, d,
+                    nn(milestones).stream().map(m -> new Milestone(m.text(), m.date())).toList(), notes);
+        }
+    }
+
+    private static <T> List<T> nn(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.duban.model;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * A task's deadline (完成时限): a date, met by anything done on or before it, or ongoing
+ * (立行立改，长期坚持) with no date. {@code text} keeps the plan's own wording.
+ * Immutable and thread-safe.
+ */
+public record Deadline(LocalDate date, boolean ongoing, String text) {
+
+    public Deadline {
+        if (ongoing && date != null) {
+            throw new IllegalArgumentException("an ongoing deadline has no date, got " + date);
+        }
+        if (!ongoing && date == null) {
+            throw new IllegalArgumentException("a deadline that is not ongoing needs a date");
+        }
+        text = text == null ? (ongoing ? "长期坚持" : date.toString()) : text;
+    }
+
+    public static Deadline of(LocalDate date, String text) {
+        return new Deadline(Objects.requireNonNull(date, "date"), false, text);
+    }
+
+    public static Deadline ongoing(String text) {
+        return new Deadline(null, true, text);
+    }
+
+    public boolean dated() {
+        return !ongoing;
+    }
+}

@@ -1,0 +1,20 @@
+package io.github.duban.model;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** A stage of the plan (工作步骤), shown but judging nothing. Immutable and thread-safe. */
+public record Stage(String name, LocalDate from, LocalDate to) {
+    public Stage {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("stage " + name + " ends " + to + " before it starts " + from);
+        }
+    }
+
+    public static Stage of(String name, LocalDate from, LocalDate to) {
+        return new Stage(name, from, to);
+    }
+}
