@@ -9,6 +9,8 @@ final class Logging {
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         setIfAbsent("org.slf4j.simpleLogger.log.org.drools", "error");
         setIfAbsent("org.slf4j.simpleLogger.log.org.kie", "error");
+        // build problems are reported by duban itself, with file and line
+        setIfAbsent("org.slf4j.simpleLogger.log.org.drools.compiler.kie.builder.impl", "off");
         setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
     }
 
