@@ -67,10 +67,8 @@ final class CsvTable {
         if (h < 0) {
             throw new ImportException(source, 0, "no header row found: expected columns such as 序号, 工作任务/工作措施, 牵头单位, 责任单位, 完成时限");
         }
-        for (Role r : new Role[]{Role.LEAD, Role.DEADLINE}) {
-            if (!t.roles.contains(r)) {
-                problems.add(new ImportProblem(t.headerLine, "the header has no " + (r == Role.LEAD ? "牵头单位" : "完成时限") + " column"));
-            }
+        if (!t.roles.contains(Role.DEADLINE)) {
+            problems.add(new ImportProblem(t.headerLine, "the header has no 完成时限 column"));
         }
         for (int c = 0; c < t.roles.size(); c++) {
             if (t.roles.get(c) == null && !all.get(h).cells.get(c).isBlank()) {

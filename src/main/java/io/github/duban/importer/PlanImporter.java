@@ -89,7 +89,11 @@ public final class PlanImporter {
         List<ImportProblem> problems = new ArrayList<>();
         String text = readText(file);
         CsvTable table = CsvTable.read(text, file.toString(), problems);
-        int y = year(year, null, problems, table.titleLines);
+        int y = year(year, null, problems, List.of(text));
+        boolean firstListed = TextReader.FIRST_LISTED_LEADS.matcher(DeadlineParser.normalize(String.join("\n", table.titleLines))).find();
+        if (!firstListed && !table.roles.contains(Role.LEAD)) {
+            problems.add(new ImportProblem(table.headerLine, "the header has no 牵头单位 column"));
+        }
         TextReader r = new TextReader("", file.toString(), problems);
         String goal = null;
         for (CsvTable.Row row : table.rows) {
@@ -108,7 +112,6 @@ public final class PlanImporter {
             throw new ImportException(file.toString(), table.headerLine, "no task rows under the header");
         }
         String title = table.title != null ? table.title : file.getFileName().toString().replaceAll("\\.[^.]+$", "");
-        boolean firstListed = TextReader.FIRST_LISTED_LEADS.matcher(DeadlineParser.normalize(String.join("\n", table.titleLines))).find();
         Plan plan = assemble(title, null, null, y, List.of(), null, firstListed, r.tableTasks, problems, file.toString());
         return new ImportResult(plan, problems, List.of());
     }
@@ -330,16 +333,9 @@ public final class PlanImporter {
                 earliest = earliest == null || d.isBefore(earliest) ? d : earliest;
             }
         }
-        Stage implementation = null;
-        for (Stage s : stages) {
-            if (latest != null && !latest.isBefore(s.from()) && !latest.isAfter(s.to())) {
-                implementation = s;
-                break;
-            }
-        }
-        if (implementation == null) {
-            implementation = stages.stream().filter(s -> IMPLEMENTATION_STAGE.matcher(s.name()).find()).findFirst().orElse(null);
-        }
+        Stage implementation = stages.stream().filter(s -> IMPLEMENTATION_STAGE.matcher(s.name()).find()).findFirst()
+                .orElseGet(() -> stages.stream().max(java.util.Comparator.comparingLong(
+                        s -> java.time.temporal.ChronoUnit.DAYS.between(s.from(), s.to()))).orElse(null));
         YearMonth from;
         if (issuedOn != null) {
             from = YearMonth.from(issuedOn);
@@ -348,6 +344,9 @@ public final class PlanImporter {
             }
             if (implementation != null && YearMonth.from(implementation.from()).isAfter(from)) {
                 from = YearMonth.from(implementation.from());
+            }
+            if (earliest != null && !earliest.isBefore(issuedOn) && YearMonth.from(earliest).isBefore(from)) {
+                from = YearMonth.from(earliest);
             }
         } else if (implementation != null) {
             from = YearMonth.from(implementation.from());

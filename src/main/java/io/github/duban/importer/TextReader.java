@@ -351,8 +351,7 @@ final class TextReader {
                 }
             }
             for (; j < ls.size(); j++) {
-                problems.add(new ImportProblem(ls.get(j).no, "text after task " + t.no + "'s assignment is not part of any task: «"
-                        + abbreviate(ls.get(j).text) + "»"));
+                leftover(ls.get(j), t);
             }
             String a = assignment.toString().strip();
             if (bracketed || a.matches("(?s).*[)）][。.；;]?$") && !balanced(a)) {
@@ -364,14 +363,32 @@ final class TextReader {
             return t;
         }
         // no label: try a natural assignment in brackets at the end: （区发改局牵头，区财政局配合，6月底前完成）
-        String joined = joinMeasure(ls.stream().map(Line::text).toList());
-        Matcher nat = NATURAL.matcher(joined);
-        if (nat.find() && natural(nat.group(1), t, year)) {
-            t.measure = joined.substring(0, nat.start()).strip();
-            t.title = titleOf(t.measure);
-            return t;
+        for (int k = 0; k < ls.size(); k++) {
+            Matcher nat = NATURAL.matcher(ls.get(k).text);
+            if (nat.find() && natural(nat.group(1), t, year)) {
+                List<String> parts = new ArrayList<>();
+                for (int j = 0; j < k; j++) {
+                    parts.add(ls.get(j).text);
+                }
+                parts.add(ls.get(k).text.substring(0, nat.start()));
+                t.measure = joinMeasure(parts);
+                t.title = titleOf(t.measure);
+                for (int j = k + 1; j < ls.size(); j++) {
+                    leftover(ls.get(j), t);
+                }
+                return t;
+            }
         }
         return null;
+    }
+
+    private void leftover(Line l, RawTask t) {
+        String n = DeadlineParser.normalize(l.text);
+        if (n.matches("\\d{4}年\\d{1,2}月\\d{1,2}日|附件\\d*[:：]?.*")) {
+            return; // the signature date or the appendix reference
+        }
+        problems.add(new ImportProblem(l.no, "text after task " + t.no + "'s assignment is not part of any task: «"
+                + abbreviate(l.text) + "»"));
     }
 
     private static boolean balanced(String s) {
