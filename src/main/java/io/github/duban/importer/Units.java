@@ -47,19 +47,19 @@ final class Units {
                     i += rest.length();
                     continue;
                 }
-                if (UNIT_END.matcher(cur).find()) {
+                if (endsLikeUnit(cur)) {
                     add(out, cur);
                     continue;
                 }
             }
             if (depth == 0 && (c == '及' || c == '和' || c == '与' || c == '并')) {
                 String rest = restUntilSeparator(s, i + 1);
-                if (UNIT_END.matcher(cur).find() && rest.length() >= 2) {
+                if (endsLikeUnit(cur) && rest.length() >= 2) {
                     add(out, cur);
                     continue;
                 }
             }
-            if (depth == 0 && c == '以' && i + 1 < s.length() && s.charAt(i + 1) == '及' && UNIT_END.matcher(cur).find()) {
+            if (depth == 0 && c == '以' && i + 1 < s.length() && s.charAt(i + 1) == '及' && endsLikeUnit(cur)) {
                 add(out, cur);
                 i++;
                 continue;
@@ -68,6 +68,10 @@ final class Units {
         }
         add(out, cur);
         return out;
+    }
+
+    private static boolean endsLikeUnit(CharSequence cur) {
+        return UNIT_END.matcher(cur.toString().replaceAll("[(（][^()（）]*[)）]$", "")).find();
     }
 
     private static String restUntilSeparator(String s, int from) {
