@@ -35,7 +35,8 @@ final class CliJson {
 
     /** Writes UTF-8 text to a stream whatever the platform encoding. */
     static void print(PrintStream out, String text) {
-        out.write(text.getBytes(StandardCharsets.UTF_8), 0, text.getBytes(StandardCharsets.UTF_8).length);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.write(bytes, 0, bytes.length);
         out.flush();
     }
 }

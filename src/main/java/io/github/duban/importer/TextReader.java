@@ -106,7 +106,6 @@ final class TextReader {
             Matcher m = DOC_NUMBER.matcher(l.text);
             if (m.find()) {
                 docNumber = m.group().replaceAll("\\s", "").replaceAll("^.*?(?=[\\u4e00-\\u9fa5]{2,14}[〔\\[［【(（])", "");
-                docNumber = stripLeadingWords(docNumber);
                 break;
             }
         }
@@ -174,11 +173,6 @@ final class TextReader {
         if (dueDay != null && (dueDay < 1 || dueDay > 31)) {
             dueDay = null;
         }
-    }
-
-    private static String stripLeadingWords(String docNumber) {
-        // 印发冷优组发〔2021〕3号 → 冷优组发〔2021〕3号 is out of reach without a dictionary; keep what precedes as written
-        return docNumber;
     }
 
     private static LocalDate date(Matcher m) {
