@@ -1,0 +1,323 @@
+package io.github.duban.engine;
+
+import io.github.duban.json.PlanJson;
+import io.github.duban.json.PolicyJson;
+import io.github.duban.model.Completion;
+import io.github.duban.model.Extension;
+import io.github.duban.model.Facts;
+import io.github.duban.model.InspectionFinding;
+import io.github.duban.model.Plan;
+import io.github.duban.model.Policy;
+import io.github.duban.model.ProgressReport;
+import io.github.duban.model.Rectification;
+import io.github.duban.model.Task;
+import io.github.duban.model.Unit;
+import io.github.duban.outcome.Assessment;
+import io.github.duban.outcome.BoardEntry;
+import io.github.duban.outcome.Case;
+import io.github.duban.outcome.Finding;
+import io.github.duban.outcome.Ignored;
+import io.github.duban.outcome.Ledger;
+import io.github.duban.outcome.PreviousCase;
+import io.github.duban.outcome.Sanction;
+import io.github.duban.outcome.Text;
+import io.github.duban.outcome.UnitScore;
+import org.kie.api.runtime.KieSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The engine: a plan, a policy and compiled rules, built once and shared. Each assessment runs in
+ * a session of its own, so one {@code Duban} serves any number of threads.
+ * Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * Duban duban = Duban.builder().build();              // embedded plan, default policy, built-in rules
+ * Assessment may = duban.assess(YearMonth.of(2021, 5), null, facts, aprilLedger);
+ * }</pre>
+ */
+public final class Duban {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Duban.class);
+
+    private static final Comparator<Sanction> SANCTIONS = Comparator
+            .comparing(Sanction::unit, Text.ORDER)
+            .thenComparing(Sanction::task, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Sanction::level);
+    private static final Comparator<UnitScore> SCORES = Comparator.comparingInt(UnitScore::rank)
+            .thenComparing(UnitScore::unit, Text.ORDER);
+    private static final Comparator<Ignored> IGNORED = Comparator.comparing(Ignored::fact)
+            .thenComparing(Ignored::task, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Ignored::unit, Comparator.nullsFirst(Text.ORDER))
+            .thenComparing(Ignored::on, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Ignored::reason, Text.ORDER)
+            .thenComparing(i -> String.valueOf(i.source()));
+
+    private final Plan plan;
+    private final Policy policy;
+    private final Ruleset rules;
+    private final WorkCalendar calendar;
+    private final String fingerprint;
+
+    private Duban(Plan plan, Policy policy, Ruleset rules, WorkCalendar calendar) {
+        this.plan = plan;
+        this.policy = policy;
+        this.rules = rules;
+        this.calendar = calendar;
+        this.fingerprint = fingerprint(rules, policy);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link Duban}. Not thread-safe; the engine it builds is. */
+    public static final class Builder {
+        private Plan plan;
+        private Policy policy = Policy.DEFAULT;
+        private Ruleset rules;
+        private WorkCalendar calendar;
+
+        private Builder() {
+        }
+
+        /** The plan; default the embedded plan 冷优组发〔2021〕3号. */
+        public Builder plan(Plan plan) {
+            this.plan = Objects.requireNonNull(plan, "plan");
+            return this;
+        }
+
+        /** The policy; default {@link Policy#DEFAULT}. */
+        public Builder policy(Policy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** The rules; default the built-in ones. */
+        public Builder rules(Ruleset rules) {
+            this.rules = Objects.requireNonNull(rules, "rules");
+            return this;
+        }
+
+        /** The working-day calendar; default the embedded State Council schedule. */
+        public Builder calendar(WorkCalendar calendar) {
+            this.calendar = Objects.requireNonNull(calendar, "calendar");
+            return this;
+        }
+
+        public Duban build() {
+            return new Duban(plan != null ? plan : PlanJson.embedded(), policy,
+                    rules != null ? rules : Ruleset.builtIn(),
+                    calendar != null ? calendar : WorkCalendar.china());
+        }
+    }
+
+    public Plan plan() {
+        return plan;
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    public Ruleset rules() {
+        return rules;
+    }
+
+    /** sha-256 over the DRL texts in name order and the policy as canonical JSON. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    /**
+     * Assesses month {@code period} as of {@code asOf} (null: the last day of the month), from
+     * the ledger the previous month left ({@code null} for the window's first month).
+     * Facts dated after {@code asOf} are not yet known and play no part.
+     *
+     * @throws IllegalArgumentException when the month is outside the reporting window, the
+     *         as-of date outside the month, a fact does not fit the plan, or the ledger is not
+     *         the previous month's
+     */
+    public Assessment assess(YearMonth period, LocalDate asOf, Facts facts, Ledger previous) {
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(facts, "facts");
+        LocalDate a = asOf != null ? asOf : period.atEndOfMonth();
+        checkPeriod(period, a);
+        checkLedger(period, previous);
+        Facts checked = FactCheck.all(plan, facts);
+        return run(period, a, checked, previous);
+    }
+
+    /**
+     * Replays every month of the window from its first month up to {@code to}, each as of its
+     * last day, carrying the ledger, and returns the assessments of the months {@code from..to}.
+     */
+    public List<Assessment> replay(YearMonth from, YearMonth to, Facts facts) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("replay ends " + to + " before it starts " + from);
+        }
+        checkPeriod(from, from.atEndOfMonth());
+        checkPeriod(to, to.atEndOfMonth());
+        Facts checked = FactCheck.all(plan, facts);
+        List<Assessment> out = new ArrayList<>();
+        Ledger ledger = null;
+        for (YearMonth m = plan.reporting().from(); !m.isAfter(to); m = m.plusMonths(1)) {
+            Assessment a = run(m, m.atEndOfMonth(), checked, ledger);
+            ledger = a.ledger();
+            if (!m.isBefore(from)) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    /** The report due date of a month: the policy's or the plan's due day (capped at the month's end), rolled to a working day if the policy says so. */
+    public LocalDate dueDate(YearMonth month) {
+        int day = policy.dueDay() != null ? policy.dueDay() : plan.reporting().dueDay();
+        LocalDate due = month.atDay(Math.min(day, month.lengthOfMonth()));
+        return policy.rollDueDate() ? calendar.onOrNextWorkingDay(due) : due;
+    }
+
+    private void checkPeriod(YearMonth period, LocalDate asOf) {
+        if (!plan.reporting().covers(period)) {
+            throw new IllegalArgumentException("month " + period + " is outside the reporting window "
+                    + plan.reporting().from() + ".." + plan.reporting().to());
+        }
+        if (!YearMonth.from(asOf).equals(period)) {
+            throw new IllegalArgumentException("as-of date " + asOf + " is not in the month assessed " + period);
+        }
+    }
+
+    private void checkLedger(YearMonth period, Ledger previous) {
+        YearMonth first = plan.reporting().from();
+        if (period.equals(first)) {
+            if (previous != null) {
+                throw new IllegalArgumentException("month " + period + " is the first of the window and needs no ledger, but one of "
+                        + previous.period() + " was given");
+            }
+            return;
+        }
+        if (previous == null) {
+            throw new IllegalArgumentException("assessing " + period + " needs the ledger of " + period.minusMonths(1));
+        }
+        if (previous.version() != Ledger.VERSION) {
+            throw new IllegalArgumentException("ledger version " + previous.version() + " is not supported (expected " + Ledger.VERSION + ")");
+        }
+        if (!previous.period().equals(period.minusMonths(1))) {
+            throw new IllegalArgumentException("the ledger is of " + previous.period() + ", but assessing " + period
+                    + " needs the ledger of " + period.minusMonths(1));
+        }
+    }
+
+    private Assessment run(YearMonth month, LocalDate asOf, Facts facts, Ledger previous) {
+        Period period = new Period(month, asOf, month.atDay(1), month.atEndOfMonth(), dueDate(month),
+                plan.reporting().from(), plan.reporting().to(), plan.reporting().start(), calendar, policy.workingDays());
+        KieSession session = rules.kieBase().newKieSession();
+        try {
+            session.insert(period);
+            session.insert(policy);
+            for (Unit u : plan.units()) {
+                session.insert(u);
+            }
+            for (Task t : plan.tasks()) {
+                session.insert(t);
+            }
+            for (ProgressReport r : facts.reports()) {
+                if (!r.submittedOn().isAfter(asOf)) {
+                    session.insert(r);
+                }
+            }
+            for (Completion c : facts.completions()) {
+                if (!c.completedOn().isAfter(asOf)) {
+                    session.insert(c);
+                }
+            }
+            for (Extension e : facts.extensions()) {
+                if (!e.approvedOn().isAfter(asOf)) {
+                    session.insert(e);
+                }
+            }
+            for (InspectionFinding i : facts.inspections()) {
+                if (!i.on().isAfter(asOf)) {
+                    session.insert(i);
+                }
+            }
+            for (Rectification r : facts.rectifications()) {
+                if (!r.on().isAfter(asOf)) {
+                    session.insert(r);
+                }
+            }
+            if (previous != null) {
+                for (Case c : previous.cases()) {
+                    session.insert(PreviousCase.of(c));
+                }
+            }
+            int fired = session.fireAllRules();
+            LOG.debug("{} as of {}: {} rule firings", month, asOf, fired);
+            return collect(session, month, asOf);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private Assessment collect(KieSession session, YearMonth month, LocalDate asOf) {
+        List<Finding> findings = new ArrayList<>();
+        List<Sanction> sanctions = new ArrayList<>();
+        List<UnitScore> scores = new ArrayList<>();
+        List<BoardEntry> board = new ArrayList<>();
+        List<Case> cases = new ArrayList<>();
+        List<Ignored> ignored = new ArrayList<>();
+        for (Object o : session.getObjects()) {
+            if (o instanceof Finding f) {
+                findings.add(f);
+            } else if (o instanceof Sanction s) {
+                sanctions.add(s);
+            } else if (o instanceof UnitScore s) {
+                scores.add(s);
+            } else if (o instanceof BoardEntry b) {
+                board.add(b);
+            } else if (o instanceof Case c) {
+                cases.add(c);
+            } else if (o instanceof Ignored i) {
+                ignored.add(i);
+            }
+        }
+        findings.sort(null);
+        sanctions.sort(SANCTIONS);
+        scores.sort(SCORES);
+        board.sort(Comparator.comparingInt(BoardEntry::task));
+        cases.sort(null);
+        ignored.sort(IGNORED);
+        return new Assessment(month, asOf, fingerprint, findings, sanctions, scores, board, cases, ignored);
+    }
+
+    static String fingerprint(Ruleset rules, Policy policy) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, String> e : rules.sources().entrySet()) {
+                sha.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(e.getValue().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            sha.update(PolicyJson.canonical(policy).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

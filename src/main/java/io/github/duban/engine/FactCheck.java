@@ -1,0 +1,100 @@
+package io.github.duban.engine;
+
+import io.github.duban.model.Completion;
+import io.github.duban.model.Extension;
+import io.github.duban.model.Facts;
+import io.github.duban.model.InspectionFinding;
+import io.github.duban.model.Plan;
+import io.github.duban.model.ProgressReport;
+import io.github.duban.model.Rectification;
+import io.github.duban.model.Unit;
+
+/**
+ * Checks facts against a plan before the rules see them: tasks and units must exist (a unit may
+ * be named by any alias; it comes back by id), an inspection or rectification names a unit, not a
+ * group, and a report's month lies in the reporting window. Thread-safe.
+ */
+public final class FactCheck {
+
+    /** A fact that does not fit the plan: names the field and what was expected. */
+    public static final class Problem extends IllegalArgumentException {
+        private final String field;
+
+        public Problem(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    private FactCheck() {
+    }
+
+    public static ProgressReport report(Plan plan, ProgressReport r) {
+        task(plan, r.task());
+        Unit u = unit(plan, r.unit());
+        if (!plan.reporting().covers(r.month())) {
+            throw new Problem("month", "month " + r.month() + " is outside the reporting window "
+                    + plan.reporting().from() + ".." + plan.reporting().to());
+        }
+        return new ProgressReport(r.task(), u.id(), r.month(), r.submittedOn(), r.percent(), r.text());
+    }
+
+    public static Completion completion(Plan plan, Completion c) {
+        task(plan, c.task());
+        return c;
+    }
+
+    public static Extension extension(Plan plan, Extension e) {
+        task(plan, e.task());
+        return e;
+    }
+
+    public static InspectionFinding inspection(Plan plan, InspectionFinding i) {
+        if (i.task() != null) {
+            task(plan, i.task());
+        }
+        Unit u = notGroup(unit(plan, i.unit()), "an inspection finding");
+        return new InspectionFinding(u.id(), i.task(), i.kind(), i.on(), i.person(), i.note());
+    }
+
+    public static Rectification rectification(Plan plan, Rectification r) {
+        if (r.task() != null) {
+            task(plan, r.task());
+        }
+        Unit u = notGroup(unit(plan, r.unit()), "a rectification");
+        return new Rectification(u.id(), r.task(), r.on());
+    }
+
+    /** Every fact checked, units by id. */
+    public static Facts all(Plan plan, Facts f) {
+        return new Facts(
+                f.reports().stream().map(r -> report(plan, r)).toList(),
+                f.completions().stream().map(c -> completion(plan, c)).toList(),
+                f.extensions().stream().map(e -> extension(plan, e)).toList(),
+                f.inspections().stream().map(i -> inspection(plan, i)).toList(),
+                f.rectifications().stream().map(r -> rectification(plan, r)).toList());
+    }
+
+    private static void task(Plan plan, int no) {
+        if (plan.task(no).isEmpty()) {
+            throw new Problem("task", "task " + no + " is not in the plan (it has tasks "
+                    + plan.tasks().get(0).no() + ".." + plan.tasks().get(plan.tasks().size() - 1).no() + ")");
+        }
+    }
+
+    private static Unit unit(Plan plan, String name) {
+        return plan.unit(name).orElseThrow(() -> new Problem("unit",
+                "unit " + name + " is not in the plan (expected a unit id or an alias the plan lists)"));
+    }
+
+    private static Unit notGroup(Unit u, String what) {
+        if (u.group()) {
+            throw new Problem("unit", u.id() + " is a group of units; " + what + " must name one unit");
+        }
+        return u;
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.duban.engine;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+/**
+ * The time frame of one assessment, as the rules see it: the month, the as-of date, the month's
+ * report due date, the reporting window, and how days are counted (DESIGN §3).
+ * Immutable and thread-safe.
+ */
+public record Period(YearMonth month, LocalDate asOf, LocalDate first, LocalDate last, LocalDate due,
+                     YearMonth windowFrom, YearMonth windowTo, LocalDate windowStart,
+                     WorkCalendar calendar, boolean workingDays) {
+
+    public Period {
+        Objects.requireNonNull(month, "month");
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(calendar, "calendar");
+    }
+
+    /** True when the month assessed is in the reporting window. */
+    public boolean inWindow() {
+        return !month.isBefore(windowFrom) && !month.isAfter(windowTo);
+    }
+
+    /** True when {@code d} falls in the month assessed. */
+    public boolean inMonth(LocalDate d) {
+        return d != null && !d.isBefore(first) && !d.isAfter(last);
+    }
+
+    /** Days from {@code a} to {@code b} as the policy counts them: plain date difference, or working days in (a, b]. */
+    public int days(LocalDate a, LocalDate b) {
+        return workingDays ? calendar.workingDaysBetween(a, b) : calendarDays(a, b);
+    }
+
+    /** The plain date difference b − a. */
+    public int calendarDays(LocalDate a, LocalDate b) {
+        return (int) ChronoUnit.DAYS.between(a, b);
+    }
+
+    /** The rectify-by date for a case first criticised as of this date: {@code n} days (or working days) after it. */
+    public LocalDate rectifyBy(int n) {
+        return workingDays ? calendar.nthWorkingDayAfter(asOf, n) : asOf.plusDays(n);
+    }
+
+    /**
+     * Schedule progress (序时进度) of a task with this deadline as of the as-of date:
+     * (A − start) / (deadline − start) × 100, capped at 100 (and at 0 below), to 4 decimals.
+     */
+    public BigDecimal schedule(LocalDate deadline) {
+        long span = ChronoUnit.DAYS.between(windowStart, deadline);
+        long done = ChronoUnit.DAYS.between(windowStart, asOf);
+        if (span <= 0 || done >= span) {
+            return BigDecimal.valueOf(100);
+        }
+        if (done <= 0) {
+            return BigDecimal.ZERO;
+        }
+        return BigDecimal.valueOf(done * 100).divide(BigDecimal.valueOf(span), 4, RoundingMode.HALF_UP).stripTrailingZeros();
+    }
+
+    /** "2021年5月" */
+    public static String chinese(YearMonth m) {
+        return m.getYear() + "年" + m.getMonthValue() + "月";
+    }
+}

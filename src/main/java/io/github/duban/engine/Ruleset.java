@@ -1,0 +1,144 @@
+package io.github.duban.engine;
+
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The compiled rules: the built-in DRL files ({@code lateness, escalation, scoring, board}),
+ * each replaceable, and any further files, from a folder. Compiled once; immutable and thread-safe.
+ */
+public final class Ruleset {
+
+    /** The built-in rule files, one per concern. */
+    public static final List<String> BUILT_IN = List.of("board.drl", "escalation.drl", "lateness.drl", "scoring.drl");
+
+    private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Pattern COLUMN = Pattern.compile("\\[(\\d+):(\\d+)\\]");
+
+    private final Map<String, String> sources;
+    private final KieBase kieBase;
+
+    private Ruleset(Map<String, String> sources, KieBase kieBase) {
+        this.sources = Collections.unmodifiableMap(sources);
+        this.kieBase = kieBase;
+    }
+
+    /** The built-in rules. */
+    public static Ruleset builtIn() {
+        return compile(builtInSources());
+    }
+
+    /**
+     * The built-in rules with the {@code .drl} files of {@code dir}: a file named like a built-in
+     * one replaces it, any other is added.
+     *
+     * @throws RulesException when they do not compile, with every problem found
+     */
+    public static Ruleset withFolder(Path dir) {
+        Map<String, String> sources = builtInSources();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList()) {
+                sources.put(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the rules folder " + dir, e);
+        }
+        return compile(sources);
+    }
+
+    /**
+     * Compiles the given DRL texts by file name.
+     *
+     * @throws RulesException when they do not compile, with every problem found
+     */
+    public static Ruleset compile(Map<String, String> drlByName) {
+        Map<String, String> sources = new TreeMap<>(drlByName);
+        KieServices ks = KieServices.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId id = ks.newReleaseId("io.github.duban", "duban-rules-" + BUILDS.incrementAndGet(), "1.0.0");
+        kfs.generateAndWritePomXML(id);
+        sources.forEach((name, text) -> kfs.write("src/main/resources/rules/" + name, text));
+        KieBuilder builder = ks.newKieBuilder(kfs);
+        List<RuleProblem> problems = new ArrayList<>();
+        try {
+            builder.buildAll();
+        } catch (RuntimeException e) {
+            problems.add(new RuleProblem("rules", 0, 0, "ERROR", String.valueOf(e.getMessage())));
+            throw new RulesException(problems);
+        }
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            String text = m.getText() == null ? "" : m.getText().strip();
+            if (text.startsWith("Parser returned a null Package")) {
+                continue;
+            }
+            String path = m.getPath() == null ? "rules" : m.getPath().replaceFirst("^src/main/resources/rules/", "");
+            int column = m.getColumn();
+            Matcher c = COLUMN.matcher(text);
+            if (column <= 0 && c.find()) {
+                column = Integer.parseInt(c.group(2));
+            }
+            problems.add(new RuleProblem(path, Math.max(m.getLine(), 0), Math.max(column, 0), "ERROR", text));
+        }
+        if (!problems.isEmpty()) {
+            throw new RulesException(problems);
+        }
+        KieContainer container = ks.newKieContainer(id);
+        KieBase base = container.getKieBase();
+        ks.getRepository().removeKieModule(id);
+        return new Ruleset(sources, base);
+    }
+
+    /** The DRL texts by file name, in name order. */
+    public Map<String, String> sources() {
+        return sources;
+    }
+
+    KieBase kieBase() {
+        return kieBase;
+    }
+
+    /** Names of every rule, in name order. */
+    public List<String> ruleNames() {
+        return kieBase.getKiePackages().stream()
+                .flatMap(p -> p.getRules().stream())
+                .map(r -> r.getName())
+                .sorted()
+                .toList();
+    }
+
+    private static Map<String, String> builtInSources() {
+        Map<String, String> sources = new TreeMap<>();
+        for (String name : BUILT_IN) {
+            try (InputStream in = Ruleset.class.getResourceAsStream("/rules/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("the built-in rule file rules/" + name + " is missing from the jar");
+                }
+                sources.put(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return sources;
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.duban.model;
+
+import java.util.List;
+
+/**
+ * The dated facts of a plan: reports, completions, extensions, inspection findings and
+ * rectifications. Identical facts count once. Immutable and thread-safe.
+ */
+public record Facts(List<ProgressReport> reports, List<Completion> completions, List<Extension> extensions,
+                    List<InspectionFinding> inspections, List<Rectification> rectifications) {
+
+    public Facts {
+        reports = distinct(reports);
+        completions = distinct(completions);
+        extensions = distinct(extensions);
+        inspections = distinct(inspections);
+        rectifications = distinct(rectifications);
+    }
+
+    public static Facts none() {
+        return new Facts(List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    public static Facts of(List<ProgressReport> reports, List<Completion> completions, List<Extension> extensions,
+                           List<InspectionFinding> inspections, List<Rectification> rectifications) {
+        return new Facts(reports, completions, extensions, inspections, rectifications);
+    }
+
+    private static <T> List<T> distinct(List<T> list) {
+        return list == null ? List.of() : list.stream().distinct().toList();
+    }
+}

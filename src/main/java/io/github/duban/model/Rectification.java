@@ -1,0 +1,16 @@
+package io.github.duban.model;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** A unit's rectification (整改到位) of its case on a task (or unit-wide, task absent), dated. Immutable and thread-safe. */
+public record Rectification(String unit, Integer task, LocalDate on) {
+    public Rectification {
+        Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(on, "on");
+    }
+
+    public static Rectification of(String unit, Integer task, LocalDate on) {
+        return new Rectification(unit, task, on);
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.duban.outcome;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/** One (unit, task) matter; the task is null for a unit-wide matter. Immutable and thread-safe. */
+public record CaseKey(String unit, Integer task) implements Comparable<CaseKey> {
+    static final Comparator<CaseKey> ORDER = Comparator.comparing(CaseKey::unit, Text.ORDER)
+            .thenComparing(CaseKey::task, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    public CaseKey {
+        Objects.requireNonNull(unit, "unit");
+    }
+
+    public static CaseKey of(String unit, Integer task) {
+        return new CaseKey(unit, task);
+    }
+
+    @Override
+    public int compareTo(CaseKey o) {
+        return ORDER.compare(this, o);
+    }
+}

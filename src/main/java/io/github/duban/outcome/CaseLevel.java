@@ -1,0 +1,37 @@
+package io.github.duban.outcome;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Inferred: the level a case ends the month at before closing, whether this month raised it,
+ * the date and kinds of the findings that last raised it, the persons they named, and the
+ * previous month's case if there was one.
+ */
+public record CaseLevel(CaseKey key, EscalationLevel level, boolean raised, LocalDate raisedOn,
+                        List<FindingKind> raisedBy, List<String> persons, List<Finding> findings,
+                        LocalDate rectifyBy, LocalDate openedOn, PreviousCase previous, String rule) {
+
+    static final Set<FindingKind> LATENESS = Set.of(FindingKind.TASK_DUE_SOON, FindingKind.TASK_OVERDUE,
+            FindingKind.RECTIFICATION_OVERDUE);
+
+    public CaseLevel {
+        raisedBy = raisedBy.stream().distinct().sorted().toList();
+        persons = persons.stream().distinct().sorted(Text.ORDER).toList();
+        findings = findings.stream().sorted().toList();
+    }
+
+    public Integer task() {
+        return key.task();
+    }
+
+    public String unit() {
+        return key.unit();
+    }
+
+    /** True when every finding that raised the case is a lateness of the task itself (overdue, due soon, or the overdue rectification they led to). */
+    public boolean raisedOnlyByLateness() {
+        return raisedBy.stream().allMatch(LATENESS::contains);
+    }
+}

@@ -1,0 +1,13 @@
+package io.github.duban.outcome;
+
+import io.github.duban.model.Extension;
+
+import java.time.LocalDate;
+
+/** Inferred: whether an extension was granted, and if not why, by which rule. */
+public record ExtensionDecision(int task, Extension extension, boolean granted, LocalDate approvedOn,
+                                LocalDate newDeadline, String reason, String rule) {
+    public static ExtensionDecision of(Extension e, boolean granted, String reason, String rule) {
+        return new ExtensionDecision(e.task(), e, granted, e.approvedOn(), e.newDeadline(), reason, rule);
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.duban.outcome;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a rule found against (or for) a unit in the month assessed: its kind, the unit and task,
+ * the date it is dated by (DESIGN §3), days late/overdue/early where they apply, the person an
+ * inspection named, the rule that found it, a Chinese reason and the facts it came from.
+ * Immutable and thread-safe.
+ */
+public record Finding(FindingKind kind, String unit, Integer task, LocalDate on, Integer days, String person,
+                      String rule, String reason, List<Object> facts) implements Comparable<Finding> {
+
+    static final Comparator<Finding> ORDER = Comparator
+            .comparing(Finding::unit, Text.ORDER)
+            .thenComparing(Finding::task, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Finding::kind)
+            .thenComparing(Finding::on)
+            .thenComparing(Finding::person, Comparator.nullsFirst(Text.ORDER))
+            .thenComparing(Finding::reason, Text.ORDER)
+            .thenComparing(f -> f.facts().toString());
+
+    public Finding {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(on, "on");
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(reason, "reason");
+        facts = List.copyOf(facts);
+    }
+
+    public CaseKey key() {
+        return new CaseKey(unit, task);
+    }
+
+    public boolean discrete() {
+        return kind.discrete();
+    }
+
+    @Override
+    public int compareTo(Finding o) {
+        return ORDER.compare(this, o);
+    }
+}

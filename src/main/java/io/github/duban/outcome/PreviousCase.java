@@ -1,0 +1,21 @@
+package io.github.duban.outcome;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A case open in the ledger of the previous month, as the rules read it. */
+public record PreviousCase(CaseKey key, EscalationLevel level, LocalDate rectifyBy, LocalDate raisedOn,
+                           List<FindingKind> raisedBy, LocalDate openedOn) {
+    public PreviousCase {
+        raisedBy = List.copyOf(raisedBy);
+    }
+
+    public static PreviousCase of(Case c) {
+        return new PreviousCase(c.key(), c.level(), c.rectifyBy(), c.raisedOn(), c.raisedBy(), c.openedOn());
+    }
+
+    /** True when every finding that raised the case is a lateness of the task itself (overdue, due soon, or the overdue rectification they led to). */
+    public boolean raisedOnlyByLateness() {
+        return raisedBy.stream().allMatch(CaseLevel.LATENESS::contains);
+    }
+}
