@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "demo", description = {"Replay the embedded plan's sample year (Feb–Jun 2021) and print",
-        "each unit's score, rating and rank for the last month."})
+@Command(name = "demo", description = {"Replay the embedded plan's sample year and print the last month's ranking.",
+        "The sample year (Feb–Jun 2021) exercises every finding, ladder step and light."})
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

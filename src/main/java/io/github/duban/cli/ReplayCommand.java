@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "replay", description = {"Replay the months from the window's first month, carrying the ledger,",
-        "and write one folder per month asked for (OUT/2021-05/assessment.json, ledger.json, scores.csv)."})
+@Command(name = "replay", description = {"Replay months from the window's start, carrying the ledger.",
+        "Writes one folder per month asked for: OUT/2021-05/assessment.json, ledger.json, scores.csv."})
 final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
