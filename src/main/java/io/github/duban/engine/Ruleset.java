@@ -46,9 +46,13 @@ public final class Ruleset {
         this.kieBase = kieBase;
     }
 
-    /** The built-in rules. */
+    /** The built-in rules, compiled once per class loader and shared. */
     public static Ruleset builtIn() {
-        return compile(builtInSources());
+        return BuiltIn.RULES;
+    }
+
+    private static final class BuiltIn {
+        static final Ruleset RULES = compile(builtInSources());
     }
 
     /**
