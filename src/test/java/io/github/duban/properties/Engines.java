@@ -2,13 +2,13 @@ package io.github.duban.properties;
 
 import io.github.duban.engine.Duban;
 import io.github.duban.engine.Ruleset;
+import io.github.duban.json.AssessmentJson;
 import io.github.duban.model.Facts;
 import io.github.duban.model.Plan;
 import io.github.duban.model.Policy;
 import io.github.duban.outcome.Assessment;
 import io.github.duban.outcome.Ledger;
 
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.List;
@@ -54,25 +54,13 @@ final class Engines {
         return before.get(before.size() - 1).ledger();
     }
 
-    /** The assessment as the bytes an embedding system would see: its JSON when the JSON writer exists, else its text. */
+    /** The assessment as the bytes an embedding system sees: its {@code assessment.json}. */
     static byte[] bytes(Assessment a) {
-        Method write = jsonWriter();
-        if (write == null) {
-            return a.toString().getBytes(StandardCharsets.UTF_8);
-        }
-        try {
-            Object out = write.invoke(null, a);
-            return out instanceof byte[] b ? b : String.valueOf(out).getBytes(StandardCharsets.UTF_8);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return AssessmentJson.write(a).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static Method jsonWriter() {
-        try {
-            return Class.forName("io.github.duban.json.AssessmentJson").getMethod("write", Assessment.class);
-        } catch (ClassNotFoundException | NoSuchMethodException e) {
-            return null;
-        }
+    /** {@link #bytes} as text, for readable differences. */
+    static String json(Assessment a) {
+        return AssessmentJson.write(a);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.duban.properties;
 
 import io.github.duban.engine.Duban;
+import io.github.duban.json.LedgerJson;
 import io.github.duban.model.Facts;
 import io.github.duban.outcome.Assessment;
 import io.github.duban.outcome.Ledger;
@@ -30,13 +31,24 @@ class LedgerReplayProperties {
             int i = 0;
             for (YearMonth m = FROM; !m.isAfter(TO); m = m.plusMonths(1), i++) {
                 Assessment a = d.assess(m, null, facts, ledger);
-                assertThat(new String(Engines.bytes(a), StandardCharsets.UTF_8)).as("month %s", m)
-                        .isEqualTo(new String(Engines.bytes(replay.get(i)), StandardCharsets.UTF_8));
+                assertThat(Engines.json(a)).as("month %s", m)
+                        .isEqualTo(Engines.json(replay.get(i)));
                 assertThat(a).isEqualTo(replay.get(i));
                 assertThat(a.ledger()).isEqualTo(replay.get(i).ledger());
                 ledger = a.ledger();
             }
             // a replay asked for a later part of the window writes the same months
+            // and month by month through ledger.json, as the command line carries it
+            Ledger read = null;
+            i = 0;
+            for (YearMonth m = FROM; !m.isAfter(TO); m = m.plusMonths(1), i++) {
+                Assessment a = d.assess(m, null, facts, read);
+                assertThat(Engines.json(a)).as("month %s through ledger.json", m)
+                        .isEqualTo(Engines.json(replay.get(i)));
+                String written = LedgerJson.write(a.ledger());
+                read = LedgerJson.read(written, "ledger.json");
+                assertThat(LedgerJson.write(read)).as("ledger.json of %s read back", m).isEqualTo(written);
+            }
             List<Assessment> tail = d.replay(c.month(), TO, facts);
             assertThat(tail).isEqualTo(replay.subList(c.month().getMonthValue() - FROM.getMonthValue(), replay.size()));
         });

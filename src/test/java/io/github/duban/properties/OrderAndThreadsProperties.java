@@ -7,6 +7,7 @@ import io.github.duban.outcome.Ledger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,17 +51,18 @@ class OrderAndThreadsProperties {
             List<Assessment> given = d.replay(FROM, TO, facts);
             List<Assessment> reordered = d.replay(FROM, TO, shuffled(facts, c.seed()));
             for (int i = 0; i < given.size(); i++) {
-                assertThat(new String(Engines.bytes(reordered.get(i)), java.nio.charset.StandardCharsets.UTF_8))
+                assertThat(Engines.json(reordered.get(i)))
                         .as("month %s", given.get(i).period())
-                        .isEqualTo(new String(Engines.bytes(given.get(i)), java.nio.charset.StandardCharsets.UTF_8));
+                        .isEqualTo(Engines.json(given.get(i)));
                 assertThat(reordered.get(i)).isEqualTo(given.get(i));
             }
         });
     }
 
     /**
-     * One month assessed by one shared engine from 1, 2 and 4 threads at once, each thread with
-     * the facts in an order of its own: every result is the single-threaded one.
+     * One month (as of its last day or of a day inside it) assessed by one shared engine from 1,
+     * 2 and 4 threads at once, each job with the facts in an order of its own: every result is the
+     * single-threaded one.
      */
     @Test
     void anyNumberOfThreadsGivesTheSameAssessment() {
@@ -69,18 +71,20 @@ class OrderAndThreadsProperties {
             Facts facts = c.scenario().facts();
             YearMonth m = c.month();
             Ledger ledger = Engines.ledgerBefore(d, m, facts);
-            Assessment alone = d.assess(m, null, facts, ledger);
-            String expected = new String(Engines.bytes(alone), java.nio.charset.StandardCharsets.UTF_8);
+            // as of the month's end, or of a day inside it
+            LocalDate asOf = c.seed() % 2 == 0 ? null : m.atDay(1 + (int) ((c.seed() / 2) % m.lengthOfMonth()));
+            Assessment alone = d.assess(m, asOf, facts, ledger);
+            String expected = Engines.json(alone);
             for (int p = 0; p < THREADS.length; p++) {
                 int jobs = 2 * THREADS[p];
                 List<Future<Assessment>> futures = new ArrayList<>();
                 for (int j = 0; j < jobs; j++) {
                     Facts order = j == 0 ? facts : shuffled(facts, c.seed() + j);
-                    futures.add(POOLS.get(p).submit(() -> d.assess(m, null, order, ledger)));
+                    futures.add(POOLS.get(p).submit(() -> d.assess(m, asOf, order, ledger)));
                 }
                 for (Future<Assessment> f : futures) {
                     Assessment a = get(f);
-                    assertThat(new String(Engines.bytes(a), java.nio.charset.StandardCharsets.UTF_8))
+                    assertThat(Engines.json(a))
                             .as("%s on %d threads", m, THREADS[p]).isEqualTo(expected);
                     assertThat(a).isEqualTo(alone);
                 }
