@@ -56,8 +56,8 @@ class FingerprintProperties {
     }
 
     /**
-     * The same numbers written differently (5, 5.0, 5.00; -0.5, -0.50), in the policy record and
-     * in a policy file: the same fingerprint.
+     * The same numbers written differently (5, 5.0, 5.00, 50E-1; -0.5, -0.50), in the policy
+     * record and in a policy file: the same fingerprint.
      */
     @Test
     void numbersWrittenDifferentlyGiveTheSameFingerprint() {
@@ -73,7 +73,7 @@ class FingerprintProperties {
                     json.append(", ");
                 }
                 json.append('"').append(COMPONENTS[i].getName()).append("\": ")
-                        .append(v[i] instanceof BigDecimal b ? b.toPlainString() : String.valueOf(v[i]));
+                        .append(v[i] instanceof BigDecimal b ? spelled(b, extra[i]) : String.valueOf(v[i]));
             }
             json.append('}');
             String expected = fingerprint(Engines.rules(), policy, plan);
@@ -105,31 +105,50 @@ class FingerprintProperties {
                 });
     }
 
-    /** Any rule text changed (a comment or whitespace appended or inserted, in any file): a different fingerprint. */
+    /**
+     * Any rule text changed (a comment or whitespace appended, a comment inserted, in any file) or
+     * a rule file added: a different fingerprint. Each example compiles the rules (about 1–2 s), so
+     * there are few.
+     */
     @Test
     void anyRuleTextChangedGivesADifferentFingerprint() {
         Map<String, String> sources = Engines.rules().sources();
         List<String> names = new ArrayList<>(sources.keySet());
         Plan plan = PlanJson.embedded();
-        qt().withExamples(3).withShrinkCycles(10)
-                .forAll(Generate.range(0, names.size() - 1), Generate.range(0, 2), Generate.range(0, 99), policies())
+        qt().withExamples(4).withShrinkCycles(10)
+                .forAll(Generate.range(0, names.size() - 1), Generate.range(0, 3), Generate.range(0, 99), policies())
                 .checkAssert((file, how, n, policy) -> {
                     String name = names.get(file);
                     String text = sources.get(name);
                     String edited = switch (how) {
                         case 0 -> text + "\n// 修订 " + n + "\n";
                         case 1 -> text + " ".repeat(1 + n % 3);
+                        case 3 -> text;
                         default -> {
                             int at = text.indexOf('\n', text.length() * n / 100);
                             yield at < 0 ? text + "\n" : text.substring(0, at + 1) + "// 第" + n + "处\n" + text.substring(at + 1);
                         }
                     };
                     Map<String, String> changed = new TreeMap<>(sources);
-                    changed.put(name, edited);
+                    if (how == 3) {
+                        // a file added: a rule file of its own holding only a comment
+                        changed.put("extra" + n + ".drl", "package rules;\n// 补充规则\n");
+                    } else {
+                        changed.put(name, edited);
+                    }
                     Ruleset other = Ruleset.compile(changed);
                     assertThat(fingerprint(other, policy, plan)).as("%s edited (%d)", name, how)
                             .isNotEqualTo(fingerprint(Engines.rules(), policy, plan));
                 });
+    }
+
+    /** 5 as 5, 5.0, 5.00 or 50E-1 (the last also a JSON number). */
+    private static String spelled(BigDecimal b, int how) {
+        if (how == 3) {
+            BigDecimal ten = b.movePointRight(1);
+            return ten.toPlainString() + "E-1";
+        }
+        return b.toPlainString();
     }
 
     // ------------------------------------------------------------------ policy surgery

@@ -133,7 +133,9 @@ public final class Generators {
             int nUnits = between(in, 2, 6);
             List<String> ids = UNIT_NAMES.subList(0, nUnits);
             List<Unit> units = new ArrayList<>();
-            ids.forEach(id -> units.add(Unit.of(id)));
+            boolean aliases = maybe(in, 50);
+            // 区住建局 is also known as 住建局
+            ids.forEach(id -> units.add(aliases ? new Unit(id, id, List.of(id.substring(1)), false, null, null) : Unit.of(id)));
             boolean group = maybe(in, 40);
             if (group) {
                 units.add(Unit.group(GROUP));
@@ -183,29 +185,34 @@ public final class Generators {
 
     /** Facts for a plan: see the class comment of each kind below. */
     public static Gen<Facts> facts(Plan plan) {
-        return in -> new Facts(reports(in, plan), completions(in, plan), extensions(in, plan),
-                inspections(in, plan), rectifications(in, plan));
+        return in -> {
+            // half the scenarios are orderly (few missing or late reports), so that cases stay low
+            // on the ladder and escalation still has somewhere to go
+            boolean orderly = maybe(in, 50);
+            return new Facts(reports(in, plan, orderly ? 3 : 15, orderly ? 8 : 25), completions(in, plan),
+                    extensions(in, plan), inspections(in, plan), rectifications(in, plan));
+        };
     }
 
     /**
-     * Lead units' reports: each month maybe a report, on time or late, sometimes resubmitted,
+     * Lead units' reports: each month most likely a report, on time or late, sometimes resubmitted,
      * sometimes without a percent. Percents never fall along (month, submission) for one
      * (task, unit), the order in which the engine reads a unit's latest percent: a report that
      * lowered the percent would be news whose removal could rightly raise a score (the task would
      * look further along), and the monotonicity property would then not hold by design.
      * Plus, sometimes, reports from units (or the group) that do not lead the task.
      */
-    static List<ProgressReport> reports(RandomnessSource in, Plan plan) {
+    static List<ProgressReport> reports(RandomnessSource in, Plan plan, int skipPercent, int latePercent) {
         List<ProgressReport> out = new ArrayList<>();
         for (Task t : plan.tasks()) {
             for (String u : t.leads()) {
                 int percent = 0;
                 for (YearMonth m = FROM; !m.isAfter(TO); m = m.plusMonths(1)) {
-                    if (maybe(in, 15)) {
+                    if (maybe(in, skipPercent)) {
                         continue;
                     }
                     LocalDate due = m.atDay(DUE_DAY);
-                    LocalDate on = maybe(in, 25) ? capped(due.plusDays(between(in, 1, 10))) : m.atDay(between(in, 1, DUE_DAY));
+                    LocalDate on = maybe(in, latePercent) ? capped(due.plusDays(between(in, 1, 10))) : m.atDay(between(in, 1, DUE_DAY));
                     int submissions = maybe(in, 20) ? 2 : 1;
                     for (int i = 0; i < submissions; i++) {
                         if (i > 0) {
@@ -411,6 +418,40 @@ public final class Generators {
         return copy;
     }
 
+    /**
+     * The same facts, some naming their unit by an alias the plan lists (DESIGN §8: facts may use
+     * an id or any alias), some given twice, once by id and once by alias.
+     */
+    public static Facts renamed(Plan plan, Facts f, long seed) {
+        Random r = new Random(seed);
+        return new Facts(
+                twice(f.reports(), r, x -> new ProgressReport(x.task(), alias(plan, x.unit()), x.month(), x.submittedOn(), x.percent(), x.text())),
+                f.completions(),
+                f.extensions(),
+                twice(f.inspections(), r, x -> new InspectionFinding(alias(plan, x.unit()), x.task(), x.kind(), x.on(), x.person(), x.note())),
+                twice(f.rectifications(), r, x -> new Rectification(alias(plan, x.unit()), x.task(), x.on())));
+    }
+
+    private static String alias(Plan plan, String id) {
+        return plan.unit(id).map(u -> u.aliases().isEmpty() ? id : u.aliases().get(0)).orElse(id);
+    }
+
+    private static <T> List<T> twice(List<T> l, Random r, java.util.function.UnaryOperator<T> rename) {
+        List<T> out = new ArrayList<>();
+        for (T x : l) {
+            int how = r.nextInt(5);
+            if (how <= 1) {
+                out.add(x);
+            } else if (how <= 3) {
+                out.add(rename.apply(x));
+            } else {
+                out.add(x);
+                out.add(rename.apply(x));
+            }
+        }
+        return out;
+    }
+
     // ------------------------------------------------------------------ policies
 
     static BigDecimal points(RandomnessSource in, int maxHalves) {
@@ -455,7 +496,8 @@ public final class Generators {
     /** The plan and facts as short lines, the form a counterexample is read and reduced in. */
     public static String describe(Plan plan, Facts f) {
         StringBuilder sb = new StringBuilder();
-        sb.append("units ").append(plan.units().stream().map(u -> u.group() ? u.id() + "(group)" : u.id()).toList()).append('\n');
+        sb.append("units ").append(plan.units().stream()
+                .map(u -> u.group() ? u.id() + "(group)" : u.aliases().isEmpty() ? u.id() : u.id() + u.aliases()).toList()).append('\n');
         for (Task t : plan.tasks()) {
             sb.append("task ").append(t.no()).append(" leads ").append(t.leads());
             if (!t.supporting().isEmpty()) {

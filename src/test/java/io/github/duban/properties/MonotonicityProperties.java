@@ -7,6 +7,7 @@ import io.github.duban.outcome.Case;
 import io.github.duban.outcome.CaseKey;
 import io.github.duban.outcome.Ledger;
 import io.github.duban.outcome.UnitScore;
+import io.github.duban.properties.Generators.Worsening;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
 
+import static io.github.duban.properties.Generators.policies;
 import static io.github.duban.properties.Generators.worsenings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
@@ -49,8 +51,19 @@ class MonotonicityProperties {
 
     @Test
     void worseFactsNeverRaiseAScoreNorLowerACase() {
-        qt().withExamples(400).withShrinkCycles(300).forAll(worsenings()).checkAssert(w -> {
-            Duban d = Engines.engine(w.scenario().plan());
+        qt().withExamples(400).withShrinkCycles(300).forAll(worsenings()).checkAssert(w ->
+                check(w, Engines.engine(w.scenario().plan())));
+    }
+
+    /** The same under any valid policy (a policy whose deductions fall as the level rises is refused, §6). */
+    @Test
+    void worseFactsNeverHelpUnderAnyPolicy() {
+        qt().withExamples(200).withShrinkCycles(300).forAll(worsenings(), policies()).checkAssert((w, policy) ->
+                check(w, Engines.engine(w.scenario().plan(), policy)));
+    }
+
+    private static void check(Worsening w, Duban d) {
+        {
             Facts before = w.scenario().facts();
             Facts after = w.mutation().after();
             Ledger ledger = Engines.ledgerBefore(d, w.month(), w.ledgerFromMutated() ? after : before);
@@ -78,7 +91,7 @@ class MonotonicityProperties {
                     assertThat(now.level()).as("level of case %s (before: %s)", c.key(), c).isGreaterThanOrEqualTo(c.level());
                 }
             }
-        });
+        }
     }
 
     private static Map<String, BigDecimal> scores(Assessment a) {
