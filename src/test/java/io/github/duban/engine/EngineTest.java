@@ -108,6 +108,29 @@ class EngineTest {
     }
 
     @Test
+    void aUnitWideCase_isClosedOnlyByAUnitWideRectification() {
+        // Given: a unit-wide finding on 02-10; a rectification of a task on 02-15, a unit-wide one on 02-20
+        InspectionFinding weak = InspectionFinding.of("区财政局", null, InspectionKind.WEAK_LEADERSHIP, LocalDate.of(2021, 2, 10));
+        Facts taskOnly = Facts.of(List.of(), List.of(), List.of(), List.of(weak),
+                List.of(io.github.duban.model.Rectification.of("区财政局", 10, LocalDate.of(2021, 2, 15))));
+        Facts unitWide = Facts.of(List.of(), List.of(), List.of(), List.of(weak),
+                List.of(io.github.duban.model.Rectification.of("区财政局", null, LocalDate.of(2021, 2, 20))));
+        // When
+        Assessment open = DUBAN.assess(FEB, null, taskOnly, null);
+        Assessment closed = DUBAN.assess(FEB, null, unitWide, null);
+        // Then
+        assertThat(open.cases()).filteredOn(c -> c.unit().equals("区财政局") && c.task() == null).singleElement()
+                .satisfies(c -> assertThat(c.open()).isTrue());
+        assertThat(closed.cases()).filteredOn(c -> c.unit().equals("区财政局") && c.task() == null).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.open()).isFalse();
+                    assertThat(c.closedOn()).isEqualTo(LocalDate.of(2021, 2, 20));
+                });
+        assertThat(closed.sanctions()).filteredOn(s -> s.unit().equals("区财政局") && s.task() == null)
+                .extracting(s -> s.level().name()).containsExactly("CRITICISM");
+    }
+
+    @Test
     void aUnitMayBeNamedByAlias() {
         Facts byAlias = Facts.of(List.of(ProgressReport.of(9, "区住房和城乡建设局", FEB, LocalDate.of(2021, 2, 26), 30)),
                 List.of(), List.of(), List.of(), List.of());
