@@ -28,9 +28,9 @@ final class Views {
         v.put("findings", sorted(a.findings().stream().map(f -> finding(f.kind(), f.unit(), f.task(), f.on(), f.days()))));
         v.put("sanctions", sorted(a.sanctions().stream().map(s -> line(s.level(), s.unit(), s.task(), s.issued(), s.rectifyBy(), s.persons()))));
         v.put("scores", sorted(a.scores().stream().map(s -> line(s.unit(), num(s.score()), s.rating(), s.rank()))));
-        v.put("board", sorted(a.board().stream().map(b -> line(b.task(), b.light(), b.percent()))));
-        v.put("cases", sorted(a.cases().stream().map(c -> line(c.unit(), c.task(), c.level(), c.open() ? "open" : "closed", c.rectifyBy()))));
-        v.put("ignored", sorted(a.ignored().stream().map(i -> line(i.fact(), i.task(), i.unit()))));
+        v.put("board", sorted(a.board().stream().map(b -> line(b.task(), b.light(), b.percent(), b.deadline(), b.schedule() == null ? null : num(b.schedule())))));
+        v.put("cases", sorted(a.cases().stream().map(c -> line(c.unit(), c.task(), c.level(), c.open() ? "open" : "closed", c.rectifyBy(), "raised", c.raisedOn(), new java.util.TreeSet<>(c.raisedBy()), "closed", c.closedOn()))));
+        v.put("ignored", sorted(a.ignored().stream().map(i -> line(i.fact(), i.task(), i.unit(), i.on()))));
         return v;
     }
 
@@ -39,9 +39,9 @@ final class Views {
         v.put("findings", sorted(a.findings().stream().map(f -> finding(f.kind(), f.unit(), f.task(), f.on(), f.days()))));
         v.put("sanctions", sorted(a.sanctions().stream().map(s -> line(s.level(), s.unit(), s.task(), s.issued(), s.rectifyBy(), s.persons()))));
         v.put("scores", sorted(a.scores().stream().map(s -> line(s.unit(), num(s.score()), s.rating(), s.rank()))));
-        v.put("board", sorted(a.board().stream().map(b -> line(b.task(), b.light(), b.percent()))));
-        v.put("cases", sorted(a.cases().stream().map(c -> line(c.unit(), c.task(), c.level(), c.open() ? "open" : "closed", c.rectifyBy()))));
-        v.put("ignored", sorted(a.ignored().stream().map(i -> line(i.fact(), i.task(), i.unit()))));
+        v.put("board", sorted(a.board().stream().map(b -> line(b.task(), b.light(), b.percent(), b.deadline(), b.schedule() == null ? null : num(b.schedule())))));
+        v.put("cases", sorted(a.cases().stream().map(c -> line(c.unit(), c.task(), c.level(), c.open() ? "open" : "closed", c.rectifyBy(), "raised", c.raisedOn(), new java.util.TreeSet<>(c.raisedBy()), "closed", c.closedOn()))));
+        v.put("ignored", sorted(a.ignored().stream().map(i -> line(i.fact(), i.task(), i.unit(), i.on()))));
         return v;
     }
 
