@@ -75,7 +75,42 @@ public final class Differential {
         if (d != null) {
             throw new AssertionError("engine and oracle disagree in " + d
                     + (policy.equals(Policy.DEFAULT) ? "" : "policy " + policy + "\n")
-                    + Generators.describe(plan, facts));
+                    + describe(plan, facts));
         }
+    }
+
+    /** Month {@code m} as of {@code asOf}, each side from the ledger its own replay of the months before leaves. */
+    public static void checkAsOf(Plan plan, Policy policy, Facts facts, YearMonth m, java.time.LocalDate asOf) {
+        YearMonth from = plan.reporting().from();
+        Duban d = engine(plan, policy);
+        Oracle oracle = new Oracle(plan, policy);
+        io.github.duban.outcome.Ledger el = null;
+        OracleLedger ol = null;
+        if (m.isAfter(from)) {
+            List<Assessment> e = d.replay(from, m.minusMonths(1), facts);
+            List<OracleResult> o = oracle.replay(m.minusMonths(1), facts);
+            String diff = firstDifference(e, o);
+            if (diff != null) {
+                throw new AssertionError("engine and oracle disagree in " + diff + "policy " + policy + "\n" + describe(plan, facts));
+            }
+            el = e.get(e.size() - 1).ledger();
+            ol = o.get(o.size() - 1).ledger();
+        }
+        Assessment ea = d.assess(m, asOf, facts, el);
+        OracleResult oa = oracle.assess(m, asOf, facts, ol);
+        String diff = firstDifference(List.of(ea), List.of(oa));
+        if (diff != null) {
+            throw new AssertionError("engine and oracle disagree as of " + asOf + " in " + diff + "policy " + policy + "\n"
+                    + describe(plan, facts));
+        }
+    }
+
+    /** The plan's window and due day, then the plan and facts as the project's generators describe them. */
+    static String describe(Plan plan, Facts facts) {
+        return "window " + plan.reporting().from() + ".." + plan.reporting().to() + ", due day " + plan.reporting().dueDay() + "\n"
+                + Generators.describe(plan, facts)
+                + facts.completions().stream().filter(c -> c.acceptedOn() != null)
+                        .map(c -> "  (completion of " + c.task() + " on " + c.completedOn() + " accepted " + c.acceptedOn() + ")\n")
+                        .reduce("", String::concat);
     }
 }
