@@ -9,6 +9,7 @@ import io.github.duban.outcome.Assessment;
 import io.github.duban.properties.Generators;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -80,21 +81,29 @@ public final class Differential {
     }
 
     /** Month {@code m} as of {@code asOf}, each side from the ledger its own replay of the months before leaves. */
-    public static void checkAsOf(Plan plan, Policy policy, Facts facts, YearMonth m, java.time.LocalDate asOf) {
+    public static void checkAsOf(Plan plan, Policy policy, Facts facts, YearMonth m, java.time.LocalDate asOf,
+                                 java.time.LocalDate previousAsOf) {
         YearMonth from = plan.reporting().from();
         Duban d = engine(plan, policy);
         Oracle oracle = new Oracle(plan, policy);
         io.github.duban.outcome.Ledger el = null;
         OracleLedger ol = null;
         if (m.isAfter(from)) {
-            List<Assessment> e = d.replay(from, m.minusMonths(1), facts);
-            List<OracleResult> o = oracle.replay(m.minusMonths(1), facts);
+            // the months before M−1 as of their last days, M−1 as of previousAsOf
+            List<Assessment> e = new ArrayList<>();
+            List<OracleResult> o = new ArrayList<>();
+            for (YearMonth k = from; k.isBefore(m); k = k.plusMonths(1)) {
+                java.time.LocalDate a = k.equals(m.minusMonths(1)) ? previousAsOf : null;
+                e.add(d.assess(k, a, facts, el));
+                o.add(oracle.assess(k, a, facts, ol));
+                el = e.get(e.size() - 1).ledger();
+                ol = o.get(o.size() - 1).ledger();
+            }
             String diff = firstDifference(e, o);
             if (diff != null) {
-                throw new AssertionError("engine and oracle disagree in " + diff + "policy " + policy + "\n" + describe(plan, facts));
+                throw new AssertionError("engine and oracle disagree in " + diff + "(the month before as of " + previousAsOf + ")\npolicy "
+                        + policy + "\n" + describe(plan, facts));
             }
-            el = e.get(e.size() - 1).ledger();
-            ol = o.get(o.size() - 1).ledger();
         }
         Assessment ea = d.assess(m, asOf, facts, el);
         OracleResult oa = oracle.assess(m, asOf, facts, ol);

@@ -43,10 +43,10 @@ final class EdgeGenerators {
     }
 
     /** A scenario, a month and an as-of day in it (the month's last day half the time). */
-    record AsOfCase(Scenario scenario, YearMonth month, LocalDate asOf) {
+    record AsOfCase(Scenario scenario, YearMonth month, LocalDate asOf, LocalDate previousAsOf) {
         @Override
         public String toString() {
-            return "month " + month + " as of " + asOf + "\n" + scenario;
+            return "month " + month + " as of " + asOf + ", the month before as of " + previousAsOf + "\n" + scenario;
         }
     }
 
@@ -74,7 +74,9 @@ final class EdgeGenerators {
             YearMonth first = s.plan().reporting().from();
             YearMonth m = first.plusMonths(between(in, 0, (int) first.until(s.plan().reporting().to(), java.time.temporal.ChronoUnit.MONTHS)));
             LocalDate a = maybe(in, 50) ? m.atDay(between(in, 1, m.lengthOfMonth())) : m.atEndOfMonth();
-            return new AsOfCase(s, m, a);
+            YearMonth before = m.minusMonths(1);
+            LocalDate b = maybe(in, 30) ? before.atDay(between(in, 1, before.lengthOfMonth())) : before.atEndOfMonth();
+            return new AsOfCase(s, m, a, b);
         };
     }
 

@@ -42,10 +42,13 @@ class EngineMatchesOracleProperties {
                 .checkAssert((s, policy) -> Differential.check(s.plan(), policy, s.facts()));
     }
 
-    /** A month as of a day inside it, from the ledger the months before leave (each side its own). */
+    /**
+     * A month as of a day inside it, from the ledger the months before leave (each side its own),
+     * the month before sometimes assessed as of a day inside it too (decisions §14).
+     */
     @Test
     void engineMatchesOracle_asOfAnyDay() {
         qt().withExamples(n(200)).withShrinkCycles(300).forAll(EdgeGenerators.asOfCases(), Generators.policies())
-                .checkAssert((c, policy) -> Differential.checkAsOf(c.scenario().plan(), policy, c.scenario().facts(), c.month(), c.asOf()));
+                .checkAssert((c, policy) -> Differential.checkAsOf(c.scenario().plan(), policy, c.scenario().facts(), c.month(), c.asOf(), c.previousAsOf()));
     }
 }

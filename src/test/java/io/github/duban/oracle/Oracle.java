@@ -68,7 +68,7 @@ public final class Oracle {
     }
 
     public Oracle(Plan plan, Policy policy, WorkCalendar calendar) {
-        this.plan = Objects.requireNonNull(plan, "plan");
+        this.plan = byId(Objects.requireNonNull(plan, "plan"));
         this.policy = Objects.requireNonNull(policy, "policy");
         this.calendar = Objects.requireNonNull(calendar, "calendar");
     }
@@ -108,6 +108,17 @@ public final class Oracle {
     }
 
     // ------------------------------------------------------------------ facts (§3, §8, decisions §1, §3)
+
+    /** §8: units are named by id; a task naming its lead or supporting unit by an alias names the same unit. */
+    private static Plan byId(Plan p) {
+        List<Task> tasks = new ArrayList<>();
+        for (Task t : p.tasks()) {
+            List<String> leads = t.leads().stream().map(n -> p.unit(n).orElseThrow().id()).distinct().toList();
+            List<String> supporting = t.supporting().stream().map(n -> p.unit(n).orElseThrow().id()).distinct().toList();
+            tasks.add(new Task(t.no(), t.goal(), t.title(), t.measure(), leads, supporting, t.deadline(), t.milestones(), t.notes()));
+        }
+        return new Plan(p.title(), p.docNumber(), p.issuedOn(), p.reporting(), p.stages(), p.goals(), p.units(), tasks);
+    }
 
     /** Units by id (an alias names the same unit), facts after A left out, identical facts once. */
     private Facts known(Facts f, LocalDate a) {
