@@ -1,6 +1,8 @@
 package io.github.duban.rules;
 
 import io.github.duban.engine.Duban;
+import io.github.duban.engine.WorkCalendar;
+import io.github.duban.model.Policy;
 import io.github.duban.model.Facts;
 import io.github.duban.model.InspectionKind;
 import io.github.duban.outcome.Assessment;
@@ -543,4 +545,66 @@ class EscalationRulesTest {
         assertThat(c).extracting("level", "open", "raisedOn", "rectifyBy").containsExactly(EXPOSURE, true, d(2, 10), null);
         assertThat(score(a, ALPHA).score()).isEqualByComparingTo(BigDecimal.valueOf(100));
     }
+
+    // ================================================================ the worked example of §5, on task 1
+
+    @Test
+    void workedExample_overdueInMay_criticised_closedByTheJuneCompletion() {
+        // Given task 1 (04-30) reported on time Feb-May at 30/60/90/95 % by both leads,
+        // completed on 06-05, no June report (the completion stands for it)
+        Facts f = given().allOnTimeThrough(JUN)
+                .report(T1, ALPHA, FEB, d(2, 20), 30).report(T1, BRAVO, FEB, d(2, 20), 30)
+                .report(T1, ALPHA, MAR, d(3, 20), 60).report(T1, BRAVO, MAR, d(3, 20), 60)
+                .report(T1, ALPHA, APR, d(4, 20), 90).report(T1, BRAVO, APR, d(4, 20), 90)
+                .report(T1, ALPHA, MAY, d(5, 20), 95).report(T1, BRAVO, MAY, d(5, 20), 95)
+                .without(T1, ALPHA, JUN).without(T1, BRAVO, JUN)
+                .completion(T2, d(5, 31)).completion(T1, d(6, 5)).facts();
+        // When the window is replayed
+        List<Assessment> all = duban.replay(FEB, JUN, f);
+        // Then ALPHA scores 100, 100, 100, 92, 100
+        assertThat(all).extracting(a -> score(a, ALPHA).score().stripTrailingZeros().toPlainString())
+                .containsExactly("100", "100", "100", "92", "100");
+        // And on 03-31 (30 days off, 60 %) nothing is found on task 1
+        assertThat(findingsOn(all.get(1), ALPHA, T1)).isEmpty();
+        // And May criticises with rectify-by 06-15 after 31 days overdue
+        assertThat(findingsOn(all.get(3), ALPHA, T1)).extracting("kind", "days")
+                .containsExactly(tuple(FindingKind.TASK_OVERDUE, 31));
+        assertThat(sanctions(all.get(3), ALPHA, T1)).extracting("level", "rectifyBy").containsExactly(tuple(CRITICISM, d(6, 15)));
+        // And June closes the case on 06-05 with nothing found
+        assertThat(findingsOn(all.get(4), ALPHA, T1)).isEmpty();
+        assertThat(theCase(all.get(4), ALPHA, T1)).extracting("open", "closedOn").containsExactly(false, d(6, 5));
+    }
+
+    // ================================================================ assumptions where DESIGN is terse
+
+    @Test
+    void twoFindingsGivingTheSameLevelInAMonth_theLaterDatedOneRaisedTheCase() {
+        // Assumed: all findings of a month are judged against the previous ledger, so each of them
+        // lifts a new case; "the finding that last raised it" is the latest-dated of those giving the final level.
+        // Given LAGGING on DELTA/task 1 on 02-03 and HOLLOW_MEASURES on 02-10; a rectification on 02-05
+        Facts f = given().allOnTimeThrough(FEB)
+                .inspection(DELTA, T1, InspectionKind.LAGGING, d(2, 3))
+                .inspection(DELTA, T1, InspectionKind.HOLLOW_MEASURES, d(2, 10))
+                .rectification(DELTA, T1, d(2, 5)).facts();
+        // When February is assessed
+        // Then the case is raised on 02-10 and the 02-05 rectification does not close it
+        assertThat(theCase(month(FEB, null, f), DELTA, T1)).extracting("level", "open", "raisedOn")
+                .containsExactly(CRITICISM, true, d(2, 10));
+    }
+
+    @Test
+    void workingDayPolicy_rectifyByIsThe15thWorkingDayAfterTheAsOfDate() {
+        // Given working days on a weekends-only calendar; ALPHA does not report task 3 in February
+        Policy workingDays = new Policy(30, 50, 15, 15, 30, 10,
+                new BigDecimal("-1"), new BigDecimal("-2"), new BigDecimal("-3"), new BigDecimal("-0.5"),
+                new BigDecimal("-5"), new BigDecimal("-10"), new BigDecimal("2"), new BigDecimal("3"), new BigDecimal("5"),
+                new BigDecimal("95"), new BigDecimal("85"), new BigDecimal("70"), null, true, false);
+        Duban weekdays = Duban.builder().plan(PLAN).policy(workingDays).calendar(WorkCalendar.weekendsOnly()).build();
+        Facts f = given().allOnTimeThrough(FEB).without(T3, ALPHA, FEB).facts();
+        // When February is assessed (A = Sunday 02-28)
+        Assessment a = weekdays.assess(FEB, null, f, null);
+        // Then rectify by 03-19, the 15th working day after 02-28 (March 1-5, 8-12, 15-19)
+        assertThat(a.sanctions()).extracting("level", "rectifyBy").containsExactly(tuple(CRITICISM, d(3, 19)));
+    }
+
 }

@@ -1,6 +1,8 @@
 package io.github.duban.rules;
 
 import io.github.duban.engine.Duban;
+import io.github.duban.engine.WorkCalendar;
+import io.github.duban.model.Policy;
 import io.github.duban.model.Facts;
 import io.github.duban.model.InspectionKind;
 import io.github.duban.outcome.Assessment;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import static io.github.duban.rules.RuleFixtures.*;
@@ -24,11 +27,23 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 class LatenessRulesTest {
 
+    /** DEFAULT but counting days in working days and rolling a due date off a non-working day. */
+    private static final Policy WORKING_DAYS = new Policy(30, 50, 15, 15, 30, 10,
+            bd("-1"), bd("-2"), bd("-3"), bd("-0.5"), bd("-5"), bd("-10"), bd("2"), bd("3"), bd("5"),
+            bd("95"), bd("85"), bd("70"), null, true, true);
+
     private static Duban duban;
+    /** Working days on a calendar of weekends only, so the counts do not depend on holiday data. */
+    private static Duban weekdays;
 
     @BeforeAll
     static void compileRules() {
         duban = engine();
+        weekdays = Duban.builder().plan(PLAN).policy(WORKING_DAYS).calendar(WorkCalendar.weekendsOnly()).build();
+    }
+
+    private static BigDecimal bd(String s) {
+        return new BigDecimal(s);
     }
 
     private static Assessment feb(Facts f) {
@@ -536,6 +551,81 @@ class LatenessRulesTest {
         Assessment a = assess(duban, JUN, null, f);
         // Then nothing is found on task 3
         assertThat(findingsOn(a, ALPHA, T3)).isEmpty();
+    }
+
+
+    @Test
+    void reportsStayOwedWhileTheTaskIsOverdue() {
+        // Given task 1 (04-30) is not completed and ALPHA does not report it for May
+        Facts f = given().allOnTimeThrough(MAY).without(T1, ALPHA, MAY).facts();
+        // When May is assessed
+        Assessment a = assess(duban, MAY, null, f);
+        // Then ALPHA's May report is missing, besides the task being overdue
+        assertThat(findingsOn(a, ALPHA, T1)).extracting("kind", "on", "days")
+                .containsExactly(tuple(FindingKind.REPORT_MISSING, d(5, 31), null), tuple(FindingKind.TASK_OVERDUE, d(5, 31), 31));
+    }
+
+    // ================================================================ working days (DESIGN §3)
+
+    @Test
+    void workingDayPolicy_countsDaysLateInWorkingDays() {
+        // Given working days on a weekends-only calendar; ALPHA's February report on task 3 comes on Sunday 02-28
+        Facts f = given().allOnTimeThrough(FEB).report(T3, ALPHA, FEB, d(2, 28), 90).facts();
+        // When February is assessed
+        // Then it is 1 working day late (02-26, a Friday, in (02-25, 02-28])
+        assertThat(assess(weekdays, FEB, null, f).findings()).extracting("kind", "unit", "on", "days")
+                .containsExactly(tuple(FindingKind.REPORT_LATE, ALPHA, d(2, 28), 1));
+    }
+
+    @Test
+    void workingDayPolicy_rollsADueDateOnASundayToMonday() {
+        // Given the April due date, 04-25, is a Sunday on a weekends-only calendar
+        Facts onMonday = given().allOnTimeThrough(APR).report(T3, ALPHA, APR, d(4, 26), 90).facts();
+        Facts onTuesday = given().allOnTimeThrough(APR).report(T3, ALPHA, APR, d(4, 27), 90).facts();
+        Facts none = given().allOnTimeThrough(APR).without(T3, ALPHA, APR).facts();
+        // When April is assessed
+        // Then a report on Monday 04-26 is on time, one on Tuesday 04-27 is 1 working day late
+        assertThat(assess(weekdays, APR, null, onMonday).findings()).isEmpty();
+        assertThat(assess(weekdays, APR, null, onTuesday).findings()).extracting("kind", "days")
+                .containsExactly(tuple(FindingKind.REPORT_LATE, 1));
+        // And no report is missing as of 04-26, but it is as of 04-27
+        assertThat(assess(weekdays, APR, d(4, 26), none).findings()).isEmpty();
+        assertThat(assess(weekdays, APR, d(4, 27), none).findings()).extracting("kind", "on")
+                .containsExactly(tuple(FindingKind.REPORT_MISSING, d(4, 27)));
+    }
+
+    @Test
+    void workingDayPolicy_countsOverdueInWorkingDays_butDueSoonAndEarlyInCalendarDays() {
+        // Given working days on a weekends-only calendar
+        Facts overdue = given().allOnTimeThrough(MAY).facts();
+        Facts dueSoon = given().allOnTimeThrough(MAR).report(T1, ALPHA, MAR, d(3, 20), 49).facts();
+        Facts early = given().allOnTimeThrough(APR).completion(T1, d(4, 15)).facts();
+        // Then task 1 is 21 working days overdue on 05-31 (May 3-7, 10-14, 17-21, 24-28, 31)
+        assertThat(findings(assess(weekdays, MAY, null, overdue), FindingKind.TASK_OVERDUE)).extracting("unit", "days")
+                .containsExactly(tuple(ALPHA, 21), tuple(BRAVO, 21));
+        // And due soon is still 30 calendar days on 03-31
+        assertThat(findings(assess(weekdays, MAR, null, dueSoon), FindingKind.TASK_DUE_SOON)).extracting("unit", "days")
+                .containsExactly(tuple(ALPHA, 30));
+        // And a completion on 04-15 is still 15 calendar days early (11 working days would miss the bonus)
+        assertThat(findings(assess(weekdays, APR, null, early), FindingKind.TASK_COMPLETED_EARLY)).extracting("unit", "days")
+                .containsExactly(tuple(ALPHA, 15), tuple(BRAVO, 15));
+    }
+
+
+    @Test
+    void workingDayPolicy_onTheStateCouncilCalendar_knowsMakeUpDaysAndHolidays() {
+        // Given working days on the embedded State Council calendar: Sunday 2021-04-25 is a make-up
+        // working day (调休) and 05-01..05-05 are the Labour Day holiday, with Saturday 05-08 worked
+        Duban china = Duban.builder().plan(PLAN).policy(WORKING_DAYS).build();
+        Facts late = given().allOnTimeThrough(APR).report(T3, ALPHA, APR, d(4, 26), 90).facts();
+        Facts overdue = given().allOnTimeThrough(MAY).facts();
+        // When April and May are assessed
+        // Then the April due date stays 04-25 (a working day), so 04-26 is 1 working day late
+        assertThat(assess(china, APR, null, late).findings()).extracting("kind", "days")
+                .containsExactly(tuple(FindingKind.REPORT_LATE, 1));
+        // And task 1 is 19 working days overdue on 05-31 (05-06, 05-07, 05-08, three full weeks, 05-31)
+        assertThat(findings(assess(china, MAY, null, overdue), FindingKind.TASK_OVERDUE)).extracting("unit", "days")
+                .containsExactly(tuple(ALPHA, 19), tuple(BRAVO, 19));
     }
 
     // ================================================================ inspections
