@@ -35,6 +35,8 @@ public final class Ruleset {
 
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final Pattern COLUMN = Pattern.compile("\\[(\\d+):(\\d+)\\]");
+    private static final Pattern EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?):\\s*\\n");
+    private static final Pattern RULE_NAME = Pattern.compile("Rule name='([^']+)'");
 
     private final Map<String, String> sources;
     private final KieBase kieBase;
@@ -44,9 +46,13 @@ public final class Ruleset {
         this.kieBase = kieBase;
     }
 
-    /** The built-in rules. */
+    /** The built-in rules, compiled once per class loader and shared. */
     public static Ruleset builtIn() {
-        return compile(builtInSources());
+        return BuiltIn.RULES;
+    }
+
+    private static final class BuiltIn {
+        static final Ruleset RULES = compile(builtInSources());
     }
 
     /**
@@ -92,13 +98,17 @@ public final class Ruleset {
             if (text.startsWith("Parser returned a null Package")) {
                 continue;
             }
-            String path = m.getPath() == null ? "rules" : m.getPath().replaceFirst("^src/main/resources/rules/", "");
+            String path = m.getPath() == null ? "rules" : m.getPath().replaceFirst("^.*/", "");
             int column = m.getColumn();
             Matcher c = COLUMN.matcher(text);
             if (column <= 0 && c.find()) {
                 column = Integer.parseInt(c.group(2));
             }
-            problems.add(new RuleProblem(path, Math.max(m.getLine(), 0), Math.max(column, 0), "ERROR", text));
+            int line = m.getLine();
+            if (line <= 0) {
+                line = lineOfRule(sources.get(path), text);
+            }
+            problems.add(new RuleProblem(path, Math.max(line, 0), Math.max(column, 0), "ERROR", text));
         }
         if (!problems.isEmpty()) {
             throw new RulesException(problems);
@@ -107,6 +117,35 @@ public final class Ruleset {
         KieBase base = container.getKieBase();
         ks.getRepository().removeKieModule(id);
         return new Ruleset(sources, base);
+    }
+
+    /** The line of {@code rule "NAME"} in the DRL text, for a message that names the rule but gives no line; 0 if not found. */
+    static int lineOfRule(String drl, String message) {
+        if (drl == null) {
+            return 0;
+        }
+        Matcher e = EXPRESSION.matcher(message);
+        if (e.find()) {
+            String expr = e.group(1).strip();
+            String[] lines = drl.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].contains(expr)) {
+                    return i + 1;
+                }
+            }
+        }
+        Matcher m = RULE_NAME.matcher(message);
+        if (!m.find()) {
+            return 0;
+        }
+        String wanted = "rule \"" + m.group(1) + "\"";
+        String[] lines = drl.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].strip().startsWith(wanted)) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     /** The DRL texts by file name, in name order. */

@@ -1,0 +1,75 @@
+package io.github.duban.cli;
+
+import io.github.duban.engine.Duban;
+import io.github.duban.json.FactsJson;
+import io.github.duban.json.InputException;
+import io.github.duban.json.LedgerJson;
+import io.github.duban.model.Facts;
+import io.github.duban.model.Plan;
+import io.github.duban.outcome.Assessment;
+import io.github.duban.outcome.Ledger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "assess", description = {"Assess one month and write assessment.json, ledger.json and scores.csv.",
+        "Without --ledger, the months before are replayed from the same facts to make it."})
+final class AssessCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Inputs inputs = new Inputs();
+
+    @Option(names = "--facts", required = true, paramLabel = "DIR", description = "the facts directory (*.jsonl, optional plan.json)")
+    Path facts;
+
+    @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "the month to assess")
+    YearMonth month;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "assess as of this date (default: the month's last day)")
+    LocalDate asOf;
+
+    @Option(names = "--ledger", paramLabel = "FILE", description = "the ledger.json of the month before")
+    Path ledger;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "where to write the files")
+    Path out;
+
+    @Override
+    public Integer call() {
+        Plan plan = inputs.plan(facts);
+        Duban duban = inputs.engine(plan);
+        Facts f = FactsJson.read(facts, plan);
+        Ledger previous = null;
+        if (ledger != null) {
+            Inputs.requireFile(ledger, "--ledger");
+            previous = LedgerJson.read(ledger);
+        } else if (!month.equals(plan.reporting().from()) && plan.reporting().covers(month)) {
+            spec.commandLine().getErr().println("duban: no --ledger given; replaying " + plan.reporting().from() + ".." + month.minusMonths(1) + " to make it");
+            List<Assessment> before = duban.replay(plan.reporting().from(), month.minusMonths(1), f);
+            previous = before.get(before.size() - 1).ledger();
+        }
+        Assessment a;
+        try {
+            a = duban.assess(month, asOf, f, previous);
+        } catch (IllegalArgumentException e) {
+            if (ledger != null && e.getMessage() != null && e.getMessage().contains("ledger")) {
+                throw new InputException(ledger.toString(), 0, "period", e.getMessage());
+            }
+            throw e;
+        }
+        Outputs.write(out, Outputs.files(a));
+        spec.commandLine().getErr().println("duban: " + a.period() + " as of " + a.asOf() + ": " + a.findings().size() + " findings, "
+                + a.sanctions().size() + " sanctions, " + a.scores().size() + " units scored → " + out);
+        return 0;
+    }
+}

@@ -1,0 +1,24 @@
+package io.github.duban.cli;
+
+import io.github.duban.engine.RulesException;
+import io.github.duban.json.InputException;
+import picocli.CommandLine;
+
+/** Turns failures into one clear line on stderr and an exit code: 2 for bad input, 1 otherwise. */
+final class Failures implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
+        var err = cmd.getErr();
+        if (ex instanceof InputException || ex instanceof RulesException) {
+            err.println("duban: " + ex.getMessage());
+            return 2;
+        }
+        if (ex instanceof IllegalArgumentException) {
+            err.println("duban: " + ex.getMessage());
+            return 2;
+        }
+        err.println("duban: unexpected failure: " + ex);
+        ex.printStackTrace(err);
+        return 1;
+    }
+}

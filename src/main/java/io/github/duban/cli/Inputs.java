@@ -1,0 +1,56 @@
+package io.github.duban.cli;
+
+import io.github.duban.engine.Duban;
+import io.github.duban.engine.Ruleset;
+import io.github.duban.json.InputException;
+import io.github.duban.json.PlanJson;
+import io.github.duban.json.PolicyJson;
+import io.github.duban.model.Plan;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The options that say which plan, policy and rules to use. */
+final class Inputs {
+    @Option(names = "--plan", paramLabel = "FILE", description = "the plan JSON (default: FACTS/plan.json if present, else the embedded plan)")
+    Path plan;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "a policy JSON; keys left out keep the defaults")
+    Path policy;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "a folder of .drl files: same names replace the built-in ones, others are added")
+    Path rules;
+
+    Plan plan(Path factsDir) {
+        if (plan != null) {
+            requireFile(plan, "--plan");
+            return PlanJson.read(plan);
+        }
+        if (factsDir != null && Files.isRegularFile(factsDir.resolve("plan.json"))) {
+            return PlanJson.read(factsDir.resolve("plan.json"));
+        }
+        return PlanJson.embedded();
+    }
+
+    Duban engine(Plan p) {
+        Duban.Builder b = Duban.builder().plan(p);
+        if (policy != null) {
+            requireFile(policy, "--policy");
+            b.policy(PolicyJson.read(policy));
+        }
+        if (rules != null) {
+            if (!Files.isDirectory(rules)) {
+                throw new InputException(rules.toString(), 0, null, "--rules must name a folder of .drl files");
+            }
+            b.rules(Ruleset.withFolder(rules));
+        }
+        return b.build();
+    }
+
+    static void requireFile(Path f, String option) {
+        if (!Files.isRegularFile(f)) {
+            throw new InputException(f.toString(), 0, null, option + " names no readable file");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.duban.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** {@code duban}: the command line. Exit codes: 0 done, 2 bad input (nothing written), 1 anything else. */
+@Command(name = "duban", mixinStandardHelpOptions = true, version = "duban 0.1.0",
+        description = "督办: assess a supervision plan's month, escalate and score its units.",
+        subcommands = {PlanCommand.class, AssessCommand.class, ReplayCommand.class, DemoCommand.class,
+                RulesCommand.class, ImportCommand.class, DeadlineCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code. */
+    public static int run(String... args) {
+        Logging.quiet();
+        CommandLine cli = command();
+        return cli.execute(args);
+    }
+
+    static CommandLine command() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        cli.setExecutionExceptionHandler(new Failures());
+        cli.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("duban: " + ex.getMessage());
+            ex.getCommandLine().usage(ex.getCommandLine().getErr());
+            return 2;
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.duban.importer;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A 责任分解表 exported from Excel: rows above the header (title), the header's roles, and the rows under it. */
+final class CsvTable {
+
+    record Row(int line, List<String> cells, String goalHeading) {
+    }
+
+    final List<String> titleLines = new ArrayList<>();
+    String title;
+    List<Role> roles;
+    int headerLine;
+    final List<Row> rows = new ArrayList<>();
+
+    static CsvTable read(String text, String source, List<ImportProblem> problems) {
+        char sep = separator(text);
+        CsvMapper mapper = new CsvMapper();
+        mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(sep);
+        List<Row> all = new ArrayList<>();
+        try (MappingIterator<String[]> it = mapper.readerFor(String[].class).with(schema).readValues(text)) {
+            int line = 1;
+            while (it.hasNextValue()) {
+                String[] cells = it.nextValue();
+                List<String> cs = new ArrayList<>();
+                int breaks = 0;
+                for (String c : cells) {
+                    String cell = c == null ? "" : c;
+                    breaks += (int) cell.chars().filter(ch -> ch == '\n').count();
+                    cs.add(TextReader.clean(cell.replace('\n', ' '), line, problems));
+                }
+                all.add(new Row(line, cs, null));
+                line += 1 + breaks;
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new ImportException(source, 0, "not a readable CSV file: " + e.getMessage());
+        }
+        CsvTable t = new CsvTable();
+        int h = -1;
+        for (int i = 0; i < all.size(); i++) {
+            List<Role> roles = all.get(i).cells.stream().map(Role::ofHeader).toList();
+            long known = roles.stream().filter(r -> r != null).count();
+            if (known >= 3 && roles.contains(Role.MEASURE)
+                    && (roles.contains(Role.LEAD) || roles.contains(Role.RESPONSIBLE) || roles.contains(Role.SUPPORT))) {
+                h = i;
+                t.roles = roles;
+                t.headerLine = all.get(i).line;
+                break;
+            }
+            String joined = String.join(" ", all.get(i).cells.stream().filter(c -> !c.isBlank()).toList()).strip();
+            if (!joined.isEmpty()) {
+                t.titleLines.add(joined);
+                if (t.title == null && all.get(i).cells.stream().filter(c -> !c.isBlank()).count() == 1 && !joined.matches("附件\\s*\\d*[:：]?")) {
+                    t.title = joined;
+                }
+            }
+        }
+        if (h < 0) {
+            throw new ImportException(source, 0, "no header row found: expected columns such as 序号, 工作任务/工作措施, 牵头单位, 责任单位, 完成时限");
+        }
+        if (!t.roles.contains(Role.DEADLINE)) {
+            problems.add(new ImportProblem(t.headerLine, "the header has no 完成时限 column"));
+        }
+        for (int c = 0; c < t.roles.size(); c++) {
+            if (t.roles.get(c) == null && !all.get(h).cells.get(c).isBlank()) {
+                problems.add(new ImportProblem(t.headerLine, "column «" + all.get(h).cells.get(c) + "» is not one the importer reads; ignored"));
+            }
+        }
+        for (int i = h + 1; i < all.size(); i++) {
+            Row r = all.get(i);
+            List<String> filled = r.cells.stream().filter(c -> !c.isBlank()).toList();
+            if (filled.isEmpty()) {
+                continue;
+            }
+            long headerLike = r.cells.stream().filter(c -> !c.isBlank() && Role.ofHeader(c) != null).count();
+            if (headerLike == filled.size() && filled.size() >= 2) {
+                continue; // a repeated or second header row
+            }
+            int measureCol = t.roles.indexOf(Role.MEASURE);
+            boolean noMeasure = measureCol < 0 || measureCol >= r.cells.size() || r.cells.get(measureCol).isBlank();
+            if (filled.size() == 1 && noMeasure) {
+                rows(t).add(new Row(r.line, r.cells, TextReader.headingTitle(filled.get(0).replaceFirst(
+                        "^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])\\s*", ""))));
+                continue;
+            }
+            t.rows.add(r);
+        }
+        return t;
+    }
+
+    private static List<Row> rows(CsvTable t) {
+        return t.rows;
+    }
+
+    private static char separator(String text) {
+        String first = text.lines().filter(l -> !l.isBlank()).limit(5).reduce("", (a, b) -> a + b);
+        long commas = first.chars().filter(c -> c == ',').count();
+        long tabs = first.chars().filter(c -> c == '\t').count();
+        long semis = first.chars().filter(c -> c == ';').count();
+        if (tabs > commas && tabs >= semis) {
+            return '\t';
+        }
+        if (semis > commas) {
+            return ';';
+        }
+        return ',';
+    }
+}

@@ -1,0 +1,445 @@
+package io.github.duban.importer;
+
+import io.github.duban.model.Deadline;
+import io.github.duban.model.Goal;
+import io.github.duban.model.Milestone;
+import io.github.duban.model.Plan;
+import io.github.duban.model.ReportingRule;
+import io.github.duban.model.Stage;
+import io.github.duban.model.Task;
+import io.github.duban.model.Unit;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a published plan (web page or Word text) or a 责任分解表 exported from Excel into a
+ * {@link Plan}, reporting everything it could not read. See docs/import.md.
+ * Thread-safe; holds no state.
+ */
+public final class PlanImporter {
+
+    /** Reporting day when the document names none (DESIGN §3). */
+    public static final int DEFAULT_DUE_DAY = 25;
+
+    private static final Pattern IMPLEMENTATION_STAGE = Pattern.compile("全面推进|集中推进|组织实施|全面实施|推进实施|整改落实|集中整治|全面落实|实施推进");
+    private static final Pattern DATE_WORD = Pattern.compile("\\d{4}年|\\d{1,2}月|年底|年内|上半年|下半年|季度");
+
+    private PlanImporter() {
+    }
+
+    /**
+     * Reads the text of a plan. {@code source} names it in problems; {@code year} is the year of
+     * dates that name none (null: the year of the document's date).
+     */
+    public static ImportResult importText(String text, String source, Integer year) {
+        Objects.requireNonNull(text, "text");
+        List<ImportProblem> problems = new ArrayList<>();
+        TextReader r = new TextReader(text, source, problems);
+        r.readMetadata();
+        int y = year(year, r.issuedOn, problems, r.all.stream().map(TextReader.Line::text).toList());
+        r.readStructure(y);
+        List<String> disagreements = new ArrayList<>();
+        List<RawTask> tasks;
+        if (!r.bodyTasks.isEmpty()) {
+            renumber(r.bodyTasks, "the body", problems);
+            tasks = r.bodyTasks;
+            if (!r.tableTasks.isEmpty()) {
+                renumber(r.tableTasks, "the table", problems);
+                Disagreements.compare(r.bodyTasks, r.tableTasks, disagreements, problems, r.tableLine);
+            }
+        } else {
+            renumber(r.tableTasks, "the table", problems);
+            tasks = r.tableTasks;
+        }
+        if (tasks.isEmpty()) {
+            throw new ImportException(source, 0, "no tasks found: expected numbered measures (1. / 1、 / （一）) followed by "
+                    + "牵头单位/责任单位/完成时限 in brackets or on their own lines, or a table with 序号, 工作任务, 牵头单位 columns");
+        }
+        if (r.issuedOn == null) {
+            problems.add(new ImportProblem(0, "no document date (a line such as 2021年2月1日, or 成文日期/发文日期) found; issuedOn is left empty"));
+        }
+        Plan plan = assemble(r.title, r.docNumber, r.issuedOn, y, r.stages, r.dueDay, r.firstListedLeads, tasks, problems, source);
+        return new ImportResult(plan, problems, disagreements);
+    }
+
+    /** Reads a 责任分解表 exported from Excel as CSV (UTF-8 or GBK); dates without a year are an import problem. */
+    public static ImportResult importCsv(Path file) {
+        return importCsv(file, null);
+    }
+
+    /** Reads a 责任分解表 exported from Excel as CSV (UTF-8 or GBK); {@code year} for dates that name none. */
+    public static ImportResult importCsv(Path file, Integer year) {
+        List<ImportProblem> problems = new ArrayList<>();
+        String text = readText(file);
+        CsvTable table = CsvTable.read(text, file.toString(), problems);
+        int y = year(year, null, problems, List.of(text));
+        boolean firstListed = TextReader.FIRST_LISTED_LEADS.matcher(DeadlineParser.normalize(String.join("\n", table.titleLines))).find();
+        if (!firstListed && !table.roles.contains(Role.LEAD)) {
+            problems.add(new ImportProblem(table.headerLine, "the header has no 牵头单位 column"));
+        }
+        TextReader r = new TextReader("", file.toString(), problems);
+        String goal = null;
+        for (CsvTable.Row row : table.rows) {
+            if (row.goalHeading() != null) {
+                goal = row.goalHeading();
+                continue;
+            }
+            RawTask t = r.row(row.cells(), table.roles, row.line(), goal);
+            if (t != null) {
+                goal = t.goal;
+                r.tableTasks.add(t);
+            }
+        }
+        renumber(r.tableTasks, "the table", problems);
+        if (r.tableTasks.isEmpty()) {
+            throw new ImportException(file.toString(), table.headerLine, "no task rows under the header");
+        }
+        String title = table.title != null ? table.title : file.getFileName().toString().replaceAll("\\.[^.]+$", "");
+        Plan plan = assemble(title, null, null, y, List.of(), null, firstListed, r.tableTasks, problems, file.toString());
+        return new ImportResult(plan, problems, List.of());
+    }
+
+    /** A text file's content: UTF-8 (with or without BOM) when it decodes cleanly, else GBK (read as GB18030). */
+    public static String readText(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ImportException(file.toString(), 0, "cannot read the file: " + e.getMessage());
+        }
+        return decode(bytes);
+    }
+
+    static String decode(byte[] bytes) {
+        try {
+            String s = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return s.startsWith("\ufeff") ? s.substring(1) : s;
+        } catch (CharacterCodingException e) {
+            return new String(bytes, Charset.forName("GB18030"));
+        }
+    }
+
+    // ---- assembly ----
+
+    private static int year(Integer given, LocalDate issuedOn, List<ImportProblem> problems, List<String> text) {
+        if (given != null) {
+            return given;
+        }
+        if (issuedOn != null) {
+            return issuedOn.getYear();
+        }
+        Matcher m = Pattern.compile("(?<!\\d)(20\\d{2})年").matcher(DeadlineParser.normalize(String.join("\n", text)));
+        TreeMap<Integer, Integer> counts = new TreeMap<>();
+        while (m.find()) {
+            counts.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
+        }
+        if (!counts.isEmpty()) {
+            int y = counts.firstKey();
+            problems.add(new ImportProblem(0, "no --year and no document date; dates without a year are read in " + y
+                    + ", the earliest year the document names"));
+            return y;
+        }
+        problems.add(new ImportProblem(0, "no --year, no document date and no year in the text: dates without a year cannot be read"));
+        return 0;
+    }
+
+    private static void renumber(List<RawTask> tasks, String where, List<ImportProblem> problems) {
+        boolean inOrder = true;
+        for (int i = 0; i < tasks.size(); i++) {
+            if (tasks.get(i).no != i + 1) {
+                inOrder = false;
+                break;
+            }
+        }
+        if (inOrder) {
+            return;
+        }
+        StringBuilder was = new StringBuilder();
+        for (int i = 0; i < tasks.size(); i++) {
+            was.append(i == 0 ? "" : ",").append(tasks.get(i).no < 0 ? "?" : String.valueOf(tasks.get(i).no));
+            tasks.get(i).no = i + 1;
+        }
+        problems.add(new ImportProblem(tasks.get(0).line, "task numbers in " + where + " are not 1.." + tasks.size()
+                + " in order (" + abbreviate(was.toString()) + "); tasks renumbered 1.." + tasks.size() + " in document order"));
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 60) + "…";
+    }
+
+    private record Read(RawTask raw, List<String> leads, List<String> supporting, DeadlineReading reading) {
+    }
+
+    private static Plan assemble(String title, String docNumber, LocalDate issuedOn, int year, List<Stage> stages,
+                                 Integer dueDay, boolean firstListed, List<RawTask> raws, List<ImportProblem> problems,
+                                 String source) {
+        Map<String, Integer> goals = new LinkedHashMap<>();
+        Map<String, UnitInfo> units = new LinkedHashMap<>();
+        List<Read> reads = new ArrayList<>();
+        for (RawTask t : raws) {
+            List<String> leads = Units.split(t.lead);
+            List<String> supporting = new ArrayList<>();
+            List<String> responsible = Units.split(t.responsible);
+            if (leads.isEmpty() && !responsible.isEmpty()) {
+                if (firstListed) {
+                    leads = List.of(responsible.get(0));
+                    supporting.addAll(responsible.subList(1, responsible.size()));
+                } else {
+                    leads = responsible;
+                    problems.add(new ImportProblem(t.line, "task " + t.no + " names no 牵头单位 and the document does not say the first-listed unit leads; "
+                            + "its 责任单位 " + String.join("、", responsible) + " are taken as lead units"));
+                }
+            } else {
+                supporting.addAll(responsible);
+            }
+            for (String s : Units.split(t.support)) {
+                if (!supporting.contains(s)) {
+                    supporting.add(s);
+                }
+            }
+            if (leads.isEmpty() && !supporting.isEmpty() && firstListed) {
+                leads = List.of(supporting.remove(0));
+            }
+            if (leads.isEmpty()) {
+                problems.add(new ImportProblem(t.line, "task " + t.no + " 「" + t.title + "」 names no lead unit (牵头单位 or 责任单位); the task is left out"));
+                continue;
+            }
+            List<String> dup = supporting.stream().filter(leads::contains).toList();
+            if (!dup.isEmpty()) {
+                supporting.removeAll(dup);
+                problems.add(new ImportProblem(t.line, "task " + t.no + " lists " + String.join("、", dup) + " both as lead and as supporting unit; kept as lead"));
+            }
+            for (String u : leads) {
+                units.computeIfAbsent(u, UnitInfo::new);
+                if (Units.isGroup(u)) {
+                    problems.add(new ImportProblem(t.line, "task " + t.no + "'s lead unit " + u + " is a group of units; groups are never scored"));
+                }
+            }
+            for (String u : supporting) {
+                units.computeIfAbsent(u, UnitInfo::new);
+            }
+            assignPersons(t, leads, units, problems);
+            String goalTitle = t.goal == null || t.goal.isBlank() ? "工作任务" : t.goal;
+            if (t.goal == null || t.goal.isBlank()) {
+                problems.add(new ImportProblem(t.line, "task " + t.no + " has no goal heading above it; put under goal 「工作任务」"));
+            }
+            goals.putIfAbsent(goalTitle, goals.size() + 1);
+            t.goal = goalTitle;
+            DeadlineReading reading = t.deadline == null || t.deadline.isBlank() ? null : DeadlineParser.parse(t.deadline, year);
+            reads.add(new Read(t, leads, List.copyOf(supporting), reading));
+        }
+        if (reads.isEmpty()) {
+            throw new ImportException(source, 0, "no task has a lead unit (牵头单位 or 责任单位)");
+        }
+        int due = dueDay != null ? dueDay : DEFAULT_DUE_DAY;
+        if (dueDay == null) {
+            problems.add(new ImportProblem(0, "no monthly reporting day (每月N日前…报送) found; dueDay " + DEFAULT_DUE_DAY + " is used"));
+        }
+        ReportingRule reporting = window(issuedOn, due, stages, reads, problems);
+        LocalDate fallback = reporting.to().atEndOfMonth();
+
+        List<Task> tasks = new ArrayList<>();
+        for (Read rd : reads) {
+            RawTask t = rd.raw;
+            List<String> notes = new ArrayList<>(t.notes);
+            Deadline deadline = deadline(t, rd.reading, fallback, notes, problems);
+            List<Milestone> milestones = milestones(t.measure, year);
+            tasks.add(new Task(t.no, goals.get(t.goal), t.title, t.measure, rd.leads, rd.supporting, deadline, milestones, notes));
+        }
+        List<Goal> goalList = new ArrayList<>();
+        goals.forEach((g, no) -> goalList.add(new Goal(no, g)));
+        List<Unit> unitList = units.values().stream()
+                .map(u -> new Unit(u.id, u.id, List.of(), Units.isGroup(u.id), u.leader, u.person)).toList();
+        try {
+            return new Plan(title, docNumber, issuedOn, reporting, stages, goalList, unitList, tasks);
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(source, 0, "the imported plan is not valid: " + e.getMessage());
+        }
+    }
+
+    private static final class UnitInfo {
+        final String id;
+        String leader;
+        String person;
+
+        UnitInfo(String id) {
+            this.id = id;
+        }
+    }
+
+    private static void assignPersons(RawTask t, List<String> leads, Map<String, UnitInfo> units, List<ImportProblem> problems) {
+        for (boolean isLeader : new boolean[]{true, false}) {
+            String value = isLeader ? t.leader : t.person;
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            List<String> names = Units.split(value);
+            if (names.size() != leads.size() && names.size() != 1) {
+                problems.add(new ImportProblem(t.line, "task " + t.no + " names " + names.size() + (isLeader ? " 责任领导" : " 责任人")
+                        + " for " + leads.size() + " lead units; not assigned"));
+                continue;
+            }
+            for (int i = 0; i < leads.size(); i++) {
+                if (names.size() == 1 && leads.size() > 1) {
+                    problems.add(new ImportProblem(t.line, "task " + t.no + ": one " + (isLeader ? "责任领导" : "责任人") + " for several lead units; given to " + leads.get(0)));
+                }
+                String name = names.get(names.size() == 1 ? 0 : i);
+                UnitInfo u = units.get(leads.get(i));
+                String before = isLeader ? u.leader : u.person;
+                if (before != null && !before.equals(name)) {
+                    problems.add(new ImportProblem(t.line, "task " + t.no + " names " + name + " for " + u.id + ", an earlier task named " + before + "; the first is kept"));
+                } else if (isLeader) {
+                    u.leader = name;
+                } else {
+                    u.person = name;
+                }
+                if (names.size() == 1) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /** From: the month of issue when issued on or before the due day, else the month after; not before the implementation stage starts. To: the latest task deadline's month. */
+    private static ReportingRule window(LocalDate issuedOn, int due, List<Stage> stages, List<Read> reads, List<ImportProblem> problems) {
+        LocalDate latest = null;
+        LocalDate earliest = null;
+        for (Read r : reads) {
+            if (r.reading == null || !r.reading.readable()) {
+                continue;
+            }
+            for (LocalDate d : r.reading.dates()) {
+                latest = latest == null || d.isAfter(latest) ? d : latest;
+                earliest = earliest == null || d.isBefore(earliest) ? d : earliest;
+            }
+        }
+        Stage implementation = stages.stream().filter(s -> IMPLEMENTATION_STAGE.matcher(s.name()).find()).findFirst()
+                .orElseGet(() -> stages.stream().max(java.util.Comparator.comparingLong(
+                        s -> java.time.temporal.ChronoUnit.DAYS.between(s.from(), s.to()))).orElse(null));
+        YearMonth from;
+        if (issuedOn != null) {
+            from = YearMonth.from(issuedOn);
+            if (issuedOn.getDayOfMonth() > due) {
+                from = from.plusMonths(1);
+            }
+            if (implementation != null && YearMonth.from(implementation.from()).isAfter(from)) {
+                from = YearMonth.from(implementation.from());
+            }
+            if (earliest != null && !earliest.isBefore(issuedOn) && YearMonth.from(earliest).isBefore(from)) {
+                from = YearMonth.from(earliest);
+            }
+        } else if (implementation != null) {
+            from = YearMonth.from(implementation.from());
+        } else if (earliest != null) {
+            from = YearMonth.from(earliest);
+            problems.add(new ImportProblem(0, "no document date: the reporting window starts in " + from + ", the month of the earliest deadline"));
+        } else {
+            throw new ImportException(null, 0, "cannot set the reporting window: no document date, no stage and no dated deadline");
+        }
+        YearMonth to;
+        if (latest != null) {
+            to = YearMonth.from(latest);
+        } else if (implementation != null) {
+            to = YearMonth.from(implementation.to());
+            problems.add(new ImportProblem(0, "no dated deadline: the reporting window ends with stage 「" + implementation.name() + "」 in " + to));
+        } else {
+            to = YearMonth.of(from.getYear(), 12);
+            problems.add(new ImportProblem(0, "no dated deadline and no stage: the reporting window ends in " + to + ", the end of its first year"));
+        }
+        if (to.isBefore(from)) {
+            problems.add(new ImportProblem(0, "every deadline (latest " + latest + ") is before the reporting window starts (" + from + "); the window is the single month " + from));
+            to = from;
+        }
+        return new ReportingRule(from, to, due);
+    }
+
+    private static Deadline deadline(RawTask t, DeadlineReading r, LocalDate fallback, List<String> notes, List<ImportProblem> problems) {
+        String where = "task " + t.no + " 「" + t.title + "」";
+        if (r == null) {
+            problems.add(new ImportProblem(t.line, where + " has no 完成时限; the end of the reporting window " + fallback + " is used"));
+            notes.add("原文未写完成时限，暂按报送期末" + fallback + "督办。");
+            return Deadline.of(fallback, "");
+        }
+        String text = r.phrase();
+        switch (r.kind()) {
+            case DATE -> {
+                LocalDate d = r.dates().get(0);
+                if (r.ongoing()) {
+                    notes.add("完成时限「" + text + "」含长期坚持，按" + d + "督办。");
+                }
+                if (r.soft()) {
+                    notes.add("完成时限「" + text + "」带有「" + String.join("、", r.qualifiers()) + "」，按" + d + "督办。");
+                }
+                return Deadline.of(d, text);
+            }
+            case MULTIPLE -> {
+                LocalDate d = r.latest().orElseThrow();
+                notes.add("完成时限「" + text + "」含多个日期（" + String.join("、", r.dates().stream().map(LocalDate::toString).toList()) + "），按最晚的" + d + "督办。");
+                problems.add(new ImportProblem(t.line, where + ": 完成时限 «" + text + "» names several dates; the latest, " + d + ", is the deadline"));
+                return Deadline.of(d, text);
+            }
+            case ONGOING -> {
+                return Deadline.ongoing(text);
+            }
+            case IMMEDIATE -> {
+                if (!r.ongoing()) {
+                    notes.add("完成时限「" + text + "」为立即办理，无截止日期，按长期任务督办。");
+                }
+                return Deadline.ongoing(text);
+            }
+            case RECURRING -> {
+                notes.add("完成时限「" + text + "」为周期性要求，无截止日期，按长期任务督办。");
+                problems.add(new ImportProblem(t.line, where + ": 完成时限 «" + text + "» recurs; the task is kept as ongoing"));
+                return Deadline.ongoing(text);
+            }
+            default -> {
+                String why = r.kind() == DeadlineKind.RELATIVE ? "is counted from an event (" + r.reason() + ")" : "cannot be read: " + r.reason();
+                problems.add(new ImportProblem(t.line, where + ": 完成时限 «" + text + "» " + why + "; the end of the reporting window " + fallback + " is used"));
+                notes.add("完成时限「" + text + "」无法确定日期，暂按报送期末" + fallback + "督办。");
+                return Deadline.of(fallback, text);
+            }
+        }
+    }
+
+    /** Clauses of a measure that put a date on a step: 确保2021年5月底前开工. */
+    static List<Milestone> milestones(String measure, int year) {
+        List<Milestone> out = new ArrayList<>();
+        if (measure == null) {
+            return out;
+        }
+        for (String clause : measure.split("[，,；;。]")) {
+            String c = clause.strip();
+            if (c.isEmpty() || !DATE_WORD.matcher(DeadlineParser.normalize(c)).find()) {
+                continue;
+            }
+            if (!c.matches(".*(确保|力争|争取|要在|之前|前|底|以前).*")) {
+                continue;
+            }
+            DeadlineReading r = DeadlineParser.parse(c, year);
+            if (r.kind() == DeadlineKind.DATE) {
+                out.add(new Milestone(c, r.dates().get(0)));
+            }
+        }
+        return out;
+    }
+}

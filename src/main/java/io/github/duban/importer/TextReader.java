@@ -1,0 +1,647 @@
+package io.github.duban.importer;
+
+import io.github.duban.model.Stage;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the text of a published plan: metadata (title, 文号, date), stages, the reporting day,
+ * numbered tasks of the body under their goal headings, and an appendix table if there is one
+ * (one row a line split by tabs, pipes or wide spaces, or one cell a line as web pages give it).
+ */
+final class TextReader {
+
+    record Line(int no, String text) {
+    }
+
+    private record Item(int rank, int number, String text, Line line) {
+    }
+
+    private record Block(Item item, List<Line> cont) {
+    }
+
+    private record Header(int index, int end, String delimiter, List<Role> roles) {
+    }
+
+    static final Pattern CHROME = Pattern.compile(
+            "^(您现在所在的位置|当前位置|分享到|扫一扫|【字体|【打印|打印本页|关闭窗口|上一篇|下一篇|责任编辑|附件下载|相关链接|索引号|发文机关|名称\\s*[:：]|文号\\s*[:：]|来源\\s*[:：]).*"
+                    + "|.*(【字体|打印\\s*】|在手机打开|\\d{4}-\\d{2}-\\d{2}\\s+来源).*");
+    private static final Pattern NOISE = Pattern.compile(
+            "[\\u2800-\\u28ff\\u200b-\\u200d\\ufeff]+|</?[a-zA-Z][a-zA-Z0-9:]*(?:\\s[^<>]{0,200})?/?>|(?:</?|/)(?:span|p|div|br|td|tr|th|table|font|strong|b|em|a|li|ul|o:p)\\b[^<>]{0,40}>|<(?:span|p|div|br|td|tr|font)\\b[^<>]*$|&(?:nbsp|lt|gt|amp|quot|#\\d+);");
+    private static final Pattern[] ITEM = {
+            Pattern.compile("^([一二三四五六七八九十]+)\\s*[、.．]\\s*(.*)$"),
+            Pattern.compile("^[(（]\\s*([一二三四五六七八九十]+)\\s*[)）]\\s*[、.．]?\\s*(.*)$"),
+            Pattern.compile("^(\\d{1,3})\\s*(?:[.．、](?!\\d)|\\s)\\s*(.*)$"),
+            Pattern.compile("^[(（]\\s*(\\d{1,3})\\s*[)）]\\s*(.*)$"),
+            Pattern.compile("^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\\s*(.*)$")};
+    static final Pattern FIRST_LISTED_LEADS = Pattern.compile(
+            "(第一|首|第1)(位|个|名)?(的|者)?(责任)?(单位|部门)?(为|是)(牵头|主办|主责)");
+    private static final Pattern NATURAL = Pattern.compile("[(（]([^()（）]*)[)）][。.；;]?\\s*$");
+    private static final Pattern DOC_NUMBER = Pattern.compile(
+            "[\\u4e00-\\u9fa5]{2,14}[〔\\[［【(（]\\s*\\d{4}\\s*[〕\\]］】)）]\\s*\\d{1,4}\\s*号");
+    private static final Pattern DUE_DAY = Pattern.compile(
+            "每个?月的?(\\d{1,2})[日号](?:前|之前|以前)?[^。]{0,30}?报|报[^。]{0,20}?每个?月的?(\\d{1,2})[日号]");
+    private static final Pattern ANY_DUE_DAY = Pattern.compile("每个?月的?(\\d{1,2})[日号]");
+
+    final String source;
+    final List<ImportProblem> problems;
+    final List<Line> all = new ArrayList<>();
+    final List<Line> lines = new ArrayList<>();
+
+    String title;
+    String docNumber;
+    LocalDate issuedOn;
+    Integer dueDay;
+    boolean firstListedLeads;
+    final List<Stage> stages = new ArrayList<>();
+    final List<RawTask> bodyTasks = new ArrayList<>();
+    final List<RawTask> tableTasks = new ArrayList<>();
+    int tableLine;
+
+    TextReader(String text, String source, List<ImportProblem> problems) {
+        this.source = source;
+        this.problems = problems;
+        String[] raw = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        for (int i = 0; i < raw.length; i++) {
+            String clean = clean(raw[i], i + 1, problems);
+            if (clean.isEmpty()) {
+                continue;
+            }
+            Line l = new Line(i + 1, clean);
+            all.add(l);
+            if (!CHROME.matcher(clean).matches()) {
+                lines.add(l);
+            }
+        }
+    }
+
+    /** Strips scraping noise (HTML fragments, braille dots, zero-width spaces) and reports what was removed. */
+    static String clean(String raw, int lineNo, List<ImportProblem> problems) {
+        String s = raw.replace('\u00a0', ' ').replace('\u3000', ' ').replace('｜', '|');
+        Matcher m = NOISE.matcher(s);
+        StringBuilder removed = new StringBuilder();
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            if (!m.group().isBlank()) {
+                removed.append(m.group());
+            }
+            m.appendReplacement(sb, "");
+        }
+        m.appendTail(sb);
+        String out = sb.toString().strip();
+        if (!removed.isEmpty() && problems != null) {
+            problems.add(new ImportProblem(lineNo, "scraping noise removed: «" + removed + "»"));
+        }
+        return out;
+    }
+
+    // ---- metadata ----
+
+    void readMetadata() {
+        for (Line l : all) {
+            Matcher m = DOC_NUMBER.matcher(l.text);
+            if (m.find()) {
+                docNumber = m.group().replaceAll("\\s", "").replaceAll("^.*?(?=[\\u4e00-\\u9fa5]{2,14}[〔\\[［【(（])", "");
+                break;
+            }
+        }
+        for (Line l : all) {
+            Matcher m = Pattern.compile("^名称\\s*[:：]\\s*(.+)$").matcher(l.text);
+            if (m.matches()) {
+                title = m.group(1).replaceAll("[(（][^()（）]*[〔\\[［【][^()（）]*号[)）]\\s*$", "").strip();
+                break;
+            }
+        }
+        if (title == null) {
+            for (Line l : all) {
+                Matcher m = Pattern.compile("关于印发《(.+)》的通知").matcher(l.text);
+                if (m.find()) {
+                    title = m.group(1).replace('<', '〈').replace('>', '〉');
+                    break;
+                }
+            }
+        }
+        if (title == null) {
+            for (int i = 0; i < lines.size(); i++) {
+                String t = lines.get(i).text;
+                if (t.length() <= 80 && t.matches(".*(方案|计划|要点|清单|分解表|任务书|责任书|实施意见|工作安排)") && itemOf(lines.get(i)) == null) {
+                    title = t;
+                    break;
+                }
+            }
+        }
+        if (title == null) {
+            title = lines.isEmpty() ? source : lines.get(0).text;
+            problems.add(new ImportProblem(lines.isEmpty() ? 0 : lines.get(0).no,
+                    "no title line (名称：… or a line ending in 方案/计划/分解表) found; the first line is used as the title"));
+        }
+        LocalDate signed = null;
+        LocalDate labelled = null;
+        LocalDate published = null;
+        for (Line l : all) {
+            String n = DeadlineParser.normalize(l.text);
+            Matcher lab = Pattern.compile("成文日期[:：]?(\\d{4})[年./-](\\d{1,2})[月./-](\\d{1,2})").matcher(n);
+            if (labelled == null && lab.find()) {
+                labelled = date(lab);
+            }
+            Matcher own = Pattern.compile("^(\\d{4})年(\\d{1,2})月(\\d{1,2})日(?:印发)?$").matcher(n);
+            if (signed == null && own.matches()) {
+                signed = date(own);
+            }
+            Matcher pub = Pattern.compile("(?:发文日期|发布日期|印发日期)[:：]?(\\d{4})[年./-](\\d{1,2})[月./-](\\d{1,2})").matcher(n);
+            if (published == null && pub.find()) {
+                published = date(pub);
+            }
+        }
+        issuedOn = labelled != null ? labelled : signed != null ? signed : published;
+        String all = String.join("\n", this.all.stream().map(Line::text).toList());
+        firstListedLeads = FIRST_LISTED_LEADS.matcher(DeadlineParser.normalize(all)).find();
+        String n = DeadlineParser.normalize(all);
+        Matcher d = DUE_DAY.matcher(n);
+        if (d.find()) {
+            dueDay = Integer.parseInt(d.group(1) != null ? d.group(1) : d.group(2));
+        } else {
+            Matcher a = ANY_DUE_DAY.matcher(n);
+            if (a.find()) {
+                dueDay = Integer.parseInt(a.group(1));
+            }
+        }
+        if (dueDay != null && (dueDay < 1 || dueDay > 31)) {
+            dueDay = null;
+        }
+    }
+
+    private static LocalDate date(Matcher m) {
+        try {
+            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    // ---- structure ----
+
+    void readStructure(int year) {
+        Header header = findHeader();
+        List<Line> body = header == null ? lines : lines.subList(0, header.index);
+        readBody(body, year);
+        if (header != null) {
+            tableLine = lines.get(header.index).no;
+            readTable(header);
+        }
+    }
+
+    private static Item itemOf(Line l) {
+        for (int r = 0; r < ITEM.length; r++) {
+            Matcher m = ITEM[r].matcher(l.text);
+            if (m.matches()) {
+                String num = m.group(1);
+                int n;
+                if (num.matches("\\d+")) {
+                    n = Integer.parseInt(num);
+                } else if (num.matches("[一二三四五六七八九十]+")) {
+                    n = DeadlineParser.chineseNumber(num);
+                } else {
+                    n = num.charAt(0) - '①' + 1;
+                }
+                return new Item(r + 1, n, m.group(2).strip(), l);
+            }
+        }
+        return null;
+    }
+
+    private void readBody(List<Line> body, int year) {
+        List<Block> blocks = new ArrayList<>();
+        Block current = null;
+        for (Line l : body) {
+            Item it = itemOf(l);
+            if (it != null) {
+                current = new Block(it, new ArrayList<>());
+                blocks.add(current);
+            } else if (current != null) {
+                current.cont.add(l);
+            } else {
+                readStage(l, null, year);
+            }
+        }
+        List<Item> headings = new ArrayList<>();
+        for (Block b : blocks) {
+            RawTask t = task(b, year);
+            if (t == null) {
+                headings.add(b.item);
+                readStage(b.item.line, b.item, year);
+                continue;
+            }
+            Item goal = null;
+            for (int i = headings.size() - 1; i >= 0; i--) {
+                if (headings.get(i).rank < b.item.rank) {
+                    goal = headings.get(i);
+                    break;
+                }
+            }
+            t.goal = goal == null ? null : headingTitle(goal.text);
+            bodyTasks.add(t);
+        }
+    }
+
+    static String headingTitle(String text) {
+        String t = text.strip();
+        int stop = firstStop(t);
+        if (stop > 0) {
+            t = t.substring(0, stop);
+        }
+        return t.replaceAll("[:：,，;；。.\\s]+$", "").strip();
+    }
+
+    private static int firstStop(String t) {
+        int best = -1;
+        for (char c : new char[]{'。', '；', ';', '！', '？'}) {
+            int i = t.indexOf(c);
+            if (i >= 0 && (best < 0 || i < best)) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    static String titleOf(String measure) {
+        if (measure == null) {
+            return "";
+        }
+        int stop = firstStop(measure);
+        String t = stop > 0 ? measure.substring(0, stop) : measure;
+        return t.replaceAll("[:：,，;；。.\\s]+$", "").strip();
+    }
+
+    private void readStage(Line l, Item item, int year) {
+        String t = item != null ? item.text : l.text;
+        if (!t.contains("阶段") || t.length() > 80) {
+            return;
+        }
+        List<String> errors = new ArrayList<>();
+        List<DeadlineParser.Span> spans = DeadlineParser.dateSpans(t, year, errors);
+        if (spans.isEmpty()) {
+            return;
+        }
+        String name;
+        Matcher ordinal = Pattern.compile("^第[一二三四五六七八九十\\d]+阶段\\s*[:：、]?\\s*(.*)$").matcher(t);
+        if (ordinal.matches()) {
+            name = ordinal.group(1);
+        } else {
+            name = t.substring(0, t.indexOf("阶段"));
+        }
+        name = name.replaceAll("[(（].*$", "").replaceAll("[:：,，。].*$", "").replaceAll("阶段$", "").strip();
+        if (name.isEmpty()) {
+            return;
+        }
+        LocalDate from = spans.get(0).start();
+        LocalDate to = spans.get(spans.size() - 1).end();
+        if (to.isBefore(from)) {
+            problems.add(new ImportProblem(l.no, "stage 「" + name + "」 ends " + to + " before it starts " + from + "; skipped"));
+            return;
+        }
+        stages.add(new Stage(name, from, to));
+    }
+
+    /** The block as a task, or null when it holds no assignment (then it is a heading). */
+    private RawTask task(Block b, int year) {
+        List<Line> ls = new ArrayList<>();
+        ls.add(new Line(b.item.line.no, b.item.text));
+        ls.addAll(b.cont);
+        RawTask t = new RawTask(b.item.line.no);
+        t.no = b.item.number;
+        for (int k = 0; k < ls.size(); k++) {
+            Matcher m = Role.LABEL.matcher(ls.get(k).text);
+            if (!m.find()) {
+                continue;
+            }
+            String before = ls.get(k).text.substring(0, m.start()).stripTrailing();
+            boolean bracketed = before.endsWith("(") || before.endsWith("（");
+            if (bracketed) {
+                before = before.substring(0, before.length() - 1);
+            }
+            List<String> parts = new ArrayList<>();
+            for (int j = 0; j < k; j++) {
+                parts.add(ls.get(j).text);
+            }
+            if (!before.isBlank()) {
+                parts.add(before.strip());
+            }
+            StringBuilder assignment = new StringBuilder(ls.get(k).text.substring(m.start()));
+            int j = k + 1;
+            for (; j < ls.size(); j++) {
+                String next = ls.get(j).text;
+                String unbracketed = next.replaceFirst("^[(（]\\s*", "");
+                if (Role.LABEL.matcher(unbracketed).lookingAt()) {
+                    assignment.append('；').append(unbracketed);
+                } else if (assignment.toString().matches("(?s).*[:：]\\s*$")) {
+                    assignment.append(next);
+                } else {
+                    break;
+                }
+            }
+            for (; j < ls.size(); j++) {
+                leftover(ls.get(j), t);
+            }
+            String a = assignment.toString().strip();
+            if (bracketed || a.matches("(?s).*[)）][。.；;]?$") && !balanced(a)) {
+                a = a.replaceFirst("[)）]\\s*[。.；;]?\\s*$", "");
+            }
+            readLabels(a, t);
+            t.measure = joinMeasure(parts);
+            t.title = titleOf(t.measure);
+            return t;
+        }
+        // no label: try a natural assignment in brackets at the end: （区发改局牵头，区财政局配合，6月底前完成）
+        for (int k = 0; k < ls.size(); k++) {
+            Matcher nat = NATURAL.matcher(ls.get(k).text);
+            if (nat.find() && natural(nat.group(1), t, year)) {
+                List<String> parts = new ArrayList<>();
+                for (int j = 0; j < k; j++) {
+                    parts.add(ls.get(j).text);
+                }
+                parts.add(ls.get(k).text.substring(0, nat.start()));
+                t.measure = joinMeasure(parts);
+                t.title = titleOf(t.measure);
+                for (int j = k + 1; j < ls.size(); j++) {
+                    leftover(ls.get(j), t);
+                }
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private void leftover(Line l, RawTask t) {
+        String n = DeadlineParser.normalize(l.text);
+        if (n.matches("\\d{4}年\\d{1,2}月\\d{1,2}日|附件\\d*[:：]?.*")) {
+            return; // the signature date or the appendix reference
+        }
+        problems.add(new ImportProblem(l.no, "text after task " + t.no + "'s assignment is not part of any task: «"
+                + abbreviate(l.text) + "»"));
+    }
+
+    private static boolean balanced(String s) {
+        int d = 0;
+        for (char c : s.toCharArray()) {
+            if (c == '(' || c == '（') {
+                d++;
+            } else if (c == ')' || c == '）') {
+                d--;
+            }
+        }
+        return d == 0;
+    }
+
+    static void readLabels(String a, RawTask t) {
+        Matcher m = Role.LABEL.matcher(a);
+        List<int[]> at = new ArrayList<>();
+        List<Role> roles = new ArrayList<>();
+        while (m.find()) {
+            at.add(new int[]{m.start(), m.end()});
+            roles.add(Role.ofLabel(m.group(1)));
+        }
+        for (int i = 0; i < at.size(); i++) {
+            int end = i + 1 < at.size() ? at.get(i + 1)[0] : a.length();
+            t.put(roles.get(i), a.substring(at.get(i)[1], end));
+        }
+    }
+
+    private static final Pattern NAT_LEAD = Pattern.compile("^(.+?)(?:牵头负责|牵头)$");
+    private static final Pattern NAT_SUPPORT = Pattern.compile("^(.+?)(?:协同配合|配合|参与|协助|按职责分工负责|分工负责|共同负责|负责落实)$");
+    private static final Pattern NAT_RESPONSIBLE = Pattern.compile("^(.+?)负责$");
+
+    private static boolean natural(String content, RawTask t, int year) {
+        boolean any = false;
+        for (String seg : content.split("[，,；;]")) {
+            String s = seg.strip().replaceAll("[。.]$", "");
+            if (s.isEmpty()) {
+                continue;
+            }
+            Matcher m;
+            if ((m = NAT_LEAD.matcher(s)).matches()) {
+                t.put(Role.LEAD, m.group(1));
+                any = true;
+            } else if ((m = NAT_SUPPORT.matcher(s)).matches()) {
+                t.put(Role.SUPPORT, m.group(1));
+                any = true;
+            } else if ((m = NAT_RESPONSIBLE.matcher(s)).matches() && m.group(1).length() <= 40) {
+                t.put(Role.RESPONSIBLE, m.group(1));
+                any = true;
+            } else if (DeadlineParser.parse(s, year <= 0 ? 2000 : year).readable()) {
+                t.put(Role.DEADLINE, s);
+            } else {
+                return false;
+            }
+        }
+        return any;
+    }
+
+    static String joinMeasure(List<String> parts) {
+        StringBuilder sb = new StringBuilder();
+        for (String p : parts) {
+            String s = p.strip();
+            if (s.isEmpty()) {
+                continue;
+            }
+            if (!sb.isEmpty() && !String.valueOf(sb.charAt(sb.length() - 1)).matches("[。；;！!？?：:,，、”」）)]")) {
+                sb.append('。');
+            }
+            sb.append(s);
+        }
+        return sb.toString();
+    }
+
+    static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+
+    // ---- the appendix table ----
+
+    private Header findHeader() {
+        for (int i = 0; i < lines.size(); i++) {
+            String t = lines.get(i).text;
+            for (String delim : new String[]{"\t", "|", " {2,}"}) {
+                String[] cells = splitRow(t, delim);
+                if (cells.length >= 3) {
+                    List<Role> roles = new ArrayList<>();
+                    for (String c : cells) {
+                        roles.add(Role.ofHeader(c));
+                    }
+                    if (usable(roles)) {
+                        return new Header(i, i + 1, delim, roles);
+                    }
+                }
+            }
+            Role first = Role.ofHeader(t);
+            if (first == Role.NO) {
+                List<Role> roles = new ArrayList<>();
+                roles.add(first);
+                int j = i + 1;
+                while (j < lines.size()) {
+                    Role r = Role.ofHeader(lines.get(j).text);
+                    if (r == null || r == Role.NO) {
+                        break;
+                    }
+                    roles.add(r);
+                    j++;
+                }
+                if (usable(roles)) {
+                    return new Header(i, j, null, roles);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean usable(List<Role> roles) {
+        long known = roles.stream().filter(r -> r != null).count();
+        return known >= 3 && roles.contains(Role.MEASURE)
+                && (roles.contains(Role.LEAD) || roles.contains(Role.RESPONSIBLE) || roles.contains(Role.SUPPORT));
+    }
+
+    static String[] splitRow(String line, String delim) {
+        String t = line;
+        if (delim.equals("|")) {
+            t = t.replaceAll("^\\s*\\|", "").replaceAll("\\|\\s*$", "");
+            return t.split("\\|", -1);
+        }
+        return t.split(delim, -1);
+    }
+
+    private void readTable(Header h) {
+        List<Role> roles = h.roles;
+        String goal = null;
+        if (h.delimiter != null) {
+            for (int i = h.end; i < lines.size(); i++) {
+                Line l = lines.get(i);
+                if (l.text.matches("^[|\\s:：\\-—]+$")) {
+                    continue;
+                }
+                String[] cells = splitRow(l.text, h.delimiter);
+                List<String> cs = new ArrayList<>();
+                for (String c : cells) {
+                    cs.add(c.strip());
+                }
+                if (cs.stream().filter(c -> !c.isEmpty()).count() == 1) {
+                    String only = cs.stream().filter(c -> !c.isEmpty()).findFirst().orElseThrow();
+                    Item it = itemOf(new Line(l.no, only));
+                    String head = it != null ? it.text : only;
+                    if (head.length() <= 40 && firstStop(head) < 0 && !head.matches("\\d+")) {
+                        goal = headingTitle(head);
+                        continue;
+                    }
+                    problems.add(new ImportProblem(l.no, "table line with a single cell is not a row: «" + abbreviate(only) + "»"));
+                    continue;
+                }
+                if (cs.size() < roles.size()) {
+                    problems.add(new ImportProblem(l.no, "table row has " + cs.size() + " cells, the header has " + roles.size() + "; the missing ones are left empty"));
+                }
+                RawTask t = row(cs, roles, l.no, goal);
+                if (t == null) {
+                    continue;
+                }
+                goal = t.goal;
+                tableTasks.add(t);
+            }
+            return;
+        }
+        // one cell a line: a row starts at a line holding only the next number
+        int expected = 1;
+        int i = h.end;
+        while (i < lines.size()) {
+            Line start = lines.get(i);
+            if (!isRowStart(start.text, expected)) {
+                problems.add(new ImportProblem(start.no, "table text outside any row: «" + abbreviate(start.text) + "»"));
+                i++;
+                continue;
+            }
+            int no = Integer.parseInt(start.text.strip());
+            List<String> cells = new ArrayList<>();
+            int j = i + 1;
+            while (j < lines.size() && !isRowStart(lines.get(j).text, no + 1) && !isRowStart(lines.get(j).text, 1)) {
+                cells.add(lines.get(j).text);
+                j++;
+            }
+            int k = roles.size() - 1;
+            List<Role> rest = roles.subList(1, roles.size());
+            List<String> mapped = new ArrayList<>();
+            mapped.add(start.text.strip());
+            if (cells.size() == k) {
+                mapped.addAll(cells);
+            } else if (cells.size() == k - 1 && rest.get(0) == Role.GOAL) {
+                mapped.add("");
+                mapped.addAll(cells);
+            } else if (cells.size() > k) {
+                problems.add(new ImportProblem(lines.get(i + 1 + k).no, "table row " + no + " has " + cells.size()
+                        + " cells, the header has " + k + " after 序号; extra cells ignored: «"
+                        + abbreviate(String.join(" / ", cells.subList(k, cells.size()))) + "»"));
+                mapped.addAll(cells.subList(0, k));
+            } else {
+                problems.add(new ImportProblem(start.no, "table row " + no + " has " + cells.size() + " cells, the header has " + k
+                        + " after 序号; the last ones are left empty"));
+                mapped.addAll(cells);
+            }
+            RawTask t = row(mapped, roles, start.no, goal);
+            if (t != null) {
+                goal = t.goal;
+                tableTasks.add(t);
+            }
+            expected = no + 1;
+            i = j;
+        }
+    }
+
+    private static boolean isRowStart(String text, int expected) {
+        return text.strip().matches("\\d{1,3}") && Integer.parseInt(text.strip()) == expected;
+    }
+
+    /** A table row as a task; goal carried from the row above when its cell is empty (merged cells). */
+    RawTask row(List<String> cells, List<Role> roles, int line, String goal) {
+        RawTask t = new RawTask(line);
+        t.no = -1;
+        for (int c = 0; c < roles.size() && c < cells.size(); c++) {
+            Role r = roles.get(c);
+            String v = cells.get(c);
+            if (r == null || v == null || v.isBlank()) {
+                continue;
+            }
+            if (r == Role.NO) {
+                String n = v.strip().replaceAll("[.、．]$", "");
+                if (n.matches("\\d{1,3}")) {
+                    t.no = Integer.parseInt(n);
+                } else if (n.matches("[一二三四五六七八九十]+")) {
+                    t.no = DeadlineParser.chineseNumber(n);
+                } else {
+                    problems.add(new ImportProblem(line, "序号 «" + v + "» is not a number"));
+                }
+                continue;
+            }
+            t.put(r, v);
+        }
+        if (t.goal == null || t.goal.isEmpty()) {
+            t.goal = goal;
+            t.goalCarried = true;
+        } else {
+            Item it = itemOf(new Line(line, t.goal));
+            t.goal = headingTitle(it != null ? it.text : t.goal);
+        }
+        if (t.measure == null || t.measure.isBlank()) {
+            if (t.hasAssignment() || t.deadline != null) {
+                problems.add(new ImportProblem(line, "table row without a task text; skipped"));
+            }
+            return null;
+        }
+        t.measure = t.measure.strip();
+        if (t.title == null) {
+            t.title = titleOf(t.measure);
+        } else if (!t.measure.startsWith(t.title)) {
+            t.measure = t.title + "。" + t.measure;
+        }
+        return t;
+    }
+}

@@ -1,0 +1,98 @@
+package io.github.duban.importer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Splits unit lists (区发改局、区财政局及相关区直单位) and recognises groups (各乡镇, 相关区直单位). */
+final class Units {
+
+    private static final Pattern UNIT_END = Pattern.compile(
+            "(局|委|办|院|室|部|社|会|联|队|所|站|中心|公司|园|处|镇|乡|街道|单位|部门|政府|集团|投|行|厅|馆|台|组|署|府|区|县|市|庭|校|团)$");
+    private static final Set<String> GROUP_NAMES = Set.of("街道办事处", "街道", "乡镇", "乡镇街道", "乡镇(街道)", "乡镇（街道）",
+            "社区", "村(社区)", "村（社区）", "区直单位", "区直部门", "驻区单位", "园区", "县直单位", "市直单位", "区直各单位");
+    private static final Set<String> GENERIC_TAIL = Set.of("单位", "部门", "成员单位", "单位组成", "");
+
+    private Units() {
+    }
+
+    /** The units of a list as written, in order; trailing 等 dropped, 及/和/与 split where they join units. */
+    static List<String> split(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        String s = text.strip().replaceAll("^[由\\s]+", "").replaceAll("[。.;；,，、\\s]+$", "");
+        if (s.isEmpty() || s.matches("无|/|-|—|暂无")) {
+            return out;
+        }
+        StringBuilder cur = new StringBuilder();
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '(' || c == '（') {
+                depth++;
+            } else if ((c == ')' || c == '）') && depth > 0) {
+                depth--;
+            }
+            if (depth == 0 && "、，,；;/ \t".indexOf(c) >= 0) {
+                add(out, cur);
+                continue;
+            }
+            if (depth == 0 && c == '等') {
+                String rest = restUntilSeparator(s, i + 1);
+                if (GENERIC_TAIL.contains(rest)) {
+                    add(out, cur);
+                    i += rest.length();
+                    continue;
+                }
+                if (endsLikeUnit(cur)) {
+                    add(out, cur);
+                    continue;
+                }
+            }
+            if (depth == 0 && (c == '及' || c == '和' || c == '与' || c == '并')) {
+                String rest = restUntilSeparator(s, i + 1);
+                if (endsLikeUnit(cur) && rest.length() >= 2) {
+                    add(out, cur);
+                    continue;
+                }
+            }
+            if (depth == 0 && c == '以' && i + 1 < s.length() && s.charAt(i + 1) == '及' && endsLikeUnit(cur)) {
+                add(out, cur);
+                i++;
+                continue;
+            }
+            cur.append(c);
+        }
+        add(out, cur);
+        return out;
+    }
+
+    private static boolean endsLikeUnit(CharSequence cur) {
+        return UNIT_END.matcher(cur.toString().replaceAll("[(（][^()（）]*[)）]$", "")).find();
+    }
+
+    private static String restUntilSeparator(String s, int from) {
+        int i = from;
+        while (i < s.length() && "、，,；;/ \t".indexOf(s.charAt(i)) < 0) {
+            i++;
+        }
+        return s.substring(from, i);
+    }
+
+    private static void add(List<String> out, StringBuilder cur) {
+        String u = cur.toString().strip().replaceAll("等$", "").replaceAll("^[由和及与]", "").strip();
+        cur.setLength(0);
+        if (!u.isEmpty() && !out.contains(u)) {
+            out.add(u);
+        }
+    }
+
+    /** A group of units (各乡镇, 街道办事处, 相关区直单位, 项目指挥部各成员单位), never scored. */
+    static boolean isGroup(String name) {
+        return GROUP_NAMES.contains(name) || name.contains("各") || name.contains("相关") || name.contains("有关")
+                || name.endsWith("成员单位") || name.endsWith("等单位");
+    }
+}

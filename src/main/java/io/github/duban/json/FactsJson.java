@@ -1,0 +1,213 @@
+package io.github.duban.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.github.duban.engine.FactCheck;
+import io.github.duban.model.Completion;
+import io.github.duban.model.Extension;
+import io.github.duban.model.Facts;
+import io.github.duban.model.InspectionFinding;
+import io.github.duban.model.InspectionKind;
+import io.github.duban.model.Plan;
+import io.github.duban.model.ProgressReport;
+import io.github.duban.model.Rectification;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a facts directory (DESIGN §8): {@code reports.jsonl}, {@code completions.jsonl},
+ * {@code inspections.jsonl}, {@code rectifications.jsonl} and {@code extensions.jsonl}, each
+ * optional, one JSON object a line (blank lines are skipped). Every fact is checked against the
+ * plan; the first bad one stops the read with an {@link InputException} naming file, line and
+ * field. Thread-safe.
+ */
+public final class FactsJson {
+
+    public static final String REPORTS = "reports.jsonl";
+    public static final String COMPLETIONS = "completions.jsonl";
+    public static final String INSPECTIONS = "inspections.jsonl";
+    public static final String RECTIFICATIONS = "rectifications.jsonl";
+    public static final String EXTENSIONS = "extensions.jsonl";
+
+    private static final String SAMPLE = "/sample/2021/";
+
+    private FactsJson() {
+    }
+
+    /** Reads the facts files of {@code dir} for {@code plan}. */
+    public static Facts read(Path dir, Plan plan) {
+        if (!Files.isDirectory(dir)) {
+            throw new InputException(dir.toString(), 0, null, "is not a directory of facts");
+        }
+        return new Facts(
+                lines(dir.resolve(REPORTS), plan, FactsJson::report),
+                lines(dir.resolve(COMPLETIONS), plan, FactsJson::completion),
+                lines(dir.resolve(EXTENSIONS), plan, FactsJson::extension),
+                lines(dir.resolve(INSPECTIONS), plan, FactsJson::inspection),
+                lines(dir.resolve(RECTIFICATIONS), plan, FactsJson::rectification));
+    }
+
+    /** The embedded sample year of facts for the embedded plan (Feb–Jun 2021). */
+    public static Facts sampleYear(Plan plan) {
+        return new Facts(
+                resource(REPORTS, plan, FactsJson::report),
+                resource(COMPLETIONS, plan, FactsJson::completion),
+                resource(EXTENSIONS, plan, FactsJson::extension),
+                resource(INSPECTIONS, plan, FactsJson::inspection),
+                resource(RECTIFICATIONS, plan, FactsJson::rectification));
+    }
+
+    /** Parses JSON-lines text; {@code source} names it in errors. */
+    public static <T> List<T> parse(String text, String source, Plan plan, Parser<T> parser) {
+        List<T> out = new ArrayList<>();
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (i == 0 && line.startsWith("\uFEFF")) {
+                line = line.substring(1).strip();
+            }
+            if (line.isEmpty()) {
+                continue;
+            }
+            out.add(parser.parse(line, new Where(source, i + 1), plan));
+        }
+        return out;
+    }
+
+    /** Parses one line of one facts file. */
+    @FunctionalInterface
+    public interface Parser<T> {
+        T parse(String json, Where where, Plan plan);
+    }
+
+    /** A file and a line, for errors. */
+    public record Where(String file, int line) {
+        InputException error(String field, String problem) {
+            return new InputException(file, line, field, problem);
+        }
+    }
+
+    private static <T> List<T> lines(Path file, Plan plan, Parser<T> parser) {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), plan, parser);
+        } catch (IOException e) {
+            throw new InputException(file.toString(), 0, null, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static <T> List<T> resource(String name, Plan plan, Parser<T> parser) {
+        try (InputStream in = FactsJson.class.getResourceAsStream(SAMPLE + name)) {
+            if (in == null) {
+                return List.of();
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "sample/2021/" + name, plan, parser);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ------------------------------------------------------------------ one line each
+
+    record ReportLine(Integer task, String unit, YearMonth month, LocalDate submittedOn, Integer percent, String text) {
+    }
+
+    record CompletionLine(Integer task, LocalDate completedOn, LocalDate acceptedOn) {
+    }
+
+    record ExtensionLine(Integer task, LocalDate requestedOn, LocalDate approvedOn, LocalDate newDeadline, String reason) {
+    }
+
+    record InspectionLine(String unit, Integer task, InspectionKind kind, LocalDate on, String person, String note) {
+    }
+
+    record RectificationLine(String unit, Integer task, LocalDate on) {
+    }
+
+    public static ProgressReport report(String json, Where at, Plan plan) {
+        ReportLine l = read(json, at, ReportLine.class);
+        need(at, "task", l.task(), "a task number");
+        need(at, "unit", l.unit(), "a unit id or alias");
+        need(at, "month", l.month(), "a month like 2021-04");
+        need(at, "submittedOn", l.submittedOn(), "a date like 2021-04-23");
+        if (l.percent() != null && (l.percent() < 0 || l.percent() > 100)) {
+            throw at.error("percent", "percent " + l.percent() + " is outside 0..100");
+        }
+        return check(at, () -> FactCheck.report(plan, new ProgressReport(l.task(), l.unit(), l.month(), l.submittedOn(), l.percent(), l.text())));
+    }
+
+    public static Completion completion(String json, Where at, Plan plan) {
+        CompletionLine l = read(json, at, CompletionLine.class);
+        need(at, "task", l.task(), "a task number");
+        need(at, "completedOn", l.completedOn(), "a date like 2021-06-05");
+        if (l.acceptedOn() != null && l.acceptedOn().isBefore(l.completedOn())) {
+            throw at.error("acceptedOn", "acceptedOn " + l.acceptedOn() + " is before completedOn " + l.completedOn());
+        }
+        return check(at, () -> FactCheck.completion(plan, new Completion(l.task(), l.completedOn(), l.acceptedOn())));
+    }
+
+    public static Extension extension(String json, Where at, Plan plan) {
+        ExtensionLine l = read(json, at, ExtensionLine.class);
+        need(at, "task", l.task(), "a task number");
+        need(at, "requestedOn", l.requestedOn(), "a date like 2021-04-20");
+        need(at, "approvedOn", l.approvedOn(), "a date like 2021-04-25");
+        need(at, "newDeadline", l.newDeadline(), "a date like 2021-05-31");
+        return check(at, () -> FactCheck.extension(plan, new Extension(l.task(), l.requestedOn(), l.approvedOn(), l.newDeadline(), l.reason())));
+    }
+
+    public static InspectionFinding inspection(String json, Where at, Plan plan) {
+        InspectionLine l = read(json, at, InspectionLine.class);
+        need(at, "unit", l.unit(), "a unit id or alias (one unit, not a group)");
+        need(at, "kind", l.kind(), "one of " + java.util.Arrays.toString(InspectionKind.values()));
+        need(at, "on", l.on(), "a date like 2021-05-20");
+        return check(at, () -> FactCheck.inspection(plan, new InspectionFinding(l.unit(), l.task(), l.kind(), l.on(), blankToNull(l.person()), l.note())));
+    }
+
+    public static Rectification rectification(String json, Where at, Plan plan) {
+        RectificationLine l = read(json, at, RectificationLine.class);
+        need(at, "unit", l.unit(), "a unit id or alias (one unit, not a group)");
+        need(at, "on", l.on(), "a date like 2021-06-10");
+        return check(at, () -> FactCheck.rectification(plan, new Rectification(l.unit(), l.task(), l.on())));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static <T> T read(String json, Where at, Class<T> type) {
+        ObjectReader r = Mappers.MAPPER.readerFor(type);
+        try {
+            return r.readValue(json);
+        } catch (JsonProcessingException e) {
+            throw InputException.from(at.file(), at.line(), e);
+        }
+    }
+
+    private static void need(Where at, String field, Object value, String expected) {
+        if (value == null) {
+            throw at.error(field, "is missing (expected " + expected + ")");
+        }
+    }
+
+    private static <T> T check(Where at, java.util.function.Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (FactCheck.Problem p) {
+            throw at.error(p.field(), p.getMessage());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw at.error(null, e.getMessage());
+        }
+    }
+
+}
