@@ -546,6 +546,50 @@ class EscalationRulesTest {
         assertThat(score(a, ALPHA).score()).isEqualByComparingTo(BigDecimal.valueOf(100));
     }
 
+
+    @Test
+    void grantedExtension_closesACaseTheOverdueRectificationRaised() {
+        // Given task 1 overdue in May (CRITICISM, rectify by 06-15), not rectified, and an extension
+        // requested 04-28 approved 06-20 moving task 1 to 06-30
+        Facts f = given().allOnTimeThrough(JUN).completion(T2, d(5, 31))
+                .extension(T1, d(4, 28), d(6, 20), d(6, 30)).facts();
+        // When June is assessed
+        Assessment a = month(JUN, null, f);
+        // Then the rectification is overdue on 06-16 (EXPOSURE issued), and the extension closes the case on 06-20
+        assertThat(findings(a, FindingKind.RECTIFICATION_OVERDUE)).extracting("unit", "task", "on")
+                .containsExactly(tuple(ALPHA, T1, d(6, 16)), tuple(BRAVO, T1, d(6, 16)));
+        assertThat(a.sanctions()).extracting("level", "unit").containsExactly(tuple(EXPOSURE, ALPHA), tuple(EXPOSURE, BRAVO));
+        assertThat(a.cases()).extracting("unit", "task", "level", "open", "closedOn")
+                .containsExactly(tuple(ALPHA, T1, EXPOSURE, false, d(6, 20)), tuple(BRAVO, T1, EXPOSURE, false, d(6, 20)));
+    }
+
+    @Test
+    void grantedExtensionBeforeTheRectifyBy_meansNoOverdueRectification() {
+        // Given task 1 overdue in May (CRITICISM, rectify by 06-15) and an extension approved 06-15 to 06-30
+        Facts f = given().allOnTimeThrough(JUN).completion(T2, d(5, 31))
+                .extension(T1, d(4, 28), d(6, 15), d(6, 30)).facts();
+        // When June is assessed
+        Assessment a = month(JUN, null, f);
+        // Then nothing is found or issued, the cases close on 06-15
+        assertThat(a.findings()).isEmpty();
+        assertThat(a.sanctions()).isEmpty();
+        assertThat(a.cases()).extracting("unit", "open", "closedOn")
+                .containsExactly(tuple(ALPHA, false, d(6, 15)), tuple(BRAVO, false, d(6, 15)));
+    }
+
+    @Test
+    void twoRepeatedOffencesOnANoticeCase_doNotCompound() {
+        // Given ALPHA's task 3 report late in February (NOTICE); in March late again and LAGGING on ALPHA/task 3
+        Facts f = given().allOnTimeThrough(MAR).report(T3, ALPHA, FEB, d(2, 26), 90)
+                .report(T3, ALPHA, MAR, d(3, 26), 90)
+                .inspection(ALPHA, T3, InspectionKind.LAGGING, d(3, 5)).facts();
+        // When March is assessed
+        Assessment a = month(MAR, null, f);
+        // Then each gives one above NOTICE: the case ends at CRITICISM, not EXPOSURE
+        assertThat(a.sanctions()).extracting("level", "unit", "task", "rectifyBy")
+                .containsExactly(tuple(CRITICISM, ALPHA, T3, d(4, 15)));
+    }
+
     // ================================================================ the worked example of §5, on task 1
 
     @Test
