@@ -127,9 +127,39 @@ public final class AssessmentJson {
             r.put("points", l.points().doubleValue());
             r.put("rule", l.rule());
             r.put("reason", l.reason());
+            r.set("source", source(l.source()));
             lines.add(r);
         }
         return n;
+    }
+
+    /** What a score line came from: the finding (with its facts) or the sanction (with its findings). */
+    static JsonNode source(Object o) {
+        if (o instanceof Finding f) {
+            ObjectNode n = Mappers.MAPPER.createObjectNode();
+            n.put("finding", f.kind().name());
+            n.put("on", f.on().toString());
+            n.put("rule", f.rule());
+            n.set("facts", facts(f.facts()));
+            return n;
+        }
+        if (o instanceof Sanction s) {
+            ObjectNode n = Mappers.MAPPER.createObjectNode();
+            n.put("sanction", s.level().name());
+            n.put("issued", s.issued().toString());
+            n.put("rule", s.rule());
+            ArrayNode fs = n.putArray("findings");
+            for (Finding f : s.findings()) {
+                ObjectNode r = Mappers.MAPPER.createObjectNode();
+                r.put("kind", f.kind().name());
+                r.put("on", f.on().toString());
+                r.put("rule", f.rule());
+                r.set("facts", facts(f.facts()));
+                fs.add(r);
+            }
+            return n;
+        }
+        return fact(o);
     }
 
     static ObjectNode board(BoardEntry b) {

@@ -56,6 +56,25 @@ public final class FactsJson {
                 lines(dir.resolve(RECTIFICATIONS), plan, FactsJson::rectification));
     }
 
+    /**
+     * Reads facts given as JSON-lines texts keyed by file name ({@code reports.jsonl} …), as an
+     * OA system holds them; missing keys are empty. Errors name the key as the file.
+     */
+    public static Facts read(java.util.Map<String, String> jsonLinesByFile, Plan plan) {
+        for (String name : jsonLinesByFile.keySet()) {
+            if (!java.util.List.of(REPORTS, COMPLETIONS, EXTENSIONS, INSPECTIONS, RECTIFICATIONS).contains(name)) {
+                throw new InputException(name, 0, null, "is not a facts file (expected reports.jsonl, completions.jsonl, "
+                        + "extensions.jsonl, inspections.jsonl or rectifications.jsonl)");
+            }
+        }
+        return new Facts(
+                parse(jsonLinesByFile.getOrDefault(REPORTS, ""), REPORTS, plan, FactsJson::report),
+                parse(jsonLinesByFile.getOrDefault(COMPLETIONS, ""), COMPLETIONS, plan, FactsJson::completion),
+                parse(jsonLinesByFile.getOrDefault(EXTENSIONS, ""), EXTENSIONS, plan, FactsJson::extension),
+                parse(jsonLinesByFile.getOrDefault(INSPECTIONS, ""), INSPECTIONS, plan, FactsJson::inspection),
+                parse(jsonLinesByFile.getOrDefault(RECTIFICATIONS, ""), RECTIFICATIONS, plan, FactsJson::rectification));
+    }
+
     /** The embedded sample year of facts for the embedded plan (Feb–Jun 2021). */
     public static Facts sampleYear(Plan plan) {
         return new Facts(

@@ -118,6 +118,15 @@ class FactsJsonTest {
     }
 
     @Test
+    void factsMayComeAsTexts_keyedByFileName() {
+        Facts f = FactsJson.read(java.util.Map.of("reports.jsonl", GOOD, "completions.jsonl", "{\"task\": 9, \"completedOn\": \"2021-06-05\"}"), PLAN);
+        assertThat(f.reports()).hasSize(1);
+        assertThat(f.completions()).hasSize(1);
+        assertThatThrownBy(() -> FactsJson.read(java.util.Map.of("report.jsonl", GOOD), PLAN))
+                .isInstanceOf(InputException.class).hasMessageContaining("not a facts file");
+    }
+
+    @Test
     void aDirectoryThatIsNotThere_isRefused() {
         assertThatThrownBy(() -> FactsJson.read(dir.resolve("nope"), PLAN)).isInstanceOf(InputException.class)
                 .hasMessageContaining("not a directory");
