@@ -1,7 +1,6 @@
 package io.github.duban.cli;
 
 import io.github.duban.engine.Duban;
-import io.github.duban.json.FactsJson;
 import io.github.duban.json.InputException;
 import io.github.duban.json.LedgerJson;
 import io.github.duban.model.Facts;
@@ -29,9 +28,6 @@ final class AssessCommand implements Callable<Integer> {
     @Mixin
     Inputs inputs = new Inputs();
 
-    @Option(names = "--facts", required = true, paramLabel = "DIR", description = "the facts directory (*.jsonl, optional plan.json)")
-    Path facts;
-
     @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "the month to assess")
     YearMonth month;
 
@@ -46,9 +42,10 @@ final class AssessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Plan plan = inputs.plan(facts);
-        Duban duban = inputs.engine(plan);
-        Facts f = FactsJson.read(facts, plan);
+        Inputs.Loaded in = inputs.load();
+        Plan plan = in.plan();
+        Duban duban = in.duban();
+        Facts f = in.facts();
         Ledger previous = null;
         if (ledger != null) {
             Inputs.requireFile(ledger, "--ledger");

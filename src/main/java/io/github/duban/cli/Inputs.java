@@ -2,17 +2,22 @@ package io.github.duban.cli;
 
 import io.github.duban.engine.Duban;
 import io.github.duban.engine.Ruleset;
+import io.github.duban.json.FactsJson;
 import io.github.duban.json.InputException;
 import io.github.duban.json.PlanJson;
 import io.github.duban.json.PolicyJson;
+import io.github.duban.model.Facts;
 import io.github.duban.model.Plan;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The options that say which plan, policy and rules to use. */
+/** The options that say which facts, plan, policy and rules to use, for the commands that assess. */
 final class Inputs {
+    @Option(names = "--facts", required = true, paramLabel = "DIR", description = "the facts directory (*.jsonl, optional plan.json)")
+    Path facts;
+
     @Option(names = "--plan", paramLabel = "FILE", description = "the plan JSON (default: FACTS/plan.json if present, else the embedded plan)")
     Path plan;
 
@@ -21,6 +26,16 @@ final class Inputs {
 
     @Option(names = "--rules", paramLabel = "DIR", description = "a folder of .drl files: same names replace the built-in ones, others are added")
     Path rules;
+
+    /** What an assessment needs, read and checked: the plan, the engine for it, the facts. */
+    record Loaded(Plan plan, Duban duban, Facts facts) {
+    }
+
+    Loaded load() {
+        Plan p = plan(facts);
+        Duban d = engine(p);
+        return new Loaded(p, d, FactsJson.read(facts, p));
+    }
 
     Plan plan(Path factsDir) {
         if (plan != null) {

@@ -1,7 +1,6 @@
 package io.github.duban.cli;
 
 import io.github.duban.engine.Duban;
-import io.github.duban.json.FactsJson;
 import io.github.duban.model.Facts;
 import io.github.duban.model.Plan;
 import io.github.duban.outcome.Assessment;
@@ -27,9 +26,6 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     Inputs inputs = new Inputs();
 
-    @Option(names = "--facts", required = true, paramLabel = "DIR", description = "the facts directory (*.jsonl, optional plan.json)")
-    Path facts;
-
     @Option(names = "--from", paramLabel = "YYYY-MM", description = "the first month to write (default: the window's first)")
     YearMonth from;
 
@@ -41,9 +37,10 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Plan plan = inputs.plan(facts);
-        Duban duban = inputs.engine(plan);
-        Facts f = FactsJson.read(facts, plan);
+        Inputs.Loaded in = inputs.load();
+        Plan plan = in.plan();
+        Duban duban = in.duban();
+        Facts f = in.facts();
         YearMonth a = from != null ? from : plan.reporting().from();
         YearMonth b = to != null ? to : plan.reporting().to();
         List<Assessment> months = duban.replay(a, b, f);

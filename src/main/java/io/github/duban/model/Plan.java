@@ -30,14 +30,24 @@ public record Plan(String title, String docNumber, LocalDate issuedOn, Reporting
                 }
             }
         }
+        Map<String, Unit> byId = new HashMap<>();
+        units.forEach(u -> byId.put(u.id(), u));
+        java.util.Set<Integer> goalNos = new java.util.HashSet<>();
+        goals.forEach(g -> goalNos.add(g.no()));
         Map<Integer, Task> byNo = new HashMap<>();
         for (Task t : tasks) {
             if (byNo.put(t.no(), t) != null) {
                 throw new IllegalArgumentException("task " + t.no() + " appears twice");
             }
+            if (!goalNos.isEmpty() && !goalNos.contains(t.goal())) {
+                throw new IllegalArgumentException("task " + t.no() + " is under goal " + t.goal() + ", which the plan does not have");
+            }
             for (String id : t.leads()) {
-                if (!names.containsKey(id)) {
-                    throw new IllegalArgumentException("task " + t.no() + " names lead unit " + id + ", which is not among the plan's units");
+                if (!byId.containsKey(id)) {
+                    throw new IllegalArgumentException("task " + t.no() + " names lead unit " + id + ", which is not among the plan's unit ids");
+                }
+                if (byId.get(id).group()) {
+                    throw new IllegalArgumentException("task " + t.no() + " names the group " + id + " as a lead unit; a lead must be one unit");
                 }
             }
             for (String id : t.supporting()) {

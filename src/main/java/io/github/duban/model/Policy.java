@@ -65,18 +65,18 @@ public record Policy(int dueSoonDays, int dueSoonPercent, int earlyDays, int rec
         if (dueDay != null && (dueDay < 1 || dueDay > 31)) {
             throw new IllegalArgumentException("dueDay " + dueDay + " is outside 1..31");
         }
-        reportLate = reportLate.stripTrailingZeros();
-        reportMissing = reportMissing.stripTrailingZeros();
-        taskOverdue = taskOverdue.stripTrailingZeros();
-        notice = notice.stripTrailingZeros();
-        criticism = criticism.stripTrailingZeros();
-        exposure = exposure.stripTrailingZeros();
-        completedEarly = completedEarly.stripTrailingZeros();
-        commended = commended.stripTrailingZeros();
-        bonusCap = bonusCap.stripTrailingZeros();
-        excellent = excellent.stripTrailingZeros();
-        good = good.stripTrailingZeros();
-        pass = pass.stripTrailingZeros();
+        reportLate = plain(reportLate);
+        reportMissing = plain(reportMissing);
+        taskOverdue = plain(taskOverdue);
+        notice = plain(notice);
+        criticism = plain(criticism);
+        exposure = plain(exposure);
+        completedEarly = plain(completedEarly);
+        commended = plain(commended);
+        bonusCap = plain(bonusCap);
+        excellent = plain(excellent);
+        good = plain(good);
+        pass = plain(pass);
     }
 
     /** The points a sanction of this level takes. */
@@ -87,6 +87,11 @@ public record Policy(int dueSoonDays, int dueSoonPercent, int earlyDays, int rec
             case "EXPOSURE" -> exposure;
             default -> throw new IllegalArgumentException("no sanction level " + level);
         };
+    }
+
+    private static BigDecimal plain(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     private static BigDecimal bd(String s) {
