@@ -14,11 +14,12 @@ import java.util.stream.Stream;
 /**
  * The parts of a month the engine and the oracle are compared on, as sorted lines of text: one
  * line per finding, sanction, score, board entry, case and ignored fact, holding only the fields
- * DESIGN fixes. Equal views mean the two agree on the month.
+ * DESIGN fixes, plus the order units are ranked in (§6: score descending, ties by unit id).
+ * Equal views mean the two agree on the month.
  */
 final class Views {
 
-    static final List<String> PARTS = List.of("findings", "sanctions", "scores", "board", "cases", "ignored");
+    static final List<String> PARTS = List.of("findings", "sanctions", "scores", "ranking", "board", "cases", "ignored");
 
     private Views() {
     }
@@ -28,6 +29,7 @@ final class Views {
         v.put("findings", sorted(a.findings().stream().map(f -> finding(f.kind(), f.unit(), f.task(), f.on(), f.days()))));
         v.put("sanctions", sorted(a.sanctions().stream().map(s -> line(s.level(), s.unit(), s.task(), s.issued(), s.rectifyBy(), s.persons()))));
         v.put("scores", sorted(a.scores().stream().map(s -> line(s.unit(), num(s.score()), s.rating(), s.rank()))));
+        v.put("ranking", List.of(a.scores().stream().map(s -> s.unit()).toList().toString()));
         v.put("board", sorted(a.board().stream().map(b -> line(b.task(), b.light(), b.percent(), b.deadline(), b.schedule() == null ? null : num(b.schedule())))));
         v.put("cases", sorted(a.cases().stream().map(c -> line(c.unit(), c.task(), c.level(), c.open() ? "open" : "closed", c.rectifyBy(), "raised", c.raisedOn(), new java.util.TreeSet<>(c.raisedBy()), "closed", c.closedOn()))));
         v.put("ignored", sorted(a.ignored().stream().map(i -> line(i.fact(), i.task(), i.unit(), i.on()))));
@@ -39,6 +41,7 @@ final class Views {
         v.put("findings", sorted(a.findings().stream().map(f -> finding(f.kind(), f.unit(), f.task(), f.on(), f.days()))));
         v.put("sanctions", sorted(a.sanctions().stream().map(s -> line(s.level(), s.unit(), s.task(), s.issued(), s.rectifyBy(), s.persons()))));
         v.put("scores", sorted(a.scores().stream().map(s -> line(s.unit(), num(s.score()), s.rating(), s.rank()))));
+        v.put("ranking", List.of(a.scores().stream().map(s -> s.unit()).toList().toString()));
         v.put("board", sorted(a.board().stream().map(b -> line(b.task(), b.light(), b.percent(), b.deadline(), b.schedule() == null ? null : num(b.schedule())))));
         v.put("cases", sorted(a.cases().stream().map(c -> line(c.unit(), c.task(), c.level(), c.open() ? "open" : "closed", c.rectifyBy(), "raised", c.raisedOn(), new java.util.TreeSet<>(c.raisedBy()), "closed", c.closedOn()))));
         v.put("ignored", sorted(a.ignored().stream().map(i -> line(i.fact(), i.task(), i.unit(), i.on()))));
