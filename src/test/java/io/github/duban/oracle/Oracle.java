@@ -237,7 +237,7 @@ public final class Oracle {
 
         /** The completion that counts, per task (dated tasks only). */
         final Map<Integer, Completion> counted = new HashMap<>();
-        /** The original deadline and the one in force at A, per dated task. */
+        /** The deadline in force at A, per dated task (§4 extensions). */
         final Map<Integer, LocalDate> inForce = new HashMap<>();
         /** Approval dates of the valid extensions, per task. */
         final Map<Integer, List<LocalDate>> granted = new HashMap<>();
