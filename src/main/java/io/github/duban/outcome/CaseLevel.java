@@ -2,7 +2,6 @@ package io.github.duban.outcome;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Inferred: the level a case ends the month at before closing, whether this month raised it,
@@ -12,9 +11,6 @@ import java.util.Set;
 public record CaseLevel(CaseKey key, EscalationLevel level, boolean raised, LocalDate raisedOn,
                         List<FindingKind> raisedBy, List<String> persons, List<Finding> findings,
                         LocalDate rectifyBy, LocalDate openedOn, PreviousCase previous, String rule) {
-
-    static final Set<FindingKind> LATENESS = Set.of(FindingKind.TASK_DUE_SOON, FindingKind.TASK_OVERDUE,
-            FindingKind.RECTIFICATION_OVERDUE);
 
     public CaseLevel {
         raisedBy = raisedBy.stream().distinct().sorted().toList();
@@ -28,10 +24,5 @@ public record CaseLevel(CaseKey key, EscalationLevel level, boolean raised, Loca
 
     public String unit() {
         return key.unit();
-    }
-
-    /** True when every finding that raised the case is a lateness of the task itself (overdue, due soon, or the overdue rectification they led to). */
-    public boolean raisedOnlyByLateness() {
-        return raisedBy.stream().allMatch(LATENESS::contains);
     }
 }

@@ -13,9 +13,4 @@ public record PreviousCase(CaseKey key, EscalationLevel level, LocalDate rectify
     public static PreviousCase of(Case c) {
         return new PreviousCase(c.key(), c.level(), c.rectifyBy(), c.raisedOn(), c.raisedBy(), c.openedOn());
     }
-
-    /** True when every finding that raised the case is a lateness of the task itself (overdue, due soon, or the overdue rectification they led to). */
-    public boolean raisedOnlyByLateness() {
-        return raisedBy.stream().allMatch(CaseLevel.LATENESS::contains);
-    }
 }
