@@ -9,6 +9,9 @@ import io.github.duban.model.ProgressReport;
 import io.github.duban.model.Rectification;
 import io.github.duban.model.Unit;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Checks facts against a plan before the rules see them: tasks and units must exist (a unit may
  * be named by any alias; it comes back by id), an inspection or rectification names a unit, not a
@@ -34,8 +37,12 @@ public final class FactCheck {
     }
 
     public static ProgressReport report(Plan plan, ProgressReport r) {
+        return report(plan, r, index(plan));
+    }
+
+    private static ProgressReport report(Plan plan, ProgressReport r, Map<String, Unit> units) {
         task(plan, r.task());
-        Unit u = unit(plan, r.unit());
+        Unit u = unit(units, r.unit());
         if (!plan.reporting().covers(r.month())) {
             throw new Problem("month", "month " + r.month() + " is outside the reporting window "
                     + plan.reporting().from() + ".." + plan.reporting().to());
@@ -54,29 +61,49 @@ public final class FactCheck {
     }
 
     public static InspectionFinding inspection(Plan plan, InspectionFinding i) {
+        return inspection(plan, i, index(plan));
+    }
+
+    private static InspectionFinding inspection(Plan plan, InspectionFinding i, Map<String, Unit> units) {
         if (i.task() != null) {
             task(plan, i.task());
         }
-        Unit u = notGroup(unit(plan, i.unit()), "an inspection finding");
+        Unit u = notGroup(unit(units, i.unit()), "an inspection finding");
         return new InspectionFinding(u.id(), i.task(), i.kind(), i.on(), i.person(), i.note());
     }
 
     public static Rectification rectification(Plan plan, Rectification r) {
+        return rectification(plan, r, index(plan));
+    }
+
+    private static Rectification rectification(Plan plan, Rectification r, Map<String, Unit> units) {
         if (r.task() != null) {
             task(plan, r.task());
         }
-        Unit u = notGroup(unit(plan, r.unit()), "a rectification");
+        Unit u = notGroup(unit(units, r.unit()), "a rectification");
         return new Rectification(u.id(), r.task(), r.on());
     }
 
     /** Every fact checked, units by id. */
     public static Facts all(Plan plan, Facts f) {
+        Map<String, Unit> units = index(plan);
         return new Facts(
-                f.reports().stream().map(r -> report(plan, r)).toList(),
+                f.reports().stream().map(r -> report(plan, r, units)).toList(),
                 f.completions().stream().map(c -> completion(plan, c)).toList(),
                 f.extensions().stream().map(e -> extension(plan, e)).toList(),
-                f.inspections().stream().map(i -> inspection(plan, i)).toList(),
-                f.rectifications().stream().map(r -> rectification(plan, r)).toList());
+                f.inspections().stream().map(i -> inspection(plan, i, units)).toList(),
+                f.rectifications().stream().map(r -> rectification(plan, r, units)).toList());
+    }
+
+    /** Every name a unit goes by (id, name, aliases) → the unit. */
+    private static Map<String, Unit> index(Plan plan) {
+        Map<String, Unit> byName = new HashMap<>();
+        for (Unit u : plan.units()) {
+            for (String n : u.names()) {
+                byName.putIfAbsent(n, u);
+            }
+        }
+        return byName;
     }
 
     private static void task(Plan plan, int no) {
@@ -86,9 +113,12 @@ public final class FactCheck {
         }
     }
 
-    private static Unit unit(Plan plan, String name) {
-        return plan.unit(name).orElseThrow(() -> new Problem("unit",
-                "unit " + name + " is not in the plan (expected a unit id or an alias the plan lists)"));
+    private static Unit unit(Map<String, Unit> units, String name) {
+        Unit u = units.get(name);
+        if (u == null) {
+            throw new Problem("unit", "unit " + name + " is not in the plan (expected a unit id or an alias the plan lists)");
+        }
+        return u;
     }
 
     private static Unit notGroup(Unit u, String what) {

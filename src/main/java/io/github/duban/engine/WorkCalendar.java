@@ -33,8 +33,16 @@ public final class WorkCalendar {
         return new WorkCalendar(Set.of(), Set.of());
     }
 
-    /** The embedded State Council schedule. */
+    /** The embedded State Council schedule, read once and shared. */
     public static WorkCalendar china() {
+        return China.CALENDAR;
+    }
+
+    private static final class China {
+        static final WorkCalendar CALENDAR = load();
+    }
+
+    private static WorkCalendar load() {
         Set<LocalDate> off = new HashSet<>();
         Set<LocalDate> work = new HashSet<>();
         try (InputStream in = WorkCalendar.class.getResourceAsStream(EMBEDDED)) {

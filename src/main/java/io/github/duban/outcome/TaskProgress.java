@@ -8,4 +8,9 @@ import java.time.LocalDate;
  * schedule progress and how many points it is behind it (dated tasks; null for ongoing ones).
  */
 public record TaskProgress(int task, int percent, LocalDate deadline, BigDecimal schedule, BigDecimal behind, String rule) {
+
+    /** True for a dated task more than {@code points} behind its schedule. */
+    public boolean behindMoreThan(int points) {
+        return behind != null && behind.compareTo(BigDecimal.valueOf(points)) > 0;
+    }
 }
