@@ -22,6 +22,8 @@ import io.github.duban.outcome.PreviousCase;
 import io.github.duban.outcome.Sanction;
 import io.github.duban.outcome.Text;
 import io.github.duban.outcome.UnitScore;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -182,6 +184,8 @@ public final class Duban {
                 out.add(a);
             }
         }
+        LOG.info("replayed {}..{} of {}: {} facts, {} cases open at the end", plan.reporting().from(), to,
+                plan.docNumber() != null ? plan.docNumber() : plan.title(), count(checked), ledger == null ? 0 : ledger.cases().size());
         return out;
     }
 
@@ -227,6 +231,14 @@ public final class Duban {
         Period period = new Period(month, asOf, month.atDay(1), month.atEndOfMonth(), dueDate(month),
                 plan.reporting().from(), plan.reporting().to(), plan.reporting().start(), calendar, policy.workingDays());
         KieSession session = rules.kieBase().newKieSession();
+        if (LOG.isDebugEnabled()) {
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    LOG.debug("{} fired: {}", month, event.getMatch().getRule().getName());
+                }
+            });
+        }
         try {
             session.insert(period);
             session.insert(policy);
@@ -303,6 +315,11 @@ public final class Duban {
         cases.sort(null);
         ignored.sort(IGNORED);
         return new Assessment(month, asOf, fingerprint, findings, sanctions, scores, board, cases, ignored);
+    }
+
+    private static int count(Facts f) {
+        return f.reports().size() + f.completions().size() + f.extensions().size() + f.inspections().size()
+                + f.rectifications().size();
     }
 
     static String fingerprint(Ruleset rules, Policy policy) {
