@@ -119,6 +119,7 @@ public final class AssessmentJson {
         n.put("score", s.score().doubleValue());
         n.put("rating", s.rating().name());
         n.put("rank", s.rank());
+        n.put("reason", s.reason());
         ArrayNode lines = n.putArray("lines");
         for (ScoreLine l : s.lines()) {
             ObjectNode r = Mappers.MAPPER.createObjectNode();

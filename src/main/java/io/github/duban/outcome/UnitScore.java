@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /** A unit's monthly score (考核得分), rating and rank, with every line that made it. Immutable and thread-safe. */
-public record UnitScore(String unit, BigDecimal score, Rating rating, int rank, List<ScoreLine> lines, String rule) {
+public record UnitScore(String unit, BigDecimal score, Rating rating, int rank, List<ScoreLine> lines, String rule,
+                        String reason) {
     static final Comparator<ScoreLine> LINES = Comparator
             .comparing(ScoreLine::task, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(ScoreLine::kind)
