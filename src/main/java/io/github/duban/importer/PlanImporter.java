@@ -197,11 +197,30 @@ public final class PlanImporter {
         Map<String, UnitInfo> units = new LinkedHashMap<>();
         List<Read> reads = new ArrayList<>();
         for (RawTask t : raws) {
-            List<String> leads = Units.split(t.lead);
+            List<String> leads = new ArrayList<>(Units.split(t.lead));
             List<String> supporting = new ArrayList<>();
-            List<String> responsible = Units.split(t.responsible);
+            List<String> responsible = new ArrayList<>(Units.split(t.responsible));
+            List<String> support = new ArrayList<>(Units.split(t.support));
+            // a cell may mark roles itself: 市行政审批局（牵头）, 市市场监管局牵头, 市财政局配合, 列第一位者为牵头单位
+            boolean firstListedHere = Units.dropFirstListedStatement(leads) | Units.dropFirstListedStatement(responsible)
+                    | Units.dropFirstListedStatement(support);
+            List<String> markedLeads = new ArrayList<>();
+            List<String> markedSupport = new ArrayList<>();
+            for (List<String> cell : List.of(leads, responsible, support)) {
+                Units.takeMarked(cell, markedLeads, markedSupport);
+            }
+            for (String u : markedLeads) {
+                if (!leads.contains(u)) {
+                    leads.add(u);
+                }
+            }
+            for (String u : markedSupport) {
+                if (!support.contains(u)) {
+                    support.add(u);
+                }
+            }
             if (leads.isEmpty() && !responsible.isEmpty()) {
-                if (firstListed) {
+                if (firstListed || firstListedHere) {
                     leads = List.of(responsible.get(0));
                     supporting.addAll(responsible.subList(1, responsible.size()));
                 } else {
@@ -212,12 +231,12 @@ public final class PlanImporter {
             } else {
                 supporting.addAll(responsible);
             }
-            for (String s : Units.split(t.support)) {
+            for (String s : support) {
                 if (!supporting.contains(s)) {
                     supporting.add(s);
                 }
             }
-            if (leads.isEmpty() && !supporting.isEmpty() && firstListed) {
+            if (leads.isEmpty() && !supporting.isEmpty() && (firstListed || firstListedHere)) {
                 leads = List.of(supporting.remove(0));
             }
             if (leads.isEmpty()) {

@@ -90,6 +90,33 @@ final class Units {
         }
     }
 
+    private static final Pattern LEAD_MARK = Pattern.compile("^(.+?)\\s*(?:[(（]\\s*牵头\\s*[)）]|牵头)$");
+    private static final Pattern SUPPORT_MARK = Pattern.compile("^(.+?)\\s*(?:[(（]\\s*(?:配合|协助|参与)\\s*[)）]|配合|协助|参与)$");
+
+    /** Removes items that state who leads (列第一位者为牵头单位) rather than name a unit; true if one was there. */
+    static boolean dropFirstListedStatement(List<String> items) {
+        return items.removeIf(u -> TextReader.FIRST_LISTED_LEADS.matcher(u).find() || u.contains("牵头单位"));
+    }
+
+    /**
+     * Moves the units a cell marks as leading (市行政审批局（牵头）, 市市场监管局牵头) or supporting
+     * (市财政局配合, （协助）) out of {@code items}, unmarked, into {@code leads} and {@code support}.
+     */
+    static void takeMarked(List<String> items, List<String> leads, List<String> support) {
+        for (java.util.Iterator<String> it = items.iterator(); it.hasNext(); ) {
+            String u = it.next();
+            java.util.regex.Matcher lead = LEAD_MARK.matcher(u);
+            java.util.regex.Matcher sup = SUPPORT_MARK.matcher(u);
+            if (lead.matches() && endsLikeUnit(lead.group(1))) {
+                it.remove();
+                leads.add(lead.group(1).strip());
+            } else if (sup.matches() && endsLikeUnit(sup.group(1))) {
+                it.remove();
+                support.add(sup.group(1).strip());
+            }
+        }
+    }
+
     /** A group of units (各乡镇, 街道办事处, 相关区直单位, 项目指挥部各成员单位), never scored. */
     static boolean isGroup(String name) {
         return GROUP_NAMES.contains(name) || name.contains("各") || name.contains("相关") || name.contains("有关")

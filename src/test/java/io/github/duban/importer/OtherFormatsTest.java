@@ -55,6 +55,24 @@ class OtherFormatsTest {
     }
 
     @Test
+    void rolesMarkedInsideTheCell_leadAndSupportingAreTold() {
+        // Given: 市行政审批局（牵头）, "X牵头，Y配合", "Y（配合）", and 列第一位者为牵头单位 inside one cell
+        ImportResult r = PlanImporter.importText(PlanImporter.readText(DIR.resolve("role-marks.txt")), "role-marks.txt", 2022);
+        // Then
+        assertThat(task(r, 1).leads()).containsExactly("市行政审批局");
+        assertThat(task(r, 1).supporting()).containsExactly("市直各有关部门");
+        assertThat(task(r, 2).leads()).containsExactly("市市场监管局");
+        assertThat(task(r, 2).supporting()).containsExactly("市行政审批局");
+        assertThat(task(r, 2).deadline().date()).isEqualTo(LocalDate.of(2022, 6, 30));
+        assertThat(task(r, 3).leads()).containsExactly("市税务局");
+        assertThat(task(r, 3).supporting()).containsExactly("市财政局");
+        assertThat(task(r, 4).leads()).containsExactly("市发改委");
+        assertThat(task(r, 4).supporting()).containsExactly("市市场监管局");
+        assertThat(r.plan().units()).extracting(Unit::id).doesNotContain("列第一位者为牵头单位")
+                .noneMatch(u -> u.contains("牵头") || u.contains("配合"));
+    }
+
+    @Test
     void missingAndUnreadableDeadlines_fallBackToTheWindowEnd_andAreReported() {
         ImportResult r = text("labels-own-lines.txt");
         assertThat(r.plan().reporting().to()).isEqualTo(YearMonth.of(2022, 9));
