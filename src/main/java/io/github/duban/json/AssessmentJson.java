@@ -103,14 +103,20 @@ public final class AssessmentJson {
         n.put("rule", s.rule());
         n.put("reason", s.reason());
         ArrayNode fs = n.putArray("findings");
-        for (Finding f : s.findings()) {
-            ObjectNode r = Mappers.MAPPER.createObjectNode();
-            r.put("kind", f.kind().name());
-            r.put("on", f.on().toString());
-            r.put("rule", f.rule());
-            fs.add(r);
-        }
+        s.findings().forEach(f -> fs.add(findingRef("kind", f, false)));
         return n;
+    }
+
+    /** A finding named by its kind, date and rule, with the facts behind it if asked. */
+    static ObjectNode findingRef(String kindField, Finding f, boolean withFacts) {
+        ObjectNode r = Mappers.MAPPER.createObjectNode();
+        r.put(kindField, f.kind().name());
+        r.put("on", f.on().toString());
+        r.put("rule", f.rule());
+        if (withFacts) {
+            r.set("facts", facts(f.facts()));
+        }
+        return r;
     }
 
     static ObjectNode score(UnitScore s) {
@@ -137,12 +143,7 @@ public final class AssessmentJson {
     /** What a score line came from: the finding (with its facts) or the sanction (with its findings). */
     static JsonNode source(Object o) {
         if (o instanceof Finding f) {
-            ObjectNode n = Mappers.MAPPER.createObjectNode();
-            n.put("finding", f.kind().name());
-            n.put("on", f.on().toString());
-            n.put("rule", f.rule());
-            n.set("facts", facts(f.facts()));
-            return n;
+            return findingRef("finding", f, true);
         }
         if (o instanceof Sanction s) {
             ObjectNode n = Mappers.MAPPER.createObjectNode();
@@ -150,14 +151,7 @@ public final class AssessmentJson {
             n.put("issued", s.issued().toString());
             n.put("rule", s.rule());
             ArrayNode fs = n.putArray("findings");
-            for (Finding f : s.findings()) {
-                ObjectNode r = Mappers.MAPPER.createObjectNode();
-                r.put("kind", f.kind().name());
-                r.put("on", f.on().toString());
-                r.put("rule", f.rule());
-                r.set("facts", facts(f.facts()));
-                fs.add(r);
-            }
+            s.findings().forEach(f -> fs.add(findingRef("kind", f, true)));
             return n;
         }
         return fact(o);

@@ -24,10 +24,6 @@ public enum EscalationLevel {
         return this == EXPOSURE ? EXPOSURE : values()[ordinal() + 1];
     }
 
-    public boolean isAbove(EscalationLevel other) {
-        return other == null || compareTo(other) > 0;
-    }
-
     public static EscalationLevel higher(EscalationLevel a, EscalationLevel b) {
         if (a == null) {
             return b;

@@ -33,10 +33,6 @@ public enum FindingKind {
         return discrete;
     }
 
-    public boolean isDiscrete() {
-        return discrete;
-    }
-
     public String chinese() {
         return chinese;
     }
