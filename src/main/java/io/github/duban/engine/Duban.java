@@ -85,6 +85,16 @@ public final class Duban {
         return new Builder();
     }
 
+    /** A builder that starts from this engine's plan, policy, rules and calendar. */
+    public Builder toBuilder() {
+        return new Builder().plan(plan).policy(policy).rules(rules).calendar(calendar);
+    }
+
+    /** The working-day calendar. */
+    public WorkCalendar calendar() {
+        return calendar;
+    }
+
     /** Builds a {@link Duban}. Not thread-safe; the engine it builds is. */
     public static final class Builder {
         private Plan plan;
