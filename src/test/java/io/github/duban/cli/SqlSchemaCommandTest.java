@@ -12,9 +12,9 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SqlSchemaCommandTest {
+public class SqlSchemaCommandTest {
 
-    static final List<String> TABLES = List.of("duban_plans", "duban_reports", "duban_completions", "duban_inspections",
+    public static final List<String> TABLES = List.of("duban_plans", "duban_reports", "duban_completions", "duban_inspections",
             "duban_rectifications", "duban_extensions", "duban_assessments", "duban_scores", "duban_score_lines",
             "duban_findings", "duban_sanctions", "duban_cases", "duban_board", "duban_ignored", "duban_ledgers");
 
