@@ -76,8 +76,12 @@ public final class DubanJdbc {
         }
     }
 
-    /** One plan of {@link #assessAll}: done, or the one-line reason it failed. Immutable and thread-safe. */
-    public record PlanRun(String planId, MonthEnd done, String error) {
+    /**
+     * One plan of {@link #assessAll}: done, or the one-line reason it failed and whether that was
+     * bad input (a bad row, an unknown plan, a month outside its window) rather than the database.
+     * Immutable and thread-safe.
+     */
+    public record PlanRun(String planId, MonthEnd done, String error, boolean badInput) {
         public PlanRun {
             Objects.requireNonNull(planId, "planId");
             if ((done == null) == (error == null)) {
@@ -170,11 +174,12 @@ public final class DubanJdbc {
             List<PlanRun> out = new ArrayList<>();
             for (int i = 0; i < ids.size(); i++) {
                 try {
-                    out.add(new PlanRun(ids.get(i), futures.get(i).get(), null));
+                    out.add(new PlanRun(ids.get(i), futures.get(i).get(), null, false));
                 } catch (ExecutionException e) {
                     Throwable t = e.getCause();
                     LOG.warn("{} {}: {}", ids.get(i), month, t.getMessage());
-                    out.add(new PlanRun(ids.get(i), null, t.getMessage() == null ? t.toString() : t.getMessage()));
+                    out.add(new PlanRun(ids.get(i), null, t.getMessage() == null ? t.toString() : t.getMessage(),
+                            t instanceof IllegalArgumentException || t instanceof io.github.duban.json.InputException));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while assessing " + ids.get(i), e);

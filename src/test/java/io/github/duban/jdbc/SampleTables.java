@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Loads the embedded plan and its sample year of facts files into the fact tables, as an OA system would hold them. */
-final class SampleTables {
+public final class SampleTables {
 
-    static final String PLAN_ID = "lengshuitan-2021";
+    public static final String PLAN_ID = "lengshuitan-2021";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** JSON field → column, per facts file and table. */
@@ -41,7 +41,7 @@ final class SampleTables {
     private SampleTables() {
     }
 
-    static String resource(String path) {
+    public static String resource(String path) {
         try (InputStream in = SampleTables.class.getResourceAsStream(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -50,7 +50,7 @@ final class SampleTables {
     }
 
     /** The embedded plan under {@code planId} and every line of the sample year's facts files. */
-    static void load(DataSource ds, String planId) throws SQLException {
+    public static void load(DataSource ds, String planId) throws SQLException {
         try (Connection c = ds.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO duban_plans (plan_id, plan_json) VALUES (?, ?)")) {
                 ps.setString(1, planId);
@@ -103,7 +103,7 @@ final class SampleTables {
     }
 
     /** Rows per result table for one plan-month, e.g. {duban_scores=20, …}. */
-    static Map<String, Integer> counts(DataSource ds, String planId, String period) throws SQLException {
+    public static Map<String, Integer> counts(DataSource ds, String planId, String period) throws SQLException {
         Map<String, Integer> out = new LinkedHashMap<>();
         try (Connection c = ds.getConnection()) {
             for (String t : ResultTables.TABLES) {
@@ -120,7 +120,7 @@ final class SampleTables {
         return out;
     }
 
-    static void execute(DataSource ds, String... sql) throws SQLException {
+    public static void execute(DataSource ds, String... sql) throws SQLException {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             for (String q : sql) {
                 s.execute(q);

@@ -30,10 +30,10 @@ import java.util.stream.Stream;
  * stopped when it exits. PostgreSQL refuses to run as root, so as root it runs as {@code nobody}.
  * Missing binaries fail the test with the Debian package to install; nothing is skipped.
  */
-final class TestDatabases {
+public final class TestDatabases {
 
     /** A running server: each {@link #newDatabase} is an empty database with the contract's tables. */
-    interface Server {
+    public interface Server {
         Dialect dialect();
 
         String url(String database);
@@ -70,15 +70,15 @@ final class TestDatabases {
     private TestDatabases() {
     }
 
-    static Server postgres() {
+    public static Server postgres() {
         return Pg.SERVER;
     }
 
-    static Server mariadb() {
+    public static Server mariadb() {
         return Maria.SERVER;
     }
 
-    static List<Server> both() {
+    public static List<Server> both() {
         return List.of(postgres(), mariadb());
     }
 
