@@ -78,8 +78,11 @@ public final class TestDatabases {
         return Maria.SERVER;
     }
 
+    /** Both servers; the first call starts them side by side. */
     public static List<Server> both() {
-        return List.of(postgres(), mariadb());
+        java.util.concurrent.CompletableFuture<Server> maria = java.util.concurrent.CompletableFuture.supplyAsync(TestDatabases::mariadb);
+        Server pg = postgres();
+        return List.of(pg, maria.join());
     }
 
     private static final class Pg {

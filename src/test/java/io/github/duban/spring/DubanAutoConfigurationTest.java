@@ -77,7 +77,7 @@ class DubanAutoConfigurationTest {
                 "server.port=0", "server.address=127.0.0.1",
                 "spring.datasource.url=" + pg.url(database), "spring.datasource.username=" + pg.user(),
                 "spring.datasource.password=" + pg.password(),
-                "duban.policy=" + policy,
+                "duban.plan=classpath:plan/lengshuitan-2021-3.json", "duban.policy=" + policy,
                 "management.endpoints.web.exposure.include=info,health,duban",
                 "management.endpoint.health.show-details=always").run()) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
