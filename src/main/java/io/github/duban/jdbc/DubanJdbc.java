@@ -177,7 +177,7 @@ public final class DubanJdbc {
                     out.add(new PlanRun(ids.get(i), futures.get(i).get(), null, false));
                 } catch (ExecutionException e) {
                     Throwable t = e.getCause();
-                    LOG.warn("{} {}: {}", ids.get(i), month, t.getMessage());
+                    LOG.info("{} {} failed: {}", ids.get(i), month, t.getMessage());
                     out.add(new PlanRun(ids.get(i), null, t.getMessage() == null ? t.toString() : t.getMessage(),
                             t instanceof IllegalArgumentException || t instanceof io.github.duban.json.InputException));
                 } catch (InterruptedException e) {
