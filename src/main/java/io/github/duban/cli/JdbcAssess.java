@@ -54,7 +54,7 @@ final class JdbcAssess {
     int threads;
 
     boolean active() {
-        return url != null || planId != null || allPlans || password != null;
+        return url != null || planId != null || allPlans || password != null || user != null || passwordEnv != null;
     }
 
     int call(CommandSpec spec, Inputs inputs, YearMonth month, LocalDate asOf, Path ledger, Path out) {
@@ -64,7 +64,7 @@ final class JdbcAssess {
                     + "environment variable and name it with --password-env");
         }
         if (url == null) {
-            throw new IllegalArgumentException("--plan-id and --all-plans need --jdbc URL");
+            throw new IllegalArgumentException("--plan-id, --all-plans, --user and --password-env need --jdbc URL");
         }
         if (inputs.facts != null || inputs.plan != null || ledger != null || out != null) {
             throw new IllegalArgumentException("--jdbc reads facts, plans and ledgers from the database and writes results there: "

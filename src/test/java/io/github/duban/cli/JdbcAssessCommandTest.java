@@ -136,4 +136,11 @@ class JdbcAssessCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("drop --facts, --plan, --ledger and --out");
     }
+
+    @Test
+    void databaseOptionsWithoutJdbc_areBadUsage() {
+        int code = Main.run("assess", "--facts", "f", "--user", "duban", "--month", "2021-02", "--out", "o");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--plan-id, --all-plans, --user and --password-env need --jdbc URL");
+    }
 }

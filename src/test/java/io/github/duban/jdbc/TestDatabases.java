@@ -96,7 +96,7 @@ public final class TestDatabases {
     // ------------------------------------------------------------------ PostgreSQL
 
     private static Server startPostgres() {
-        Path bin = postgresBin();
+        Path bin = postgresBin(Path.of("/usr/lib/postgresql"));
         try {
             Path dir = Files.createTempDirectory("duban-pg");
             String password = "pw-" + UUID.randomUUID();
@@ -150,8 +150,8 @@ public final class TestDatabases {
         }
     }
 
-    private static Path postgresBin() {
-        Path root = Path.of("/usr/lib/postgresql");
+    /** The bin folder of the newest PostgreSQL under {@code root}; fails naming the Debian package when there is none. */
+    static Path postgresBin(Path root) {
         if (Files.isDirectory(root)) {
             try (Stream<Path> versions = Files.list(root)) {
                 var found = versions.map(v -> v.resolve("bin"))
@@ -164,7 +164,7 @@ public final class TestDatabases {
                 throw new UncheckedIOException(e);
             }
         }
-        throw new IllegalStateException("PostgreSQL server binaries not found (/usr/lib/postgresql/*/bin/initdb, pg_ctl): "
+        throw new IllegalStateException("PostgreSQL server binaries not found (" + root + "/*/bin/initdb, pg_ctl): "
                 + "install the Debian package postgresql (.ci/run installs it when missing)");
     }
 
@@ -180,12 +180,10 @@ public final class TestDatabases {
     // ------------------------------------------------------------------ MariaDB
 
     private static Server startMariadb() {
-        Path server = firstExecutable("/usr/sbin/mariadbd", "/usr/sbin/mysqld", "/usr/bin/mariadbd");
-        Path install = firstExecutable("/usr/bin/mariadb-install-db", "/usr/bin/mysql_install_db", "/usr/sbin/mariadb-install-db");
-        if (server == null || install == null) {
-            throw new IllegalStateException("MariaDB server binaries not found (/usr/sbin/mariadbd, /usr/bin/mariadb-install-db): "
-                    + "install the Debian package mariadb-server (.ci/run installs it when missing)");
-        }
+        List<Path> binaries = mariadbBinaries(List.of("/usr/sbin/mariadbd", "/usr/sbin/mysqld", "/usr/bin/mariadbd"),
+                List.of("/usr/bin/mariadb-install-db", "/usr/bin/mysql_install_db", "/usr/sbin/mariadb-install-db"));
+        Path server = binaries.get(0);
+        Path install = binaries.get(1);
         try {
             Path dir = Files.createTempDirectory("duban-my");
             Path data = dir.resolve("data");
@@ -260,6 +258,17 @@ public final class TestDatabases {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The server and the install script, the first of each list that exists; fails naming the Debian package when one is missing. */
+    static List<Path> mariadbBinaries(List<String> servers, List<String> installers) {
+        Path server = firstExecutable(servers.toArray(String[]::new));
+        Path install = firstExecutable(installers.toArray(String[]::new));
+        if (server == null || install == null) {
+            throw new IllegalStateException("MariaDB server binaries not found (" + String.join(" or ", servers) + "; "
+                    + String.join(" or ", installers) + "): install the Debian package mariadb-server (.ci/run installs it when missing)");
+        }
+        return List.of(server, install);
     }
 
     private static Path firstExecutable(String... paths) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TestDatabasesTest {
 
@@ -35,5 +36,15 @@ class TestDatabasesTest {
                 }
             }
         }
+    }
+
+    @Test
+    void missingServerBinaries_failNamingTheDebianPackageToInstall() {
+        assertThatThrownBy(() -> TestDatabases.postgresBin(java.nio.file.Path.of("/nonexistent/postgresql")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("install the Debian package postgresql (.ci/run installs it when missing)");
+        assertThatThrownBy(() -> TestDatabases.mariadbBinaries(List.of("/nonexistent/mariadbd"), List.of("/nonexistent/mariadb-install-db")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("install the Debian package mariadb-server (.ci/run installs it when missing)");
     }
 }
