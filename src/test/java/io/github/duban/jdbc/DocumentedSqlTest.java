@@ -46,6 +46,9 @@ class DocumentedSqlTest {
     void theDocumentedQueries_readEveryScoreLineBack_onBothServers() throws Exception {
         List<String> queries = documentedQueries();
         assertThat(queries).hasSize(4);
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        assertThat(readme.substring(readme.indexOf("## Embedding in an OA system"))).as("the README shows the same query")
+                .contains("```sql\n" + queries.get(0) + ";\n```");
         for (TestDatabases.Server server : TestDatabases.both()) {
             DataSource ds = JdbcMonthEndTest.sampleDatabase(server);
             DubanJdbc db = DubanJdbc.of(ds, ENGINE);
