@@ -45,6 +45,8 @@ final class FactTables {
     static final String EXTENSIONS = "duban_extensions";
 
     private static final int FETCH = 500;
+    private static final java.time.ZoneId SHANGHAI = java.time.ZoneId.of("Asia/Shanghai");
+    private static final java.util.regex.Pattern DATE_TIME = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}[ T].*");
 
     private FactTables() {
     }
@@ -261,11 +263,25 @@ final class FactTables {
             if (v == null) {
                 return null;
             }
-            if (v instanceof java.sql.Date || v instanceof LocalDate || v instanceof java.sql.Timestamp) {
-                return rs.getObject(columns.get(column), LocalDate.class);
+            // a date-and-time column (an OA's DATETIME or TIMESTAMP) is read by its date part
+            if (v instanceof java.sql.Date d) {
+                return d.toLocalDate();
             }
+            if (v instanceof java.sql.Timestamp t) {
+                return t.toLocalDateTime().toLocalDate();
+            }
+            if (v instanceof LocalDate d) {
+                return d;
+            }
+            if (v instanceof java.time.LocalDateTime t) {
+                return t.toLocalDate();
+            }
+            if (v instanceof java.time.OffsetDateTime t) {
+                return t.atZoneSameInstant(SHANGHAI).toLocalDate();
+            }
+            String s = v.toString().strip();
             try {
-                return LocalDate.parse(v.toString().strip());
+                return LocalDate.parse(DATE_TIME.matcher(s).matches() ? s.substring(0, 10) : s);
             } catch (DateTimeParseException e) {
                 throw error(column, "\"" + v + "\" is not a date (expected " + expected + ")");
             }
