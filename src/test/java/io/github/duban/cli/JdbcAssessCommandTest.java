@@ -73,6 +73,14 @@ class JdbcAssessCommandTest {
         assertThat(DubanJdbc.of(ds, ENGINE).assessmentJson(PLAN_ID, YearMonth.of(2021, 2))).hasValue(expected);
         assertThat(all()).doesNotContain(pg.password());
 
+        // --as-of: the month as it stood on a day inside it
+        err.reset();
+        code = Main.run("assess", "--jdbc", url, "--user", pg.user(), "--password-env", "DUBAN_DB_PASSWORD",
+                "--plan-id", PLAN_ID, "--month", "2021-03", "--as-of", "2021-03-20");
+        assertThat(code).as(all()).isEqualTo(0);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("duban: plan " + PLAN_ID + " 2021-03 as of 2021-03-20: ");
+        assertThat(DubanJdbc.of(ds, ENGINE).assessmentJson(PLAN_ID, YearMonth.of(2021, 3)).orElseThrow()).contains("\"asOf\" : \"2021-03-20\"");
+
         // a wrong password: one clear line, exit 1, and the password nowhere
         out.reset();
         err.reset();
@@ -142,5 +150,17 @@ class JdbcAssessCommandTest {
         int code = Main.run("assess", "--facts", "f", "--user", "duban", "--month", "2021-02", "--out", "o");
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--plan-id, --all-plans, --user and --password-env need --jdbc URL");
+    }
+
+    @Test
+    void withoutJdbc_factsAndOutStayRequired() {
+        assertThat(Main.run("assess", "--month", "2021-02", "--out", "o")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--facts DIR is required");
+        err.reset();
+        assertThat(Main.run("assess", "--facts", "f", "--month", "2021-02")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--out DIR is required");
+        err.reset();
+        assertThat(Main.run("replay", "--out", "o")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--facts DIR is required");
     }
 }
