@@ -37,11 +37,20 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--ledger", paramLabel = "FILE", description = "the ledger.json of the month before")
     Path ledger;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "where to write the files")
+    @Option(names = "--out", paramLabel = "DIR", description = "where to write the files; required unless --jdbc")
     Path out;
+
+    @Mixin
+    JdbcAssess jdbc = new JdbcAssess();
 
     @Override
     public Integer call() {
+        if (jdbc.active()) {
+            return jdbc.call(spec, inputs, month, asOf, ledger, out);
+        }
+        if (out == null) {
+            throw new IllegalArgumentException("--out DIR is required");
+        }
         Inputs.Loaded in = inputs.load();
         Plan plan = in.plan();
         Duban duban = in.duban();

@@ -1,0 +1,238 @@
+package io.github.duban.jdbc;
+
+import io.github.duban.engine.Duban;
+import io.github.duban.model.Facts;
+import io.github.duban.model.Plan;
+import io.github.duban.outcome.Assessment;
+import io.github.duban.outcome.Ledger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/**
+ * Month-end over an OA system's database (docs/database.md): reads one plan-month's facts from the
+ * fact tables (or views), assesses it with the ledger the month before left in
+ * {@code duban_ledgers}, and writes every part of the assessment into the result tables in one
+ * transaction that replaces that plan-month whole. The plan's row in {@code duban_plans} is locked
+ * ({@code SELECT … FOR UPDATE}) for the whole transaction, so two runs of one plan wait for each
+ * other instead of interleaving. Every value is a bound parameter. JDBC only; the driver and the
+ * {@link DataSource} are the application's. Thread-safe.
+ *
+ * <pre>{@code
+ * DubanJdbc db = DubanJdbc.of(dataSource, Duban.builder().build());   // the policy and rules; plans come from duban_plans
+ * Assessment may = db.assess("lengshuitan-2021", YearMonth.of(2021, 5)).assessment();
+ * }</pre>
+ */
+public final class DubanJdbc {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DubanJdbc.class);
+
+    private final DataSource dataSource;
+    private final Supplier<Duban> engine;
+
+    private DubanJdbc(DataSource dataSource, Supplier<Duban> engine) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.engine = Objects.requireNonNull(engine, "engine");
+    }
+
+    /**
+     * Runs on {@code engine}'s policy, rules and calendar; each plan comes from {@code duban_plans}.
+     * Pass {@code runtime::current} of a {@link io.github.duban.engine.DubanRuntime} to follow hot swaps:
+     * each run takes the engine in force when it starts.
+     */
+    public static DubanJdbc of(DataSource dataSource, Supplier<Duban> engine) {
+        return new DubanJdbc(dataSource, engine);
+    }
+
+    /** As {@link #of(DataSource, Supplier)} with one fixed engine. */
+    public static DubanJdbc of(DataSource dataSource, Duban engine) {
+        Objects.requireNonNull(engine, "engine");
+        return new DubanJdbc(dataSource, () -> engine);
+    }
+
+    /**
+     * One plan-month done: the assessment written, and the month the ledger was replayed from when
+     * {@code duban_ledgers} held none for the month before (null when it was read from there).
+     * Immutable and thread-safe.
+     */
+    public record MonthEnd(String planId, Assessment assessment, YearMonth replayedFrom) {
+        public MonthEnd {
+            Objects.requireNonNull(planId, "planId");
+            Objects.requireNonNull(assessment, "assessment");
+        }
+    }
+
+    /**
+     * One plan of {@link #assessAll}: done, or the one-line reason it failed and whether that was
+     * bad input (a bad row, an unknown plan, a month outside its window) rather than the database.
+     * Immutable and thread-safe.
+     */
+    public record PlanRun(String planId, MonthEnd done, String error, boolean badInput) {
+        public PlanRun {
+            Objects.requireNonNull(planId, "planId");
+            if ((done == null) == (error == null)) {
+                throw new IllegalArgumentException("a plan run is either done or failed");
+            }
+        }
+
+        public boolean ok() {
+            return done != null;
+        }
+    }
+
+    /** Assesses {@code month} of {@code planId} as of the month's last day and writes the results. */
+    public MonthEnd assess(String planId, YearMonth month) {
+        return assess(planId, month, null);
+    }
+
+    /**
+     * Assesses {@code month} of {@code planId} as of {@code asOf} (null: the month's last day) and
+     * replaces that plan-month in the result tables, in one transaction.
+     *
+     * @throws io.github.duban.json.InputException for an unknown plan or a bad row (table, row key, column,
+     *         what was expected); nothing is written
+     * @throws IllegalArgumentException when the month or date does not fit the plan; nothing is written
+     * @throws JdbcException when the database fails; nothing is written
+     */
+    public MonthEnd assess(String planId, YearMonth month, LocalDate asOf) {
+        Objects.requireNonNull(planId, "planId");
+        Objects.requireNonNull(month, "month");
+        Duban template = engine.get();
+        String step = "connecting";
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                Dialect dialect = Dialect.of(c);
+                step = "locking the plan";
+                Plan plan = FactTables.lockPlan(c, planId);
+                Duban duban = template.toBuilder().plan(plan).build();
+                step = "reading the facts";
+                Facts facts = FactTables.read(c, planId, plan);
+                Ledger previous = null;
+                YearMonth replayedFrom = null;
+                YearMonth first = plan.reporting().from();
+                if (month.isAfter(first) && plan.reporting().covers(month)) {
+                    step = "reading the ledger of " + month.minusMonths(1);
+                    previous = ResultTables.ledger(c, planId, month.minusMonths(1)).orElse(null);
+                    if (previous == null) {
+                        List<Assessment> before = duban.replay(first, month.minusMonths(1), facts);
+                        previous = before.get(before.size() - 1).ledger();
+                        replayedFrom = first;
+                        LOG.info("{} {}: no ledger of {} in duban_ledgers; replayed {}..{} to make it", planId, month,
+                                month.minusMonths(1), first, month.minusMonths(1));
+                    }
+                }
+                Assessment a = duban.assess(month, asOf, facts, previous);
+                step = "writing the results";
+                ResultTables.replace(c, dialect, planId, a);
+                c.commit();
+                LOG.info("{} {} as of {}: {} findings, {} sanctions, {} units scored, written", planId, a.period(), a.asOf(),
+                        a.findings().size(), a.sanctions().size(), a.scores().size());
+                return new MonthEnd(planId, a, replayedFrom);
+            } catch (SQLException | RuntimeException e) {
+                rollback(c, e);
+                throw e;
+            } finally {
+                restore(c, autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new JdbcException("plan " + planId + " " + month + ": " + step + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Assesses {@code month} of every plan in {@code duban_plans}, {@code threads} at a time, each
+     * in its own transaction; a plan that fails is reported and the others go on. In plan id order.
+     */
+    public List<PlanRun> assessAll(YearMonth month, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads " + threads + " is below 1");
+        }
+        List<String> ids = planIds();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, ids.size())));
+        try {
+            List<Future<MonthEnd>> futures = new ArrayList<>();
+            for (String id : ids) {
+                futures.add(pool.submit(() -> assess(id, month)));
+            }
+            List<PlanRun> out = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                try {
+                    out.add(new PlanRun(ids.get(i), futures.get(i).get(), null, false));
+                } catch (ExecutionException e) {
+                    Throwable t = e.getCause();
+                    LOG.info("{} {} failed: {}", ids.get(i), month, t.getMessage());
+                    out.add(new PlanRun(ids.get(i), null, t.getMessage() == null ? t.toString() : t.getMessage(),
+                            t instanceof IllegalArgumentException || t instanceof io.github.duban.json.InputException));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while assessing " + ids.get(i), e);
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Every plan id in {@code duban_plans}, in Unicode order. */
+    public List<String> planIds() {
+        try (Connection c = dataSource.getConnection()) {
+            return FactTables.planIds(c);
+        } catch (SQLException e) {
+            throw new JdbcException("reading duban_plans failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** assessment.json of a plan-month as the result tables hold it (rebuilt from their rows); empty if never assessed. */
+    public Optional<String> assessmentJson(String planId, YearMonth period) {
+        try (Connection c = dataSource.getConnection()) {
+            return ResultTables.assessmentJson(c, Dialect.of(c), planId, period);
+        } catch (SQLException e) {
+            throw new JdbcException("plan " + planId + " " + period + ": reading the results failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The ledger a plan-month left in {@code duban_ledgers}, if it was assessed. */
+    public Optional<Ledger> ledger(String planId, YearMonth period) {
+        try (Connection c = dataSource.getConnection()) {
+            return ResultTables.ledger(c, planId, period);
+        } catch (SQLException e) {
+            throw new JdbcException("plan " + planId + " " + period + ": reading the ledger failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void rollback(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException r) {
+            cause.addSuppressed(r);
+        }
+    }
+
+    private static void restore(Connection c, boolean autoCommit) {
+        try {
+            if (!c.isClosed()) {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            LOG.debug("could not restore auto-commit: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.duban.spring;
+
+import io.github.duban.engine.DubanRuntime;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+
+import java.util.Map;
+
+/**
+ * Actuator endpoint {@code duban}: GET names the plan and the ruleset fingerprint in force; POST
+ * reloads {@code duban.policy} and {@code duban.rules-dir} and swaps them in (hot swap). Exposed
+ * only where the application says so ({@code management.endpoints.web.exposure.include=duban}).
+ */
+@Endpoint(id = "duban")
+public class DubanEndpoint {
+
+    private final DubanRuntime runtime;
+    private final DubanReloader reloader;
+
+    public DubanEndpoint(DubanRuntime runtime, DubanReloader reloader) {
+        this.runtime = runtime;
+        this.reloader = reloader;
+    }
+
+    @ReadOperation
+    public Map<String, Object> current() {
+        return DubanAutoConfiguration.describe(runtime.current());
+    }
+
+    @WriteOperation
+    public DubanRuntime.Swap reload() {
+        return reloader.reload();
+    }
+}
