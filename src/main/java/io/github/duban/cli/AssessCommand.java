@@ -19,7 +19,8 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "assess", description = {"Assess one month and write assessment.json, ledger.json and scores.csv.",
+@Command(name = "assess", mixinStandardHelpOptions = true,
+        description = {"Assess one month and write assessment.json, ledger.json, scores.csv and the bulletin (bulletin.md, .html, .docx).",
         "Without --ledger, the months before are replayed from the same facts to make it."})
 final class AssessCommand implements Callable<Integer> {
     @Spec
@@ -39,6 +40,9 @@ final class AssessCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "where to write the files")
     Path out;
+
+    @Mixin
+    BulletinOptions bulletin = new BulletinOptions();
 
     @Override
     public Integer call() {
@@ -64,7 +68,7 @@ final class AssessCommand implements Callable<Integer> {
             }
             throw e;
         }
-        Outputs.write(out, Outputs.files(a));
+        Outputs.writeAll(out, Outputs.all(duban, a, bulletin.load()));
         spec.commandLine().getErr().println("duban: " + a.period() + " as of " + a.asOf() + ": " + a.findings().size() + " findings, "
                 + a.sanctions().size() + " sanctions, " + a.scores().size() + " units scored → " + out);
         return 0;
