@@ -34,6 +34,8 @@ public final class Bulletins {
     /** The template names an office may replace: {@code bulletin.md.ftl} and {@code bulletin.html.ftlh}. */
     public static final String MARKDOWN_TEMPLATE = "bulletin.md.ftl";
     public static final String HTML_TEMPLATE = "bulletin.html.ftlh";
+    /** The month-end run's index page over many plans. */
+    public static final String INDEX_TEMPLATE = "index.html.ftlh";
 
     private static final Map<String, Configuration> CONFIGS = new ConcurrentHashMap<>();
 
@@ -67,13 +69,18 @@ public final class Bulletins {
     }
 
     private static String render(String name, Bulletin b, Path templates) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("b", b);
+        return render(name, model, templates);
+    }
+
+    /** Renders template {@code name} (from {@code templates} if it holds one, else built in) with {@code model}. */
+    public static String render(String name, Map<String, Object> model, Path templates) {
         Configuration cfg = CONFIGS.computeIfAbsent(templates == null ? "" : templates.toAbsolutePath().toString(),
                 k -> configuration(templates));
         try {
             Template t = cfg.getTemplate(name);
             StringWriter out = new StringWriter();
-            Map<String, Object> model = new LinkedHashMap<>();
-            model.put("b", b);
             t.process(model, out);
             return out.toString();
         } catch (TemplateException e) {

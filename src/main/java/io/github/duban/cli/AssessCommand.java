@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "assess", mixinStandardHelpOptions = true,
         description = {"Assess one month and write assessment.json, ledger.json, scores.csv and the bulletin (bulletin.md, .html, .docx).",
-        "Without --ledger, the months before are replayed from the same facts to make it."})
+        "Without --ledger, the months before are replayed from the same facts to make it.",
+        "With --plans DIR instead of --facts: every plan folder of DIR, in parallel (the month-end run)."})
 final class AssessCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -44,8 +45,22 @@ final class AssessCommand implements Callable<Integer> {
     @Mixin
     BulletinOptions bulletin = new BulletinOptions();
 
+    @Option(names = "--plans", paramLabel = "DIR",
+            description = {"assess every plan folder in DIR (plan.json, facts files, optional ledger.json of the month before);",
+                    "OUT gets one folder per plan, summary.csv and index.html. Exit 3 when some plans were refused."})
+    Path plans;
+
+    @Option(names = "--threads", paramLabel = "N", description = "with --plans: threads to use (default: all cores)")
+    int threads;
+
+    @Option(names = "--progress", description = "with --plans: show progress on stderr even when it is not a terminal")
+    boolean progress;
+
     @Override
     public Integer call() {
+        if (plans != null) {
+            return PlansRun.run(spec, inputs, plans, month, asOf, ledger, out, threads, progress, bulletin.load());
+        }
         Inputs.Loaded in = inputs.load();
         Plan plan = in.plan();
         Duban duban = in.duban();

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 
 /** The options that say which facts, plan, policy and rules to use, for the commands that assess. */
 final class Inputs {
-    @Option(names = "--facts", required = true, paramLabel = "DIR", description = "the facts directory (*.jsonl, optional plan.json)")
+    @Option(names = "--facts", paramLabel = "DIR", description = "the facts directory (*.jsonl, optional plan.json); required unless --plans is given")
     Path facts;
 
     @Option(names = "--plan", paramLabel = "FILE", description = "the plan JSON (default: FACTS/plan.json if present, else the embedded plan)")
@@ -32,6 +32,12 @@ final class Inputs {
     }
 
     Loaded load() {
+        if (facts == null) {
+            throw new InputException(null, 0, null, "--facts DIR is required: the folder of reports.jsonl, completions.jsonl …");
+        }
+        if (!Files.isDirectory(facts)) {
+            throw new InputException(facts.toString(), 0, null, "--facts names no folder");
+        }
         Plan p = plan(facts);
         Duban d = engine(p);
         return new Loaded(p, d, FactsJson.read(facts, p));
