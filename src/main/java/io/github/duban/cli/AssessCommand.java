@@ -1,5 +1,6 @@
 package io.github.duban.cli;
 
+import io.github.duban.bulletin.BulletinSettings;
 import io.github.duban.engine.Duban;
 import io.github.duban.json.InputException;
 import io.github.duban.json.LedgerJson;
@@ -58,8 +59,9 @@ final class AssessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        BulletinSettings settings = bulletin.load();
         if (plans != null) {
-            return PlansRun.run(spec, inputs, plans, month, asOf, ledger, out, threads, progress, bulletin.load());
+            return PlansRun.run(spec, inputs, plans, month, asOf, ledger, out, threads, progress, settings);
         }
         Inputs.Loaded in = inputs.load();
         Plan plan = in.plan();
@@ -83,7 +85,7 @@ final class AssessCommand implements Callable<Integer> {
             }
             throw e;
         }
-        Outputs.writeAll(out, Outputs.all(duban, a, bulletin.load()));
+        Outputs.writeAll(out, Outputs.all(duban, a, settings));
         spec.commandLine().getErr().println("duban: " + a.period() + " as of " + a.asOf() + ": " + a.findings().size() + " findings, "
                 + a.sanctions().size() + " sanctions, " + a.scores().size() + " units scored → " + out);
         return 0;

@@ -41,6 +41,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        var settings = bulletin.load();
         Inputs.Loaded in = inputs.load();
         Plan plan = in.plan();
         Duban duban = in.duban();
@@ -48,7 +49,6 @@ final class ReplayCommand implements Callable<Integer> {
         YearMonth a = from != null ? from : plan.reporting().from();
         YearMonth b = to != null ? to : plan.reporting().to();
         List<Assessment> months = duban.replay(a, b, f);
-        var settings = bulletin.load();
         Map<Path, Map<String, byte[]>> all = new LinkedHashMap<>();
         for (Assessment m : months) {
             all.put(out.resolve(m.period().toString()), Outputs.all(duban, m, settings));
