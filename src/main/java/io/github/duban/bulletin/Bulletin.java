@@ -403,7 +403,7 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
         for (int v = 0; v <= max; v += step) {
             ticks.add(new Tick(v, left + v * plot / max));
         }
-        if (max % step != 0) {
+        if (max % step != 0 && (max % step) * plot / max >= 30) {
             ticks.add(new Tick(max, left + plot));
         }
         int height = y + 24;
