@@ -70,6 +70,10 @@ public record BulletinSettings(String series, String office, String recipients, 
                 field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                         .collect(Collectors.joining("."));
             }
+            if (field != null) {
+                int keyLine = lineOfKey(text, field.contains(".") ? field.substring(0, field.indexOf('.')) : field);
+                line = keyLine > 0 ? keyLine : line;
+            }
             String msg = e.getOriginalMessage();
             int cut = msg.indexOf('\n');
             if (cut > 0) {
@@ -89,6 +93,18 @@ public record BulletinSettings(String series, String office, String recipients, 
             throw new InputException(file.toString(), 0, "templates", s.templates() + " is not a folder");
         }
         return s;
+    }
+
+    /** The 1-based line where a top-level key is written (YAML {@code key:} or JSON {@code "key":}), 0 if none. */
+    private static int lineOfKey(String text, String key) {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("^[\\s{,]*\"?" + java.util.regex.Pattern.quote(key) + "\"?\\s*:");
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (p.matcher(lines[i]).find()) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static String blankToNull(String s) {
