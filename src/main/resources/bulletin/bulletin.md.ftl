@@ -1,4 +1,5 @@
 <#-- The monthly bulletin as Markdown. Model: b (io.github.duban.bulletin.Bulletin). -->
+<#function cell s><#return s?replace("|", "\\|")></#function>
 # ${b.series}
 
 **第${b.issue}期**
@@ -59,7 +60,7 @@ ${r?counter}. ${r}
 | 序号 | 单位 | 事由 | 责任人 | 整改时限 |
 |---|---|---|---|---|
 <#list b.sanctions.criticisms as s>
-| ${s?counter} | ${s.unit} | ${s.reason} | ${s.persons?has_content?then(s.persons, "—")} | ${s.rectifyBy?has_content?then(s.rectifyBy, "—")} |
+| ${s?counter} | ${cell(s.unit)} | ${cell(s.reason)} | ${s.persons?has_content?then(s.persons, "—")} | ${s.rectifyBy?has_content?then(s.rectifyBy, "—")} |
 </#list>
 
 </#if>
@@ -69,7 +70,7 @@ ${r?counter}. ${r}
 | 序号 | 单位 | 事由 | 责任人 |
 |---|---|---|---|
 <#list b.sanctions.exposures as s>
-| ${s?counter} | ${s.unit} | ${s.reason} | ${s.persons?has_content?then(s.persons, "—")} |
+| ${s?counter} | ${cell(s.unit)} | ${cell(s.reason)} | ${s.persons?has_content?then(s.persons, "—")} |
 </#list>
 
 </#if>
@@ -97,7 +98,7 @@ ${s?counter}. ${s.reason}
 | 序号 | 单位 | 得分 | 等次 | 扣分 | 加分 | 排名 |
 |---|---|---|---|---|---|---|
 <#list b.ranking as r>
-| ${r.no} | ${r.unit} | ${r.score} | ${r.rating} | ${r.deductions} | ${r.bonuses} | ${r.rank} |
+| ${r.no} | ${cell(r.unit)} | ${r.score} | ${r.rating} | ${r.deductions} | ${r.bonuses} | ${r.rank} |
 </#list>
 
 ### 五、挂图作战
@@ -105,7 +106,7 @@ ${s?counter}. ${s.reason}
 | 任务 | 灯 | 任务名称 | 牵头单位 | 完成时限 | 进度 | 序时进度 |
 |---|---|---|---|---|---|---|
 <#list b.board as c>
-| ${c.task} | ${c.lightText} | ${c.title} | ${c.leads} | ${c.deadline} | ${c.percent}% | ${c.schedule} |
+| ${c.task} | ${c.lightText} | ${cell(c.title)} | ${cell(c.leads)} | ${c.deadline} | ${c.percent}% | ${c.schedule} |
 </#list>
 
 ### 六、下一步工作要求
