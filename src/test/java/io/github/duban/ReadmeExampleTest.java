@@ -1,59 +1,77 @@
 package io.github.duban;
 
-import io.github.duban.engine.Duban;
-import io.github.duban.json.AssessmentJson;
-import io.github.duban.json.FactsJson;
-import io.github.duban.model.Facts;
-import io.github.duban.outcome.Assessment;
-import io.github.duban.outcome.UnitScore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.YearMonth;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's embedding example compiles, runs, and is the one the README shows. */
+/**
+ * The README's embedding example is taken from the README text itself, saved as a new source
+ * file, compiled against the library and run in a folder holding {@code facts/}: it must compile
+ * as pasted (imports and all) and print the ranking.
+ */
 class ReadmeExampleTest {
 
     @TempDir
     Path dir;
 
-    @Test
-    void theEmbeddingExample_runs() throws IOException {
-        for (String f : List.of("reports.jsonl", "completions.jsonl", "inspections.jsonl", "rectifications.jsonl", "extensions.jsonl")) {
-            try (InputStream in = getClass().getResourceAsStream("/sample/2021/" + f)) {
-                Files.copy(in, dir.resolve(f));
-            }
-        }
-        // README example begins
-        Duban duban = Duban.builder().build();                   // embedded plan, default policy, built-in rules
-        Facts facts = FactsJson.read(dir, duban.plan());         // reports.jsonl, completions.jsonl, inspections.jsonl …
-        Assessment feb = duban.assess(YearMonth.of(2021, 2), null, facts, null);
-        Assessment mar = duban.assess(YearMonth.of(2021, 3), null, facts, feb.ledger());
-        for (UnitScore s : mar.scores()) {
-            System.out.println(s.rank() + " " + s.unit() + " " + s.score() + " " + s.rating());
-        }
-        String json = AssessmentJson.write(mar);                 // assessment.json, see docs/formats.md
-        // README example ends
-        assertThat(json).contains("\"period\" : \"2021-03\"");
-        assertThat(mar.scores()).isNotEmpty();
+    static String readmeExample() throws IOException {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        int start = readme.indexOf("```java\n");
+        assertThat(start).as("README has a java block").isGreaterThanOrEqualTo(0);
+        int end = readme.indexOf("```", start + 8);
+        return readme.substring(start + 8, end);
     }
 
     @Test
-    void theReadmeShowsThisExample() throws IOException {
-        String me = Files.readString(Path.of("src/test/java/io/github/duban/ReadmeExampleTest.java"), StandardCharsets.UTF_8);
-        String example = me.substring(me.indexOf("// README example begins\n") + "// README example begins\n".length(),
-                me.indexOf("        // README example ends"));
-        String unindented = example.lines().map(l -> l.startsWith("        ") ? l.substring(8) : l)
-                .reduce("", (a, b) -> a + b + "\n");
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        assertThat(readme).contains("```java\n" + unindented + "```");
+    void theReadmeExample_declaresEverythingItUses() throws IOException {
+        String example = readmeExample();
+        assertThat(example).contains("import io.github.duban.engine.Duban;", "import java.nio.file.Path;",
+                "Path dir = Path.of(\"facts\");", "public class Example");
+    }
+
+    @Test
+    void theReadmeExample_compilesAsPastedAndRuns() throws Exception {
+        Path src = dir.resolve("src");
+        Path classes = dir.resolve("classes");
+        Files.createDirectories(src);
+        Files.createDirectories(classes);
+        Path file = src.resolve("Example.java");
+        Files.writeString(file, readmeExample(), StandardCharsets.UTF_8);
+        String classpath = System.getProperty("java.class.path");
+
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+        int compiled = javac.run(null, diagnostics, diagnostics, "-encoding", "UTF-8", "-cp", classpath, "-d", classes.toString(),
+                file.toString());
+        assertThat(compiled).as(diagnostics.toString(StandardCharsets.UTF_8)).isZero();
+
+        Path facts = dir.resolve("facts");
+        Files.createDirectories(facts);
+        for (String f : List.of("reports.jsonl", "completions.jsonl", "inspections.jsonl", "rectifications.jsonl", "extensions.jsonl")) {
+            try (InputStream in = getClass().getResourceAsStream("/sample/2021/" + f)) {
+                Files.copy(in, facts.resolve(f));
+            }
+        }
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(javaBin.toString(), "-cp", classes + java.io.File.pathSeparator + classpath, "Example")
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String printed = new String(out, StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(printed).isZero();
+        assertThat(printed).contains("1 ", "区", "characters of assessment.json");
+        assertThat(printed.lines().filter(l -> l.matches("\\d+ \\S+ \\d+(\\.\\d+)? (优秀|良好|合格|不合格)")).count()).isGreaterThanOrEqualTo(5);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.duban.cli;
 
+import io.github.duban.bulletin.BulletinSettings;
 import io.github.duban.engine.Duban;
 import io.github.duban.json.InputException;
 import io.github.duban.json.LedgerJson;
@@ -19,8 +20,10 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "assess", description = {"Assess one month and write assessment.json, ledger.json and scores.csv.",
-        "Without --ledger, the months before are replayed from the same facts to make it."})
+@Command(name = "assess", mixinStandardHelpOptions = true,
+        description = {"Assess one month and write assessment.json, ledger.json, scores.csv and the bulletin (bulletin.md, .html, .docx).",
+        "Without --ledger, the months before are replayed from the same facts to make it.",
+        "With --plans DIR instead of --facts: every plan folder of DIR, in parallel (the month-end run)."})
 final class AssessCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -41,15 +44,33 @@ final class AssessCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
-    JdbcAssess jdbc = new JdbcAssess();
+JdbcAssess jdbc = new JdbcAssess();
+
+    @Mixin
+    BulletinOptions bulletin = new BulletinOptions();
+
+    @Option(names = "--plans", paramLabel = "DIR",
+            description = {"assess every plan folder in DIR (plan.json, facts files, optional ledger.json of the month before);",
+                    "OUT gets one folder per plan, summary.csv and index.html. Exit 3 when some plans were refused."})
+    Path plans;
+
+    @Option(names = "--threads", paramLabel = "N", description = "with --plans or --all-plans: plans assessed at once (default: all cores)")
+    int threads;
+
+    @Option(names = "--progress", description = "with --plans: show progress on stderr even when it is not a terminal")
+    boolean progress;
 
     @Override
     public Integer call() {
         if (jdbc.active()) {
-            return jdbc.call(spec, inputs, month, asOf, ledger, out);
+            return jdbc.call(spec, inputs, month, asOf, ledger, out, threads);
         }
         if (out == null) {
-            throw new IllegalArgumentException("--out DIR is required");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--out=DIR'");
+        }
+        BulletinSettings settings = bulletin.load();
+        if (plans != null) {
+            return PlansRun.run(spec, inputs, plans, month, asOf, ledger, out, threads, progress, settings);
         }
         Inputs.Loaded in = inputs.load();
         Plan plan = in.plan();
@@ -73,7 +94,7 @@ final class AssessCommand implements Callable<Integer> {
             }
             throw e;
         }
-        Outputs.write(out, Outputs.files(a));
+        Outputs.writeAll(out, Outputs.all(duban, a, settings));
         spec.commandLine().getErr().println("duban: " + a.period() + " as of " + a.asOf() + ": " + a.findings().size() + " findings, "
                 + a.sanctions().size() + " sanctions, " + a.scores().size() + " units scored → " + out);
         return 0;

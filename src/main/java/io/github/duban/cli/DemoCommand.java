@@ -6,6 +6,7 @@ import io.github.duban.model.Facts;
 import io.github.duban.outcome.Assessment;
 import io.github.duban.outcome.UnitScore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,14 +16,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "demo", description = {"Replay the embedded plan's sample year and print the last month's ranking.",
+@Command(name = "demo", mixinStandardHelpOptions = true, description = {"Replay the embedded plan's sample year and print the last month's ranking.",
         "The sample year (Feb–Jun 2021) exercises every finding, ladder step and light."})
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "also write every month's files here, one folder per month")
+    @Option(names = "--out", paramLabel = "DIR", description = "also write every month's files (bulletins included) here, one folder per month")
     Path out;
+
+    @Mixin
+    BulletinOptions bulletin = new BulletinOptions();
 
     @Override
     public Integer call() {
@@ -30,8 +34,9 @@ final class DemoCommand implements Callable<Integer> {
         Facts facts = FactsJson.sampleYear(duban.plan());
         List<Assessment> months = duban.replay(duban.plan().reporting().from(), duban.plan().reporting().to(), facts);
         if (out != null) {
+            var settings = bulletin.load();
             for (Assessment m : months) {
-                Outputs.write(out.resolve(m.period().toString()), Outputs.files(m));
+                Outputs.writeAll(out.resolve(m.period().toString()), Outputs.all(duban, m, settings));
             }
         }
         PrintWriter p = spec.commandLine().getOut();

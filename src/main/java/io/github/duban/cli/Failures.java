@@ -17,6 +17,13 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
             err.println("duban: " + ex.getMessage());
             return 2;
         }
+        if (ex instanceof java.io.UncheckedIOException io) {
+            Throwable cause = io.getCause();
+            boolean missing = cause instanceof java.nio.file.NoSuchFileException || cause instanceof java.nio.file.NotDirectoryException
+                    || cause instanceof java.nio.file.AccessDeniedException;
+            err.println("duban: " + io.getMessage() + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")"));
+            return missing ? 2 : 1;
+        }
         err.println("duban: unexpected failure: " + ex);
         ex.printStackTrace(err);
         return 1;

@@ -8,14 +8,20 @@ import io.github.duban.json.PlanJson;
 import io.github.duban.json.PolicyJson;
 import io.github.duban.model.Facts;
 import io.github.duban.model.Plan;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The options that say which facts, plan, policy and rules to use, for the commands that assess. */
 final class Inputs {
-    @Option(names = "--facts", paramLabel = "DIR", description = "the facts directory (*.jsonl, optional plan.json); required unless --jdbc")
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Option(names = "--facts", paramLabel = "DIR", description = "the facts directory (*.jsonl, optional plan.json); required unless --plans or --jdbc is given")
     Path facts;
 
     @Option(names = "--plan", paramLabel = "FILE", description = "the plan JSON (default: FACTS/plan.json if present, else the embedded plan)")
@@ -33,7 +39,10 @@ final class Inputs {
 
     Loaded load() {
         if (facts == null) {
-            throw new IllegalArgumentException("--facts DIR is required");
+            throw new ParameterException(mixee.commandLine(), "Missing required option: '--facts=DIR'");
+        }
+        if (!Files.isDirectory(facts)) {
+            throw new InputException(facts.toString(), 0, null, "--facts names no folder");
         }
         Plan p = plan(facts);
         Duban d = engine(p);

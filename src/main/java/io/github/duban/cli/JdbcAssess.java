@@ -50,14 +50,12 @@ final class JdbcAssess {
     @Option(names = "--all-plans", description = "assess every plan in duban_plans, each in its own transaction (with --jdbc)")
     boolean allPlans;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "plans assessed at once with --all-plans (default 2)")
-    int threads;
-
     boolean active() {
         return url != null || planId != null || allPlans || password != null || user != null || passwordEnv != null;
     }
 
-    int call(CommandSpec spec, Inputs inputs, YearMonth month, LocalDate asOf, Path ledger, Path out) {
+    int call(CommandSpec spec, Inputs inputs, YearMonth month, LocalDate asOf, Path ledger, Path out, int threadsAsked) {
+        int threads = threadsAsked == 0 ? Runtime.getRuntime().availableProcessors() : threadsAsked;
         PrintWriter err = spec.commandLine().getErr();
         if (password != null) {
             throw new IllegalArgumentException("--password is not accepted on the command line: put the password in an "

@@ -19,6 +19,9 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code. */
     public static int run(String... args) {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         Logging.quiet();
         CommandLine cli = command();
         return cli.execute(args);
@@ -26,6 +29,8 @@ public final class Main implements Runnable {
 
     static CommandLine command() {
         CommandLine cli = new CommandLine(new Main());
+        String[] version = cli.getCommandSpec().version();
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().version(version));
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cli.setExecutionExceptionHandler(new Failures());

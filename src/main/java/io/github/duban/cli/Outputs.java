@@ -1,20 +1,23 @@
 package io.github.duban.cli;
 
+import io.github.duban.batch.MonthFiles;
+import io.github.duban.batch.SafeOutput;
+import io.github.duban.bulletin.BulletinSettings;
+import io.github.duban.engine.Duban;
 import io.github.duban.json.AssessmentJson;
 import io.github.duban.json.LedgerJson;
 import io.github.duban.json.ScoresCsv;
 import io.github.duban.outcome.Assessment;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Writes a month's files into a folder, each through a temporary file and a rename, so none is ever half-written. */
+/**
+ * Writes a month's files into a folder, each through a file beside it and a rename, so none is ever
+ * half-written; files get the mode the umask gives.
+ */
 final class Outputs {
     private Outputs() {
     }
@@ -27,20 +30,18 @@ final class Outputs {
         return files;
     }
 
+    /** Every file of a month: the three above and the bulletin (md, html, docx). */
+    static Map<String, byte[]> all(Duban duban, Assessment a, BulletinSettings settings) {
+        return MonthFiles.of(duban, a, settings);
+    }
+
     static void write(Path dir, Map<String, String> files) {
-        try {
-            Files.createDirectories(dir);
-            for (Map.Entry<String, String> f : files.entrySet()) {
-                Path tmp = Files.createTempFile(dir, "." + f.getKey(), ".tmp");
-                try {
-                    Files.writeString(tmp, f.getValue(), StandardCharsets.UTF_8);
-                    Files.move(tmp, dir.resolve(f.getKey()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to " + dir, e);
-        }
+        Map<String, byte[]> bytes = new LinkedHashMap<>();
+        files.forEach((k, v) -> bytes.put(k, v.getBytes(StandardCharsets.UTF_8)));
+        writeAll(dir, bytes);
+    }
+
+    static void writeAll(Path dir, Map<String, byte[]> files) {
+        SafeOutput.writeFiles(dir, files);
     }
 }

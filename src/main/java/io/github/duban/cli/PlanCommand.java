@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "plan", description = "Print the plan as JSON (default: the embedded plan 冷优组发〔2021〕3号).")
+@Command(name = "plan", mixinStandardHelpOptions = true, description = "Print the plan as JSON (default: the embedded plan 冷优组发〔2021〕3号).")
 final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

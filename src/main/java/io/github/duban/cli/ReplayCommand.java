@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "replay", description = {"Replay months from the window's start, carrying the ledger.",
-        "Writes one folder per month asked for: OUT/2021-05/assessment.json, ledger.json, scores.csv."})
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Replay months from the window's start, carrying the ledger.",
+        "Writes one folder per month asked for: OUT/2021-05/assessment.json, ledger.json, scores.csv, bulletin.md, .html, .docx."})
 final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,8 +36,12 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "where to write the month folders")
     Path out;
 
+    @Mixin
+    BulletinOptions bulletin = new BulletinOptions();
+
     @Override
     public Integer call() {
+        var settings = bulletin.load();
         Inputs.Loaded in = inputs.load();
         Plan plan = in.plan();
         Duban duban = in.duban();
@@ -44,12 +49,12 @@ final class ReplayCommand implements Callable<Integer> {
         YearMonth a = from != null ? from : plan.reporting().from();
         YearMonth b = to != null ? to : plan.reporting().to();
         List<Assessment> months = duban.replay(a, b, f);
-        Map<Path, Map<String, String>> all = new LinkedHashMap<>();
+        Map<Path, Map<String, byte[]>> all = new LinkedHashMap<>();
         for (Assessment m : months) {
-            all.put(out.resolve(m.period().toString()), Outputs.files(m));
+            all.put(out.resolve(m.period().toString()), Outputs.all(duban, m, settings));
         }
-        for (Map.Entry<Path, Map<String, String>> e : all.entrySet()) {
-            Outputs.write(e.getKey(), e.getValue());
+        for (Map.Entry<Path, Map<String, byte[]>> e : all.entrySet()) {
+            Outputs.writeAll(e.getKey(), e.getValue());
             spec.commandLine().getErr().println("duban: wrote " + e.getKey());
         }
         return 0;

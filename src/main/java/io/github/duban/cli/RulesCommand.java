@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "rules", description = {"Compile the rules and list them, or show every problem with file and line.",
+@Command(name = "rules", mixinStandardHelpOptions = true, description = {"Compile the rules and list them, or show every problem with file and line.",
         "Use it before deploying edited .drl files."})
 final class RulesCommand implements Callable<Integer> {
     @Spec
@@ -20,6 +20,9 @@ final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (rules != null && !java.nio.file.Files.isDirectory(rules)) {
+            throw new io.github.duban.json.InputException(rules.toString(), 0, null, "--rules must name a folder of .drl files");
+        }
         Ruleset r = rules == null ? Ruleset.builtIn() : Ruleset.withFolder(rules);
         var out = spec.commandLine().getOut();
         out.println(r.sources().keySet().size() + " files, " + r.ruleNames().size() + " rules, all compile:");

@@ -19,6 +19,7 @@ import io.github.duban.outcome.Finding;
 import io.github.duban.outcome.Ignored;
 import io.github.duban.outcome.Ledger;
 import io.github.duban.outcome.PreviousCase;
+import io.github.duban.outcome.ReportOwed;
 import io.github.duban.outcome.Sanction;
 import io.github.duban.outcome.Text;
 import io.github.duban.outcome.UnitScore;
@@ -303,6 +304,7 @@ public final class Duban {
         List<BoardEntry> board = new ArrayList<>();
         List<Case> cases = new ArrayList<>();
         List<Ignored> ignored = new ArrayList<>();
+        int owed = 0;
         for (Object o : session.getObjects()) {
             if (o instanceof Finding f) {
                 findings.add(f);
@@ -316,6 +318,8 @@ public final class Duban {
                 cases.add(c);
             } else if (o instanceof Ignored i) {
                 ignored.add(i);
+            } else if (o instanceof ReportOwed r && r.month().equals(month)) {
+                owed++;
             }
         }
         findings.sort(null);
@@ -324,7 +328,7 @@ public final class Duban {
         board.sort(Comparator.comparingInt(BoardEntry::task));
         cases.sort(null);
         ignored.sort(IGNORED);
-        return new Assessment(month, asOf, fingerprint, findings, sanctions, scores, board, cases, ignored);
+        return new Assessment(month, asOf, fingerprint, findings, sanctions, scores, board, cases, ignored, owed);
     }
 
     private static int count(Facts f) {

@@ -72,6 +72,9 @@ public final class AssessmentJson {
         a.cases().forEach(c -> cases.add(CaseJson.write(c)));
         ArrayNode ignored = root.putArray("ignored");
         a.ignored().forEach(i -> ignored.add(ignored(i)));
+        if (a.reportsOwed() >= 0) {
+            root.put("reportsOwed", a.reportsOwed());
+        }
         return root;
     }
 

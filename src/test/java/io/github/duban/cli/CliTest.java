@@ -86,15 +86,18 @@ class CliTest {
     }
 
     @Test
-    void assess_writesTheThreeFiles() throws IOException {
+    void assess_writesTheDataFilesAndTheBulletin() throws IOException {
         Path facts = facts("reports.jsonl", REPORT);
         Path outDir = tmp.resolve("out");
         assertThat(Main.run("assess", "--facts", facts.toString(), "--month", "2021-02", "--out", outDir.toString())).isEqualTo(0);
         assertThat(outDir.resolve("assessment.json")).exists();
         assertThat(outDir.resolve("ledger.json")).exists();
         assertThat(outDir.resolve("scores.csv")).exists();
+        assertThat(outDir.resolve("bulletin.md")).exists();
+        assertThat(outDir.resolve("bulletin.html")).exists();
+        assertThat(outDir.resolve("bulletin.docx")).exists();
         JsonNode a = JSON.readTree(outDir.resolve("assessment.json").toFile());
-        assertThat(a.fieldNames()).toIterable().containsExactly("period", "asOf", "ruleset", "findings", "sanctions", "scores", "board", "cases", "ignored");
+        assertThat(a.fieldNames()).toIterable().containsExactly("period", "asOf", "ruleset", "findings", "sanctions", "scores", "board", "cases", "ignored", "reportsOwed");
         assertThat(a.get("period").asText()).isEqualTo("2021-02");
         assertThat(a.get("ruleset").asText()).hasSize(64);
         assertThat(a.get("findings")).anySatisfy(f -> {

@@ -1,0 +1,31 @@
+package io.github.duban.batch;
+
+import io.github.duban.bulletin.BulletinSettings;
+import io.github.duban.bulletin.Bulletins;
+import io.github.duban.engine.Duban;
+import io.github.duban.json.AssessmentJson;
+import io.github.duban.json.LedgerJson;
+import io.github.duban.json.ScoresCsv;
+import io.github.duban.outcome.Assessment;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The files one assessed month gives, by name, in a fixed order: assessment.json, ledger.json,
+ * scores.csv, bulletin.md, bulletin.html, bulletin.docx. Thread-safe.
+ */
+public final class MonthFiles {
+    private MonthFiles() {
+    }
+
+    public static Map<String, byte[]> of(Duban duban, Assessment a, BulletinSettings settings) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("assessment.json", AssessmentJson.write(a).getBytes(StandardCharsets.UTF_8));
+        files.put("ledger.json", LedgerJson.write(a.ledger()).getBytes(StandardCharsets.UTF_8));
+        files.put("scores.csv", ScoresCsv.write(a).getBytes(StandardCharsets.UTF_8));
+        files.putAll(Bulletins.files(duban, a, settings));
+        return files;
+    }
+}

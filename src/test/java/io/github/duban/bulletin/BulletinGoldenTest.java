@@ -1,0 +1,146 @@
+package io.github.duban.bulletin;
+
+import io.github.duban.outcome.Assessment;
+import io.github.duban.outcome.BoardEntry;
+import io.github.duban.outcome.Sanction;
+import io.github.duban.outcome.UnitScore;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample year's bulletins, checked for structure and content (never whitespace): every scored
+ * unit ranked, every sanction with its rectify-by date and persons, every task on the board, and
+ * May's Markdown against a reviewed golden copy.
+ */
+class BulletinGoldenTest {
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 4, 5, 6})
+    void everyScoredUnitIsRankedInScoreOrder(int m) {
+        Assessment a = SampleYear.month(m);
+        Bulletin b = SampleYear.bulletin(m);
+        Document html = Jsoup.parse(Bulletins.html(b, null));
+
+        List<Element> rows = html.select("table.ranking tbody tr");
+        assertThat(rows).hasSize(a.scores().size());
+        for (int i = 0; i < a.scores().size(); i++) {
+            UnitScore s = a.scores().get(i);
+            List<String> cells = rows.get(i).select("td").eachText();
+            assertThat(cells).containsExactly(String.valueOf(i + 1), s.unit(), Bulletin.number(s.score()), s.rating().chinese(),
+                    cells.get(4), cells.get(5), String.valueOf(s.rank()));
+        }
+        String md = Bulletins.markdown(b, null);
+        for (UnitScore s : a.scores()) {
+            assertThat(md).contains("| " + s.unit() + " | " + Bulletin.number(s.score()) + " | " + s.rating().chinese() + " |");
+        }
+        assertThat(html.select("svg.chart rect")).hasSize(a.scores().size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 4, 5, 6})
+    void everySanctionAppearsWithItsRectifyByDateAndPersons(int m) {
+        Assessment a = SampleYear.month(m);
+        Document html = Jsoup.parse(Bulletins.html(SampleYear.bulletin(m), null));
+        String md = Bulletins.markdown(SampleYear.bulletin(m), null);
+        for (Sanction s : a.sanctions()) {
+            assertThat(md).contains(s.reason());
+            Element row = html.select("table.sanctions tr, ol.items li").stream()
+                    .filter(e -> e.text().contains(s.reason())).findFirst().orElseThrow(() -> new AssertionError("no line for " + s.reason()));
+            if (s.rectifyBy() != null) {
+                assertThat(row.text()).contains(chinese(s.rectifyBy()));
+            }
+            for (String person : s.persons()) {
+                assertThat(row.text()).contains(person);
+            }
+        }
+        assertThat(html.select("table.criticism tbody tr")).hasSize((int) a.sanctions().stream()
+                .filter(s -> s.level().name().equals("CRITICISM")).count());
+        assertThat(html.select("table.exposure tbody tr")).hasSize((int) a.sanctions().stream()
+                .filter(s -> s.level().name().equals("EXPOSURE")).count());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 4, 5, 6})
+    void everyTaskIsOnTheBoardWithItsLight(int m) {
+        Assessment a = SampleYear.month(m);
+        Document html = Jsoup.parse(Bulletins.html(SampleYear.bulletin(m), null));
+        List<Element> cells = html.select(".board .cell");
+        assertThat(cells).hasSize(SampleYear.DUBAN.plan().tasks().size()).hasSize(a.board().size());
+        for (int i = 0; i < cells.size(); i++) {
+            BoardEntry e = a.board().get(i);
+            assertThat(cells.get(i).hasClass(e.light().name().toLowerCase())).isTrue();
+            assertThat(cells.get(i).select(".no").text()).isEqualTo("任务" + e.task());
+            assertThat(cells.get(i).select(".lamp").text()).isEqualTo(e.light().chinese());
+            assertThat(cells.get(i).text()).contains(SampleYear.DUBAN.plan().task(e.task()).orElseThrow().title());
+            if (e.light() == io.github.duban.outcome.Light.DONE) {
+                assertThat(cells.get(i).text()).contains(e.reasons());          // 任务1于2021-04-12完成
+            } else {
+                assertThat(cells.get(i).select(".nums").text()).contains(e.percent() + "%");
+            }
+        }
+    }
+
+    @Test
+    void theMastheadCountsTheIssueInTheWindowAndTheOpeningCitesThePlan() {
+        Bulletin b = SampleYear.bulletin(5);
+        assertThat(b.issue()).isEqualTo(4);
+        assertThat(SampleYear.bulletin(2).issue()).isEqualTo(1);
+        assertThat(b.title()).isEqualTo("关于2021年5月份后疫情时代优化营商环境工作推进情况的通报");
+        assertThat(b.opening()).contains("冷优组发〔2021〕3号").endsWith("现将有关情况通报如下：");
+        assertThat(b.dateText()).isEqualTo("2021年5月31日");
+        assertThat(b.ruleset()).isEqualTo(SampleYear.month(5).ruleset());
+    }
+
+    @Test
+    void theOverviewCountsComeFromTheBoardAndFindings() {
+        Bulletin.Overview o = SampleYear.bulletin(5).overview();
+        assertThat(o.tasks()).isEqualTo(19);
+        assertThat(o.done() + o.normal() + o.lagging() + o.overdue()).isEqualTo(19);
+        assertThat(o.overdue()).isEqualTo(2);                      // tasks 9 and 13
+        assertThat(o.reportsMissing()).isEqualTo(1);               // 区科工信局, task 12
+        assertThat(o.reportsOwed()).isEqualTo(SampleYear.month(5).reportsOwed()).isPositive();
+        assertThat(o.reportsOnTime()).isEqualTo(o.reportsOwed() - o.reportsLate() - o.reportsMissing());
+        assertThat(o.paragraphs()).anyMatch(p -> p.contains("达到序时进度，占比"));
+    }
+
+    @Test
+    void settingsReplaceTheHeaderAndStandingTexts() {
+        BulletinSettings s = new BulletinSettings("优化营商环境督查通报", "区优化办", "各乡镇、街道，区直各单位", "优化营商环境",
+                null, List.of("请各单位抓好落实。"), "特此通报。", LocalDate.of(2021, 6, 3), "区委办、区政府办", null);
+        Bulletin b = Bulletin.of(SampleYear.DUBAN, SampleYear.month(5), s);
+        String md = Bulletins.markdown(b, null);
+        assertThat(md).contains("# 优化营商环境督查通报", "区优化办", "2021年6月3日", "主送：各乡镇、街道，区直各单位",
+                "关于2021年5月份优化营商环境工作推进情况的通报", "请各单位抓好落实。", "特此通报。", "抄送：区委办、区政府办");
+        assertThat(md).doesNotContain("压实工作责任");
+    }
+
+    @Test
+    void mayMatchesTheReviewedGoldenCopy_ignoringWhitespace() throws IOException {
+        String md = Bulletins.markdown(SampleYear.bulletin(5), null);
+        String golden;
+        try (InputStream in = getClass().getResourceAsStream("/bulletin/golden-2021-05.md")) {
+            golden = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(normalise(md)).isEqualTo(normalise(golden));
+    }
+
+    static String normalise(String s) {
+        return s.replaceAll("[0-9a-f]{64}", "<ruleset>").replaceAll("\\s+", "");
+    }
+
+    private static String chinese(LocalDate d) {
+        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+}
