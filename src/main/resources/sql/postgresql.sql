@@ -66,6 +66,7 @@ CREATE TABLE IF NOT EXISTS duban_assessments (
     period       CHAR(7)      NOT NULL,
     as_of        DATE         NOT NULL,
     ruleset      VARCHAR(128) NOT NULL,
+    reports_owed INTEGER      NOT NULL,
     PRIMARY KEY (plan_id, period)
 );
 

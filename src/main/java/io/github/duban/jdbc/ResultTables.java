@@ -75,11 +75,12 @@ final class ResultTables {
             }
         }
         ObjectNode tree = AssessmentJson.tree(a);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + ASSESSMENTS + " (plan_id, period, as_of, ruleset) VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + ASSESSMENTS + " (plan_id, period, as_of, ruleset, reports_owed) VALUES (?, ?, ?, ?, ?)")) {
             ps.setString(1, planId);
             ps.setString(2, period);
             ps.setObject(3, a.asOf());
             ps.setString(4, a.ruleset());
+            ps.setInt(5, a.reportsOwed());
             ps.executeUpdate();
         }
         writeScores(c, d, planId, period, a, tree);
@@ -295,7 +296,8 @@ final class ResultTables {
     /** assessment.json of a plan-month, rebuilt from the result rows; empty if it was never assessed. */
     static Optional<String> assessmentJson(Connection c, Dialect d, String planId, YearMonth period) throws SQLException {
         ObjectNode root = JSON.createObjectNode();
-        try (PreparedStatement ps = select(c, "SELECT as_of, ruleset FROM " + ASSESSMENTS + " WHERE plan_id = ? AND period = ?", planId, period);
+        int reportsOwed;
+        try (PreparedStatement ps = select(c, "SELECT as_of, ruleset, reports_owed FROM " + ASSESSMENTS + " WHERE plan_id = ? AND period = ?", planId, period);
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 return Optional.empty();
@@ -303,6 +305,7 @@ final class ResultTables {
             root.put("period", period.toString());
             root.put("asOf", date(rs, "as_of"));
             root.put("ruleset", rs.getString("ruleset"));
+            reportsOwed = rs.getInt("reports_owed");
         }
         ArrayNode findings = root.putArray("findings");
         try (PreparedStatement ps = select(c, "SELECT * FROM " + FINDINGS + " WHERE plan_id = ? AND period = ? ORDER BY seq", planId, period);
@@ -422,6 +425,9 @@ final class ResultTables {
                 n.put("rule", rs.getString("rule"));
                 n.set("source", parse(rs.getString("source_json")));
             }
+        }
+        if (reportsOwed >= 0) {
+            root.put("reportsOwed", reportsOwed);
         }
         try {
             return Optional.of(PRETTY.writeValueAsString(root) + "\n");

@@ -155,12 +155,12 @@ class JdbcAssessCommandTest {
     @Test
     void withoutJdbc_factsAndOutStayRequired() {
         assertThat(Main.run("assess", "--month", "2021-02", "--out", "o")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--facts DIR is required");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required option: '--facts=DIR'");
         err.reset();
         assertThat(Main.run("assess", "--facts", "f", "--month", "2021-02")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--out DIR is required");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required option: '--out=DIR'");
         err.reset();
         assertThat(Main.run("replay", "--out", "o")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--facts DIR is required");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required option: '--facts=DIR'");
     }
 }
