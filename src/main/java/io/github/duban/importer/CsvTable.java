@@ -18,6 +18,7 @@ final class CsvTable {
     final List<String> titleLines = new ArrayList<>();
     String title;
     List<Role> roles;
+    List<String> headers;
     int headerLine;
     final List<Row> rows = new ArrayList<>();
 
@@ -53,6 +54,7 @@ final class CsvTable {
                     && (roles.contains(Role.LEAD) || roles.contains(Role.RESPONSIBLE) || roles.contains(Role.SUPPORT))) {
                 h = i;
                 t.roles = roles;
+                t.headers = TextReader.headerNames(all.get(i).cells.toArray(String[]::new));
                 t.headerLine = all.get(i).line;
                 break;
             }

@@ -24,7 +24,7 @@ final class TextReader {
     private record Block(Item item, List<Line> cont) {
     }
 
-    private record Header(int index, int end, String delimiter, List<Role> roles) {
+    private record Header(int index, int end, String delimiter, List<Role> roles, List<String> names) {
     }
 
     static final Pattern CHROME = Pattern.compile(
@@ -38,6 +38,9 @@ final class TextReader {
             Pattern.compile("^(\\d{1,3})\\s*(?:[.．、](?!\\d)|\\s)\\s*(.*)$"),
             Pattern.compile("^[(（]\\s*(\\d{1,3})\\s*[)）]\\s*(.*)$"),
             Pattern.compile("^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\\s*(.*)$")};
+    /** Opens a cell that a merged cell above continues into (a Word vMerge, an HTML rowspan). */
+    static final String MERGED = "\ue000";
+
     static final Pattern FIRST_LISTED_LEADS = Pattern.compile(
             "(第一|首|第1)(位|个|名)?(的|者)?(责任)?(单位|部门)?(为|是)(牵头|主办|主责)");
     private static final Pattern NATURAL = Pattern.compile("[(（]([^()（）]*)[)）][。.；;]?\\s*$");
@@ -102,15 +105,9 @@ final class TextReader {
     // ---- metadata ----
 
     void readMetadata() {
+        docNumber = docNumberOf(all.stream().map(Line::text).toList());
         for (Line l : all) {
-            Matcher m = DOC_NUMBER.matcher(l.text);
-            if (m.find()) {
-                docNumber = m.group().replaceAll("\\s", "").replaceAll("^.*?(?=[\\u4e00-\\u9fa5]{2,14}[〔\\[［【(（])", "");
-                break;
-            }
-        }
-        for (Line l : all) {
-            Matcher m = Pattern.compile("^名称\\s*[:：]\\s*(.+)$").matcher(l.text);
+            Matcher m = Pattern.compile("^(?:名称|标题|文件名称)\\s*[:：]\\s*(.+)$").matcher(l.text);
             if (m.matches()) {
                 title = m.group(1).replaceAll("[(（][^()（）]*[〔\\[［【][^()（）]*号[)）]\\s*$", "").strip();
                 break;
@@ -139,11 +136,30 @@ final class TextReader {
             problems.add(new ImportProblem(lines.isEmpty() ? 0 : lines.get(0).no,
                     "no title line (名称：… or a line ending in 方案/计划/分解表) found; the first line is used as the title"));
         }
+        issuedOn = dateLine(all.stream().map(Line::text).toList());
+        String all = String.join("\n", this.all.stream().map(Line::text).toList());
+        firstListedLeads = FIRST_LISTED_LEADS.matcher(DeadlineParser.normalize(all)).find();
+        dueDay = dueDayOf(all);
+    }
+
+    /** The first 文号 such as 冷优组发〔2021〕3号 in the lines, or null. */
+    static String docNumberOf(List<String> texts) {
+        for (String l : texts) {
+            Matcher m = DOC_NUMBER.matcher(l);
+            if (m.find()) {
+                return m.group().replaceAll("\\s", "").replaceAll("^.*?(?=[\\u4e00-\\u9fa5]{2,14}[〔\\[［【(（])", "");
+            }
+        }
+        return null;
+    }
+
+    /** The document's date: a 成文日期, else a line holding only a date (the signature), else a 发文日期/发布日期. */
+    static LocalDate dateLine(List<String> texts) {
         LocalDate signed = null;
         LocalDate labelled = null;
         LocalDate published = null;
-        for (Line l : all) {
-            String n = DeadlineParser.normalize(l.text);
+        for (String l : texts) {
+            String n = DeadlineParser.normalize(l);
             Matcher lab = Pattern.compile("成文日期[:：]?(\\d{4})[年./-](\\d{1,2})[月./-](\\d{1,2})").matcher(n);
             if (labelled == null && lab.find()) {
                 labelled = date(lab);
@@ -152,27 +168,28 @@ final class TextReader {
             if (signed == null && own.matches()) {
                 signed = date(own);
             }
-            Matcher pub = Pattern.compile("(?:发文日期|发布日期|印发日期)[:：]?(\\d{4})[年./-](\\d{1,2})[月./-](\\d{1,2})").matcher(n);
+            Matcher pub = Pattern.compile("(?:发文日期|发布日期|印发日期|发布时间)[:：]?(\\d{4})[年./-](\\d{1,2})[月./-](\\d{1,2})").matcher(n);
             if (published == null && pub.find()) {
                 published = date(pub);
             }
         }
-        issuedOn = labelled != null ? labelled : signed != null ? signed : published;
-        String all = String.join("\n", this.all.stream().map(Line::text).toList());
-        firstListedLeads = FIRST_LISTED_LEADS.matcher(DeadlineParser.normalize(all)).find();
-        String n = DeadlineParser.normalize(all);
+        return labelled != null ? labelled : signed != null ? signed : published;
+    }
+
+    /** The N of 每月N日前…报送 (or 报…每月N日), else of the first 每月N日; null when none. */
+    static Integer dueDayOf(String text) {
+        String n = DeadlineParser.normalize(text);
+        Integer day = null;
         Matcher d = DUE_DAY.matcher(n);
         if (d.find()) {
-            dueDay = Integer.parseInt(d.group(1) != null ? d.group(1) : d.group(2));
+            day = Integer.parseInt(d.group(1) != null ? d.group(1) : d.group(2));
         } else {
             Matcher a = ANY_DUE_DAY.matcher(n);
             if (a.find()) {
-                dueDay = Integer.parseInt(a.group(1));
+                day = Integer.parseInt(a.group(1));
             }
         }
-        if (dueDay != null && (dueDay < 1 || dueDay > 31)) {
-            dueDay = null;
-        }
+        return day != null && (day < 1 || day > 31) ? null : day;
     }
 
     private static LocalDate date(Matcher m) {
@@ -378,8 +395,9 @@ final class TextReader {
 
     private void leftover(Line l, RawTask t) {
         String n = DeadlineParser.normalize(l.text);
-        if (n.matches("\\d{4}年\\d{1,2}月\\d{1,2}日|附件\\d*[:：]?.*")) {
-            return; // the signature date or the appendix reference
+        if (n.matches("\\d{4}年\\d{1,2}月\\d{1,2}日(印发)?|附件\\d*[:：]?.*|[(（]?此件.{0,20}[)）]?")
+                || n.length() <= 40 && !n.matches(".*[。；;，,:：].*") && (Units.endsLikeUnit(n) || n.endsWith("领导小组"))) {
+            return; // the signature (issuer and date), the appendix reference, 此件公开发布
         }
         problems.add(new ImportProblem(l.no, "text after task " + t.no + "'s assignment is not part of any task: «"
                 + abbreviate(l.text) + "»"));
@@ -473,7 +491,7 @@ final class TextReader {
                         roles.add(Role.ofHeader(c));
                     }
                     if (usable(roles)) {
-                        return new Header(i, i + 1, delim, roles);
+                        return new Header(i, i + 1, delim, roles, headerNames(cells));
                     }
                 }
             }
@@ -491,11 +509,23 @@ final class TextReader {
                     j++;
                 }
                 if (usable(roles)) {
-                    return new Header(i, j, null, roles);
+                    List<String> names = new ArrayList<>();
+                    for (int k = i; k < j; k++) {
+                        names.add(lines.get(k).text);
+                    }
+                    return new Header(i, j, null, roles, headerNames(names.toArray(String[]::new)));
                 }
             }
         }
         return null;
+    }
+
+    static List<String> headerNames(String[] cells) {
+        List<String> out = new ArrayList<>();
+        for (String c : cells) {
+            out.add(c.replace(MERGED, "").replaceAll("[\\s\u2800-\u28ff]+", "").replaceAll("/?span>", ""));
+        }
+        return out;
     }
 
     private static boolean usable(List<Role> roles) {
@@ -541,7 +571,7 @@ final class TextReader {
                 if (cs.size() < roles.size()) {
                     problems.add(new ImportProblem(l.no, "table row has " + cs.size() + " cells, the header has " + roles.size() + "; the missing ones are left empty"));
                 }
-                RawTask t = row(cs, roles, l.no, goal);
+                RawTask t = row(cs, roles, h.names, l.no, goal);
                 if (t == null) {
                     continue;
                 }
@@ -586,7 +616,7 @@ final class TextReader {
                         + " after 序号; the last ones are left empty"));
                 mapped.addAll(cells);
             }
-            RawTask t = row(mapped, roles, start.no, goal);
+            RawTask t = row(mapped, roles, h.names, start.no, goal);
             if (t != null) {
                 goal = t.goal;
                 tableTasks.add(t);
@@ -601,12 +631,23 @@ final class TextReader {
     }
 
     /** A table row as a task; goal carried from the row above when its cell is empty (merged cells). */
-    RawTask row(List<String> cells, List<Role> roles, int line, String goal) {
+    RawTask row(List<String> cells, List<Role> roles, List<String> headers, int line, String goal) {
         RawTask t = new RawTask(line);
         t.no = -1;
+        boolean goalMerged = false;
         for (int c = 0; c < roles.size() && c < cells.size(); c++) {
             Role r = roles.get(c);
             String v = cells.get(c);
+            if (r != null && headers != null && c < headers.size()) {
+                t.columns.putIfAbsent(r, headers.get(c));
+            }
+            if (v != null && v.startsWith(MERGED)) {
+                v = v.substring(MERGED.length());
+                if (r == Role.GOAL) {
+                    goalMerged = true;
+                    continue;
+                }
+            }
             if (r == null || v == null || v.isBlank()) {
                 continue;
             }
@@ -623,7 +664,7 @@ final class TextReader {
             }
             t.put(r, v);
         }
-        if (t.goal == null || t.goal.isEmpty()) {
+        if (t.goal == null || t.goal.isEmpty() || goalMerged) {
             t.goal = goal;
             t.goalCarried = true;
         } else {
