@@ -37,13 +37,21 @@ final class TextReader {
             Pattern.compile("^[(（]\\s*([一二三四五六七八九十]+)\\s*[)）]\\s*[、.．]?\\s*(.*)$"),
             Pattern.compile("^(\\d{1,3})\\s*(?:[.．、](?!\\d)|\\s)\\s*(.*)$"),
             Pattern.compile("^[(（]\\s*(\\d{1,3})\\s*[)）]\\s*(.*)$"),
-            Pattern.compile("^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\\s*(.*)$")};
+            Pattern.compile("^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\\s*(.*)$"),
+            Pattern.compile("^(\\d{1,3})\\s*[)）]\\s*(.*)$")};
+    /** The level of each numbering style: 一、 above （一） above 1. above （1） and 1） above ①. */
+    private static final int[] RANK = {1, 2, 3, 4, 5, 4};
+    /** A numbering mark inside a line, where a page that lost its line breaks runs tasks together. */
+    private static final Pattern INLINE_ITEM = Pattern.compile(
+            "(?<![\\d第一二三四五六七八九十])([一二三四五六七八九十]{1,3})、"
+                    + "|[(（]([一二三四五六七八九十]{1,3})[)）]"
+                    + "|(?<![\\d.．、第(（])(\\d{1,3})[.．、](?![\\d.．、])");
     /** Opens a cell that a merged cell above continues into (a Word vMerge, an HTML rowspan). */
     static final String MERGED = "\ue000";
 
     static final Pattern FIRST_LISTED_LEADS = Pattern.compile(
             "(第一|首|第1)(位|个|名)?(的|者)?(责任)?(单位|部门)?(为|是)(牵头|主办|主责)");
-    private static final Pattern NATURAL = Pattern.compile("[(（]([^()（）]*)[)）][。.；;]?\\s*$");
+    private static final Pattern NATURAL = Pattern.compile("[(（〔【\\[]([^()（）〔〕【】\\[\\]]*)[)）〕】\\]][。.；;]?\\s*$");
     private static final Pattern DOC_NUMBER = Pattern.compile(
             "[\\u4e00-\\u9fa5]{2,14}[〔\\[［【(（]\\s*\\d{4}\\s*[〕\\]］】)）]\\s*\\d{1,4}\\s*号");
     private static final Pattern DUE_DAY = Pattern.compile(
@@ -74,12 +82,84 @@ final class TextReader {
             if (clean.isEmpty()) {
                 continue;
             }
-            Line l = new Line(i + 1, clean);
-            all.add(l);
-            if (!CHROME.matcher(clean).matches()) {
-                lines.add(l);
+            for (String part : runTogether(clean)) {
+                Line l = new Line(i + 1, part);
+                all.add(l);
+                if (!CHROME.matcher(part).matches()) {
+                    lines.add(l);
+                }
             }
         }
+    }
+
+    /** The last number seen at each rank, and when (in items seen), to tell a next item from a number in the text. */
+    private final int[] lastNo = new int[7];
+    private final int[] lastSeen = new int[7];
+    private int seen;
+
+    private void see(int rank, int no) {
+        lastNo[rank] = no;
+        lastSeen[rank] = ++seen;
+    }
+
+    /** True when {@code no} continues the numbering at {@code rank}, or restarts it under a newer heading above. */
+    private boolean next(int rank, int no) {
+        if (no == lastNo[rank] + 1) {
+            return true;
+        }
+        if (no != 1) {
+            return false;
+        }
+        for (int r = 1; r < rank; r++) {
+            if (lastSeen[r] > lastSeen[rank]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Splits a line that holds several numbered items (a web page that lost its line breaks):
+     * before a mark that continues the numbering (2. after 1.), or restarts it under a heading seen
+     * on the way. Table rows (tabs, pipes) are never split; ① and （1） stay inside their task.
+     */
+    private List<String> runTogether(String line) {
+        Item first = itemOf(new Line(0, line));
+        if (first != null) {
+            see(first.rank, first.number);
+        }
+        if (line.indexOf('\t') >= 0 || line.indexOf('|') >= 0 || line.length() < 8) {
+            return List.of(line);
+        }
+        List<String> out = new ArrayList<>();
+        Matcher m = INLINE_ITEM.matcher(line);
+        int from = 0;
+        int searchFrom = 2;
+        while (searchFrom < line.length() && m.find(searchFrom)) {
+            int at = m.start();
+            searchFrom = m.end();
+            int rank;
+            int no;
+            if (m.group(1) != null) {
+                rank = 1;
+                no = DeadlineParser.chineseNumber(m.group(1));
+            } else if (m.group(2) != null) {
+                rank = 2;
+                no = DeadlineParser.chineseNumber(m.group(2));
+            } else {
+                rank = 3;
+                no = Integer.parseInt(m.group(3));
+            }
+            if (at - from < 2 || !next(rank, no)) {
+                continue;
+            }
+            out.add(line.substring(from, at).strip());
+            from = at;
+            see(rank, no);
+        }
+        out.add(line.substring(from).strip());
+        out.removeIf(String::isEmpty);
+        return out;
     }
 
     /** Strips scraping noise (HTML fragments, braille dots, zero-width spaces) and reports what was removed. */
@@ -125,7 +205,7 @@ final class TextReader {
         if (title == null) {
             for (int i = 0; i < lines.size(); i++) {
                 String t = lines.get(i).text;
-                if (t.length() <= 80 && t.matches(".*(方案|计划|要点|清单|分解表|任务书|责任书|实施意见|工作安排)") && itemOf(lines.get(i)) == null) {
+                if (t.length() <= 80 && t.matches(".*(方案|计划|要点|清单|分解表|任务书|责任书|实施意见|工作安排|若干措施|工作措施|实施细则)") && itemOf(lines.get(i)) == null) {
                     title = t;
                     break;
                 }
@@ -225,7 +305,7 @@ final class TextReader {
                 } else {
                     n = num.charAt(0) - '①' + 1;
                 }
-                return new Item(r + 1, n, m.group(2).strip(), l);
+                return new Item(RANK[r], n, m.group(2).strip(), l);
             }
         }
         return null;
@@ -337,7 +417,8 @@ final class TextReader {
                 continue;
             }
             String before = ls.get(k).text.substring(0, m.start()).stripTrailing();
-            boolean bracketed = before.endsWith("(") || before.endsWith("（");
+            boolean bracketed = before.endsWith("(") || before.endsWith("（") || before.endsWith("〔") || before.endsWith("【")
+                    || before.endsWith("[") && m.group(2) == null;
             if (bracketed) {
                 before = before.substring(0, before.length() - 1);
             }
@@ -352,7 +433,7 @@ final class TextReader {
             int j = k + 1;
             for (; j < ls.size(); j++) {
                 String next = ls.get(j).text;
-                String unbracketed = next.replaceFirst("^[(（]\\s*", "");
+                String unbracketed = next.replaceFirst("^[(（〔]\\s*", "");
                 if (Role.LABEL.matcher(unbracketed).lookingAt()) {
                     assignment.append('；').append(unbracketed);
                 } else if (assignment.toString().matches("(?s).*[:：]\\s*$")) {
@@ -365,8 +446,8 @@ final class TextReader {
                 leftover(ls.get(j), t);
             }
             String a = assignment.toString().strip();
-            if (bracketed || a.matches("(?s).*[)）][。.；;]?$") && !balanced(a)) {
-                a = a.replaceFirst("[)）]\\s*[。.；;]?\\s*$", "");
+            if (bracketed || a.matches("(?s).*[)）〕】\\]][。.；;]?$") && !balanced(a)) {
+                a = a.replaceFirst("[)）〕】\\]]\\s*[。.；;]?\\s*$", "");
             }
             readLabels(a, t);
             t.measure = joinMeasure(parts);
@@ -406,9 +487,9 @@ final class TextReader {
     private static boolean balanced(String s) {
         int d = 0;
         for (char c : s.toCharArray()) {
-            if (c == '(' || c == '（') {
+            if (c == '(' || c == '（' || c == '〔' || c == '【' || c == '[') {
                 d++;
-            } else if (c == ')' || c == '）') {
+            } else if (c == ')' || c == '）' || c == '〕' || c == '】' || c == ']') {
                 d--;
             }
         }
@@ -421,7 +502,7 @@ final class TextReader {
         List<Role> roles = new ArrayList<>();
         while (m.find()) {
             at.add(new int[]{m.start(), m.end()});
-            roles.add(Role.ofLabel(m.group(1)));
+            roles.add(Role.ofLabel(Role.label(m)));
         }
         for (int i = 0; i < at.size(); i++) {
             int end = i + 1 < at.size() ? at.get(i + 1)[0] : a.length();
