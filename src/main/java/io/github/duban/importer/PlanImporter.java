@@ -163,7 +163,9 @@ public final class PlanImporter {
         ImportResult r = switch (d.format()) {
             case TEXT -> importText(readText(file), source, o);
             case CSV -> importCsv(file, o);
-            default -> throw new ImportException(source, 0, d.format() + " files are not read yet");
+            case HTML -> HtmlReader.read(file, o);
+            case DOCX -> DocxReader.read(file, o);
+            case XLSX, XLS -> XlsxReader.read(file, o);
         };
         if (d.mismatch() == null) {
             return r;

@@ -50,7 +50,7 @@ enum Role {
 
     /** The role of a table column header, matched flexibly; null when it is not one we read. */
     static Role ofHeader(String header) {
-        String h = header.replaceAll("[\\s\\p{P}\\p{S}⠀-⣿]", "").replaceAll("[a-zA-Z]+", "");
+        String h = header.replaceAll("[\\s\\p{P}\\p{S}⠀-⣿\ue000\ue001]", "").replaceAll("[a-zA-Z]+", "");
         if (h.isEmpty() || h.length() > 12) {
             return null;
         }

@@ -48,6 +48,8 @@ final class TextReader {
                     + "|(?<![\\d.．、第(（])(\\d{1,3})[.．、](?![\\d.．、])");
     /** Opens a cell that a merged cell above continues into (a Word vMerge, an HTML rowspan). */
     static final String MERGED = "\ue000";
+    /** Opens a cell that a merged cell on its left spans into (a Word gridSpan, an HTML colspan); read as empty. */
+    static final String SPANNED = "\ue001";
 
     static final Pattern FIRST_LISTED_LEADS = Pattern.compile(
             "(第一|首|第1)(位|个|名)?(的|者)?(责任)?(单位|部门)?(为|是)(牵头|主办|主责)");
@@ -572,7 +574,23 @@ final class TextReader {
                         roles.add(Role.ofHeader(c));
                     }
                     if (usable(roles)) {
-                        return new Header(i, i + 1, delim, roles, headerNames(cells));
+                        List<String> names = headerNames(cells);
+                        int end = i + 1;
+                        // a header row spanning two lines: 责任单位 above 牵头单位 | 配合单位
+                        if (end < lines.size()) {
+                            String[] below = splitRow(lines.get(end).text, delim);
+                            if (headerContinues(below)) {
+                                for (int c = 0; c < below.length && c < roles.size(); c++) {
+                                    String b = below[c].replace(MERGED, "").replace(SPANNED, "").strip();
+                                    if (!b.isEmpty()) {
+                                        roles.set(c, Role.ofHeader(b));
+                                        names.set(c, headerNames(new String[]{b}).get(0));
+                                    }
+                                }
+                                end++;
+                            }
+                        }
+                        return new Header(i, end, delim, roles, names);
                     }
                 }
             }
@@ -601,15 +619,45 @@ final class TextReader {
         return null;
     }
 
+    /** True when a row holds only header names (two or more, besides merged cells): the second line of a two-line header, or a repeated header. */
+    static boolean headerContinues(String[] cells) {
+        int named = 0;
+        for (String c : cells) {
+            String v = c.strip();
+            if (v.startsWith(MERGED) || v.startsWith(SPANNED) || v.isEmpty()) {
+                continue;
+            }
+            if (Role.ofHeader(v) == null) {
+                return false;
+            }
+            named++;
+        }
+        return named >= 2;
+    }
+
+    /** True when a table's first row (or first two rows) names a task column and a unit column. */
+    static boolean isTaskHeader(List<String[]> firstRows) {
+        for (String[] row : firstRows) {
+            List<Role> roles = new ArrayList<>();
+            for (String c : row) {
+                roles.add(Role.ofHeader(c));
+            }
+            if (row.length >= 3 && usable(roles)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static List<String> headerNames(String[] cells) {
         List<String> out = new ArrayList<>();
         for (String c : cells) {
-            out.add(c.replace(MERGED, "").replaceAll("[\\s\u2800-\u28ff]+", "").replaceAll("/?span>", ""));
+            out.add(c.replace(MERGED, "").replace(SPANNED, "").replaceAll("[\\s\u2800-\u28ff]+", "").replaceAll("/?span>", ""));
         }
         return out;
     }
 
-    private static boolean usable(List<Role> roles) {
+    static boolean usable(List<Role> roles) {
         long known = roles.stream().filter(r -> r != null).count();
         return known >= 3 && roles.contains(Role.MEASURE)
                 && (roles.contains(Role.LEAD) || roles.contains(Role.RESPONSIBLE) || roles.contains(Role.SUPPORT));
@@ -636,9 +684,14 @@ final class TextReader {
                 String[] cells = splitRow(l.text, h.delimiter);
                 List<String> cs = new ArrayList<>();
                 for (String c : cells) {
-                    cs.add(c.strip());
+                    String v = c.strip();
+                    cs.add(v.startsWith(SPANNED) ? "" : v);
                 }
-                if (cs.stream().filter(c -> !c.isEmpty()).count() == 1) {
+                if (cs.size() >= 2 && headerContinues(cells)) {
+                    continue; // the header repeated (a table continued on the next page)
+                }
+                if (cs.stream().filter(c -> !c.isEmpty() && !c.startsWith(MERGED)).count() == 1
+                        && cs.stream().filter(c -> c.startsWith(MERGED)).count() == 0) {
                     String only = cs.stream().filter(c -> !c.isEmpty()).findFirst().orElseThrow();
                     Item it = itemOf(new Line(l.no, only));
                     String head = it != null ? it.text : only;
@@ -721,6 +774,9 @@ final class TextReader {
             String v = cells.get(c);
             if (r != null && headers != null && c < headers.size()) {
                 t.columns.putIfAbsent(r, headers.get(c));
+            }
+            if (v != null && v.startsWith(SPANNED)) {
+                continue;
             }
             if (v != null && v.startsWith(MERGED)) {
                 v = v.substring(MERGED.length());
