@@ -75,10 +75,13 @@ final class CsvTable {
                 }
                 break;
             }
-            String joined = String.join(" ", all.get(i).cells.stream().filter(c -> !c.isBlank()).toList()).strip();
+            List<String> own = all.get(i).cells.stream()
+                    .filter(c -> !c.isBlank() && !c.startsWith(TextReader.SPANNED) && !c.startsWith(TextReader.MERGED)).toList();
+            String joined = String.join(" ", own).strip();
             if (!joined.isEmpty()) {
                 t.titleLines.add(joined);
-                if (t.title == null && all.get(i).cells.stream().filter(c -> !c.isBlank()).count() == 1 && !joined.matches("附件\\s*\\d*[:：]?")) {
+                if (t.title == null && own.size() == 1 && !joined.matches("附件\\s*\\d*[:：]?")
+                        && !TextReader.FIRST_LISTED_LEADS.matcher(joined).find() && joined.length() <= 80) {
                     t.title = joined;
                 }
             }

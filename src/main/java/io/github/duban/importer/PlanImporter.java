@@ -322,8 +322,10 @@ public final class PlanImporter {
                     supporting.add(s);
                 }
             }
-            if (leads.isEmpty() && !supporting.isEmpty() && (firstListed || firstListedHere)) {
+            if (leads.isEmpty() && !supporting.isEmpty() && (firstListed || firstListedHere) && (t.lead == null || t.lead.isBlank())) {
                 leads.add(supporting.remove(0));
+                problems.add(new ImportProblem(t.line, t.column(Role.SUPPORT), "task " + t.no + " names no 牵头单位; " + leads.get(0)
+                        + ", listed first, leads as the document says the first-listed unit does"));
             }
             // a group as lead: groups answer for nothing, so it supports and the task may be left without an accountable unit
             List<String> groups = leads.stream().filter(Units::isGroup).toList();
@@ -367,7 +369,8 @@ public final class PlanImporter {
             }
             goals.putIfAbsent(goalTitle, goals.size() + 1);
             t.goal = goalTitle;
-            DeadlineReading reading = t.deadline == null || t.deadline.isBlank() ? null : DeadlineParser.parse(t.deadline, year);
+            DeadlineReading reading = t.deadline == null || t.deadline.isBlank() ? null
+                    : DeadlineParser.parse(t.deadline, year, issuedOn == null ? null : YearMonth.from(issuedOn));
             reads.add(new Read(t, List.copyOf(leads), List.copyOf(supporting), reading));
         }
         if (!noGoal.isEmpty()) {
@@ -515,12 +518,12 @@ public final class PlanImporter {
             }
         } else if (implementation != null) {
             from = YearMonth.from(implementation.from());
-        } else if (earliest != null) {
-            from = YearMonth.from(earliest);
-            defaults.add("no document date: the reporting window starts in " + from + ", the month of the earliest deadline (--window to change)");
+        } else if (year > 0 || earliest != null) {
+            from = YearMonth.of(year > 0 ? year : earliest.getYear(), 1);
+            defaults.add("no document date and no stage: the reporting window starts in " + from + ", the start of the plan's year (--window to change)");
         } else if (year > 0) {
             from = YearMonth.of(year, 1);
-            defaults.add("no document date, no stage and no dated deadline: the reporting window starts in " + from + " (--window to change)");
+            defaults.add("no document date, no stage and no dated deadline: the reporting window starts in " + from + ", the start of the plan's year (--window to change)");
         } else {
             throw new ImportException(source, 0, "cannot set the reporting window: no document date, no stage, no dated deadline "
                     + "and no year; give --window FROM..TO (such as 2023-01..2023-12) or --year");

@@ -40,6 +40,11 @@ final class XlsxReader {
         try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
             Sheet sheet = sheet(wb, options == null ? null : options.sheet(), source);
             sheetName = sheet.getSheetName();
+            String firstName = wb.getSheetName(wb.getFirstVisibleTab());
+            if ((options == null || options.sheet() == null) && !firstName.equals(sheetName)) {
+                problems.add(new ImportProblem(0, "the first sheet «" + firstName + "» holds no 责任分解表 header; sheet «"
+                        + sheetName + "» is read (--sheet to choose)"));
+            }
             int last = sheet.getLastRowNum();
             if (last >= MAX_ROWS) {
                 throw new ImportException(source, 0, "sheet «" + sheetName + "» has " + (last + 1) + " rows, more than "
@@ -111,12 +116,40 @@ final class XlsxReader {
             }
             return s;
         }
+        Sheet first = null;
         for (int i = 0; i < wb.getNumberOfSheets(); i++) {
-            if (!wb.isSheetHidden(i) && !wb.isSheetVeryHidden(i)) {
-                return wb.getSheetAt(i);
+            if (wb.isSheetHidden(i) || wb.isSheetVeryHidden(i)) {
+                continue;
+            }
+            Sheet s = wb.getSheetAt(i);
+            first = first == null ? s : first;
+            if (hasHeader(s)) {
+                return s; // the first sheet that holds a 责任分解表 (a cover or notes sheet may come first)
             }
         }
-        throw new ImportException(source, 0, "the workbook has no visible sheet");
+        if (first == null) {
+            throw new ImportException(source, 0, "the workbook has no visible sheet");
+        }
+        return first;
+    }
+
+    private static boolean hasHeader(Sheet s) {
+        DataFormatter fmt = new DataFormatter(Locale.CHINA);
+        int seen = 0;
+        for (Row row : s) {
+            if (++seen > 30) {
+                break;
+            }
+            List<String> cells = new ArrayList<>();
+            for (int c = 0; c < Math.min(MAX_COLUMNS, Math.max(0, row.getLastCellNum())); c++) {
+                Cell cell = row.getCell(c);
+                cells.add(cell == null ? "" : fmt.formatCellValue(cell));
+            }
+            if (TextReader.isTaskHeader(List.<String[]>of(cells.toArray(String[]::new)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String value(Cell cell, DataFormatter fmt) {

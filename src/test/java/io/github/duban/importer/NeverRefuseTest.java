@@ -102,12 +102,12 @@ class NeverRefuseTest {
         ImportResult r = PlanImporter.importText(GAPS, "gaps.txt", ImportOptions.none());
         Plan p = r.plan();
         assertThat(p.reporting().dueDay()).isEqualTo(25);
-        assertThat(p.reporting().from()).isEqualTo(YearMonth.of(2023, 6));
+        assertThat(p.reporting().from()).isEqualTo(YearMonth.of(2023, 1));
         assertThat(p.reporting().to()).isEqualTo(YearMonth.of(2023, 12));
         assertThat(p.task(3).orElseThrow().deadline().date()).isEqualTo(LocalDate.of(2023, 12, 31));
         assertThat(r.defaults()).anyMatch(d -> d.contains("2023") && d.contains("earliest year"))
                 .anyMatch(d -> d.contains("day 25"))
-                .anyMatch(d -> d.contains("reporting window starts in 2023-06"))
+                .anyMatch(d -> d.contains("reporting window starts in 2023-01"))
                 .anyMatch(d -> d.startsWith("task 3:") && d.contains("2023-12-31"));
         assertThat(r.defaults()).doesNotHaveDuplicates();
         assertThat(r.defaults().stream().filter(d -> d.contains("day 25"))).hasSize(1);
