@@ -160,13 +160,20 @@ public final class PlanImporter {
         ImportOptions o = options == null ? ImportOptions.none() : options;
         Formats.Detected d = Formats.detect(file);
         String source = file.toString();
-        ImportResult r = switch (d.format()) {
-            case TEXT -> importText(readText(file), source, o);
-            case CSV -> importCsv(file, o);
-            case HTML -> HtmlReader.read(file, o);
-            case DOCX -> DocxReader.read(file, o);
-            case XLSX, XLS -> XlsxReader.read(file, o);
-        };
+        ImportResult r;
+        try {
+            r = switch (d.format()) {
+                case TEXT -> importText(readText(file), source, o);
+                case CSV -> importCsv(file, o);
+                case HTML -> HtmlReader.read(file, o);
+                case DOCX -> DocxReader.read(file, o);
+                case XLSX, XLS -> XlsxReader.read(file, o);
+            };
+        } catch (NoClassDefFoundError e) {
+            String library = d.format() == Formats.Format.HTML ? "jsoup (org.jsoup:jsoup)" : "Apache POI (org.apache.poi:poi-ooxml)";
+            throw new ImportException(source, 0, "reading this file needs " + library + " on the class path, an optional dependency of duban; "
+                    + "add it, or use the command line jar, which bundles it");
+        }
         if (d.mismatch() == null) {
             return r;
         }
