@@ -46,6 +46,9 @@ final class TextReader {
             "(?<![\\d第一二三四五六七八九十])([一二三四五六七八九十]{1,3})、"
                     + "|[(（]([一二三四五六七八九十]{1,3})[)）]"
                     + "|(?<![\\d.．、第(（])(\\d{1,3})[.．、](?![\\d.．、])");
+    /** An assignment (牵头单位…完成时限…) is a few hundred characters; beyond this it is text run together. */
+    static final int MAX_ASSIGNMENT = 4000;
+
     /** Opens a cell that a merged cell above continues into (a Word vMerge, an HTML rowspan). */
     static final String MERGED = "\ue000";
     /** Opens a cell that a merged cell on its left spans into (a Word gridSpan, an HTML colspan); read as empty. */
@@ -448,6 +451,11 @@ final class TextReader {
                 leftover(ls.get(j), t);
             }
             String a = assignment.toString().strip();
+            if (a.length() > MAX_ASSIGNMENT) {
+                problems.add(new ImportProblem(ls.get(k).no, "task " + t.no + "'s assignment runs to " + a.length()
+                        + " characters (tasks run together without numbering that continues?); only the first " + MAX_ASSIGNMENT + " are read"));
+                a = a.substring(0, MAX_ASSIGNMENT);
+            }
             if (bracketed || a.matches("(?s).*[)）〕】\\]][。.；;]?$") && !balanced(a)) {
                 a = a.replaceFirst("[)）〕】\\]]\\s*[。.；;]?\\s*$", "");
             }
