@@ -73,6 +73,7 @@ final class CsvTable {
                     }
                     h = i + 1;
                 }
+                Role.settle(t.roles);
                 break;
             }
             List<String> own = all.get(i).cells.stream()

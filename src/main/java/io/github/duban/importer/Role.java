@@ -48,6 +48,17 @@ enum Role {
         return DEADLINE;
     }
 
+    /**
+     * Two task columns and no title column (重点任务 | 具体措施): the first names the task, the second
+     * holds its measure. Changes {@code roles} in place and returns it.
+     */
+    static java.util.List<Role> settle(java.util.List<Role> roles) {
+        if (!roles.contains(TITLE) && roles.stream().filter(r -> r == MEASURE).count() >= 2) {
+            roles.set(roles.indexOf(MEASURE), TITLE);
+        }
+        return roles;
+    }
+
     /** The role of a table column header, matched flexibly; null when it is not one we read. */
     static Role ofHeader(String header) {
         String h = header.replaceAll("[\\s\\p{P}\\p{S}⠀-⣿\ue000\ue001]", "").replaceAll("[a-zA-Z]+", "");

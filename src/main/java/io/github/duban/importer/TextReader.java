@@ -598,7 +598,7 @@ final class TextReader {
                                 end++;
                             }
                         }
-                        return new Header(i, end, delim, roles, names);
+                        return new Header(i, end, delim, Role.settle(roles), names);
                     }
                 }
             }
@@ -620,7 +620,7 @@ final class TextReader {
                     for (int k = i; k < j; k++) {
                         names.add(lines.get(k).text);
                     }
-                    return new Header(i, j, null, roles, headerNames(names.toArray(String[]::new)));
+                    return new Header(i, j, null, Role.settle(roles), headerNames(names.toArray(String[]::new)));
                 }
             }
         }

@@ -105,4 +105,20 @@ class TextQuirksTest {
         assertThat(r.plan().task(1).orElseThrow().measure()).contains("1.5亿元").contains("3、4号楼").contains("第2、3批");
         assertThat(r.plan().task(2).orElseThrow().measure()).isEqualTo("做好要素保障。①保障用地；②保障资金。");
     }
+
+    @Test
+    void aTableWithATaskColumnAndAMeasureColumn_takesTheFirstAsTitle() {
+        String text = String.join("\n",
+                "某县2022年重点任务清单",
+                "2022年1月5日",
+                "序号\t重点任务\t具体措施\t牵头单位\t配合单位\t完成时限",
+                "1\t推进一网通办\t实现高频事项网上可办。\t县政务服务中心\t县直各部门\t2022年6月底前",
+                "2\t压缩开办时间\t企业开办1个工作日内办结。\t县市场监管局\t县税务局\t2022年3月底前");
+        ImportResult r = PlanImporter.importText(text, "list.txt", ImportOptions.none());
+        Task t1 = r.plan().task(1).orElseThrow();
+        assertThat(t1.title()).isEqualTo("推进一网通办");
+        assertThat(t1.measure()).isEqualTo("推进一网通办。实现高频事项网上可办。");
+        assertThat(t1.leads()).containsExactly("县政务服务中心");
+        assertThat(r.plan().task(2).orElseThrow().deadline().date()).isEqualTo(LocalDate.of(2022, 3, 31));
+    }
 }
