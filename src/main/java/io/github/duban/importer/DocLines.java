@@ -28,7 +28,7 @@ final class DocLines {
 
     /** A table: rows of cells after merges are resolved; a table of tasks goes after the text. */
     void table(List<String[]> rows, List<Locator.Place> rowPlaces) {
-        boolean tasks = TextReader.isTaskHeader(rows.subList(0, Math.min(2, rows.size())));
+        boolean tasks = TextReader.isTaskHeader(rows.subList(0, Math.min(4, rows.size())));
         for (int r = 0; r < rows.size(); r++) {
             StringBuilder sb = new StringBuilder();
             boolean any = false;

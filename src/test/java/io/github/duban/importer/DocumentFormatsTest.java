@@ -121,6 +121,23 @@ class DocumentFormatsTest {
         Assessable.check(p);
     }
 
+    @Test
+    void wordTableInTheMiddle_withATitleRow_isReadAsTheAppendix_andTheTextAfterItAsBody() throws Exception {
+        List<String[]> rows = List.of(
+                new String[]{"重点任务责任分解表", LEFT, LEFT, LEFT},
+                new String[]{"序号", "工作任务", "牵头单位", "完成时限"},
+                new String[]{"1", "推行一网通办。", "区政务服务中心", "2023年6月底前"},
+                new String[]{"2", "推行容缺受理。", "区行政审批局", "2023年8月底前"});
+        Path f = Documents.docx(dir.resolve("middle.docx"), List.of("某区2023年政务服务工作方案", "2023年2月1日", "一、重点任务"),
+                List.of(rows), List.of("1.推行一网通办。（牵头单位：区政务服务中心；完成时限：2023年6月底前）",
+                        "2.推行容缺受理。（牵头单位：区行政审批局；完成时限：2023年9月底前）", "二、保障措施", "（一）加强领导。"));
+        ImportResult r = PlanImporter.importFile(f, ImportOptions.none());
+        assertThat(r.plan().tasks()).hasSize(2);
+        assertThat(task(r, 2).deadline().date()).isEqualTo(LocalDate.of(2023, 9, 30));
+        assertThat(r.disagreements()).singleElement().satisfies(d -> assertThat(d).startsWith("任务2：").contains("2023年8月底前"));
+        assertThat(r.problems()).noneMatch(x -> x.message().contains("not part of any task") || x.message().contains("not a row"));
+    }
+
     // ---- Excel ----
 
     @Test
