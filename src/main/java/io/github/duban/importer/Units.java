@@ -135,7 +135,7 @@ final class Units {
             return true;
         }
         return n.length() >= 2 && n.length() <= 3 && n.codePoints().allMatch(c -> c >= 0x4e00 && c <= 0x9fa5)
-                && SURNAMES.indexOf(n.charAt(0)) >= 0 && !endsLikeUnit(n);
+                && SURNAMES.indexOf(n.charAt(0)) >= 0 && !endsLikeUnit(n) && !n.matches(".*(业|办|所|站|社|队|中心|公司)$");
     }
 
     /** A group of units (各乡镇, 街道办事处, 相关区直单位, 项目指挥部各成员单位), never scored. */

@@ -197,4 +197,12 @@ class NeverRefuseTest {
         assertThat(badWindow.code()).isEqualTo(2);
         assertThat(badWindow.err()).contains("2023-13..2023-01").contains("FROM..TO");
     }
+
+    @Test
+    void personsAreToldFromUnits() {
+        assertThat(java.util.List.of("张三", "李四", "王五", "分管副县长", "区委书记", "主要负责人", "刘某某同志", "县政府办主任"))
+                .allMatch(Units::isPerson);
+        assertThat(java.util.List.of("区发改局", "区委", "林业", "高新区", "区纪委监委", "县委员会", "各乡镇主要负责人", "区人民法院",
+                "县市场监督管理局", "区政府办（金融办）", "马坪农业开发区")).noneMatch(Units::isPerson);
+    }
 }
