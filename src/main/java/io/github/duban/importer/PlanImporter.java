@@ -468,6 +468,12 @@ public final class PlanImporter {
                 continue;
             }
             List<String> names = Units.split(value);
+            if (leads.isEmpty()) {
+                t.notes.add("原文" + (isLeader ? "责任领导" : "责任人") + "「" + value + "」，本任务暂无牵头单位，未能对应到单位。");
+                problems.add(new ImportProblem(t.line, t.column(isLeader ? Role.LEADER : Role.PERSON), "task " + t.no + " names "
+                        + (isLeader ? "责任领导 " : "责任人 ") + value + " but no lead unit to give it to; kept as a note"));
+                continue;
+            }
             if (names.size() != leads.size() && names.size() != 1) {
                 problems.add(new ImportProblem(t.line, "task " + t.no + " names " + names.size() + (isLeader ? " 责任领导" : " 责任人")
                         + " for " + leads.size() + " lead units; not assigned"));

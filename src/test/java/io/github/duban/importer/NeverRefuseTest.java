@@ -77,6 +77,11 @@ class NeverRefuseTest {
             assertThat(x.line()).isEqualTo(5);
             assertThat(x.message()).contains("task 3").contains("no 完成时限");
         });
+        assertThat(r.problems()).anySatisfy(x -> {
+            assertThat(x.line()).isEqualTo(5);
+            assertThat(x.message()).contains("李四").contains("no lead unit to give it to");
+        });
+        assertThat(t3.notes()).anyMatch(n -> n.contains("李四"));
         // a task naming no unit at all
         assertThat(p.task(4).orElseThrow().leads()).isEmpty();
         assertThat(r.problems()).anySatisfy(x -> {
