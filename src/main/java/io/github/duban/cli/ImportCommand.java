@@ -1,87 +1,131 @@
 package io.github.duban.cli;
 
 import io.github.duban.importer.ImportException;
+import io.github.duban.importer.ImportOptions;
 import io.github.duban.importer.ImportProblem;
 import io.github.duban.importer.ImportResult;
 import io.github.duban.importer.PlanImporter;
 import io.github.duban.json.PlanJson;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
 
 /**
- * {@code duban import --text FILE | --csv FILE [--year Y] [--out FILE] [--strict]}: a published plan
- * or a 责任分解表 as plan JSON (DESIGN §8) on stdout, the import report on stderr.
+ * {@code duban import FILE [--year Y] [--window FROM..TO] [--due-day D] [--sheet NAME] [--out FILE]}:
+ * a published plan (.txt, .html, .docx) or a 责任分解表 (.xlsx, .csv) as plan JSON (DESIGN §8) on
+ * stdout or in a file, the import report on stderr. Exit 0 read cleanly, 3 read with problems to
+ * review (the plan is still written), 2 nothing could be read.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Turns a published plan (web page or Word text) or a 责任分解表 exported from Excel as CSV into plan JSON. "
-                + "The plan goes to stdout (or --out); everything that could not be read, with line numbers, and every body/appendix "
-                + "disagreement goes to stderr.")
+        description = "Turns a published plan (a web page, a Word file or its text) or a 责任分解表 (Excel or CSV) into plan JSON. "
+                + "The reader is chosen by the file's content and extension. The plan goes to stdout (or --out); every gap, "
+                + "with its line, every default taken and every body/appendix disagreement go to stderr. "
+                + "Exit 0 read cleanly, 3 read with problems to review (the plan is still written), 2 nothing could be read.")
 public final class ImportCommand implements Callable<Integer> {
 
-    static final class Source {
-        @Option(names = "--text", paramLabel = "FILE", required = true, description = "Plan text (UTF-8 or GBK).")
-        Path text;
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-        @Option(names = "--csv", paramLabel = "FILE", required = true, description = "责任分解表 as CSV (UTF-8 or GBK; comma, tab or semicolon).")
-        Path csv;
-    }
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = ".txt, .html/.htm, .docx, .xlsx/.xls or .csv (UTF-8 or GBK text).")
+    Path file;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Source source;
+    @Option(names = "--text", paramLabel = "FILE", description = "Read FILE as plan text whatever its name (UTF-8 or GBK).")
+    Path text;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Read FILE as a CSV 责任分解表 whatever its name.")
+    Path csv;
 
     @Option(names = "--year", paramLabel = "Y",
             description = "Year of dates that name none. Default: the year of the document's date (落款 such as 2021年2月1日).")
     Integer year;
 
+    @Option(names = "--window", paramLabel = "FROM..TO",
+            description = "Reporting window, such as 2023-01..2023-12. Default: from the document's date, stages and deadlines.")
+    String window;
+
+    @Option(names = "--due-day", paramLabel = "D", description = "Day of the month reports are due. Default: the document's 每月N日, else 25.")
+    Integer dueDay;
+
+    @Option(names = "--sheet", paramLabel = "NAME", description = "The sheet of a workbook to read. Default: the first.")
+    String sheet;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Write the plan JSON here instead of stdout.")
     Path out;
 
-    @Option(names = "--strict", description = "Exit 2 when anything was reported as a problem (disagreements alone do not count).")
+    @Option(names = "--strict", description = "Exit 2 and write nothing when anything was reported as a problem.")
     boolean strict;
 
     @Override
     public Integer call() {
-        Path file = source.text != null ? source.text : source.csv;
-        if (year != null && (year < 1990 || year > 2100)) {
-            CliJson.print(System.err, "import: --year " + year + " is outside 1990..2100\n");
+        int given = (file != null ? 1 : 0) + (text != null ? 1 : 0) + (csv != null ? 1 : 0);
+        if (given != 1) {
+            CliJson.print(System.err, "import: give one FILE (or --text FILE, or --csv FILE)\n");
             return 2;
         }
-        if (!Files.isRegularFile(file)) {
-            CliJson.print(System.err, file + ": no such file; expected a plan text (--text) or a CSV 责任分解表 (--csv)\n");
+        Path f = file != null ? file : text != null ? text : csv;
+        ImportOptions options;
+        try {
+            YearMonth[] w = window == null ? null : ImportOptions.parseWindow(window);
+            options = new ImportOptions(year, w == null ? null : w[0], w == null ? null : w[1], dueDay, sheet, LocalDate.now(ZONE));
+        } catch (IllegalArgumentException e) {
+            CliJson.print(System.err, "import: " + e.getMessage() + "\n");
+            return 2;
+        }
+        if (!Files.isRegularFile(f)) {
+            CliJson.print(System.err, f + ": no such file; expected a plan (.txt .html .docx) or a 责任分解表 (.xlsx .csv)\n");
             return 2;
         }
         ImportResult result;
         try {
-            result = source.text != null
-                    ? PlanImporter.importText(PlanImporter.readText(file), file.toString(), year)
-                    : PlanImporter.importCsv(file, year);
+            if (text != null) {
+                result = PlanImporter.importText(PlanImporter.readText(f), f.toString(), options);
+            } else if (csv != null) {
+                result = PlanImporter.importCsv(f, options);
+            } else {
+                result = PlanImporter.importFile(f, options);
+            }
         } catch (ImportException e) {
-            CliJson.print(System.err, e.getMessage() + "\n");
+            CliJson.print(System.err, oneLine(e.getMessage()) + "\n");
             return 2;
         }
         StringBuilder report = new StringBuilder();
         for (ImportProblem p : result.problems()) {
-            report.append(p.format(file.toString())).append('\n');
+            report.append(p.format(f.toString())).append('\n');
+        }
+        for (String d : result.defaults()) {
+            report.append(f).append(": default: ").append(d).append('\n');
         }
         for (String d : result.disagreements()) {
-            report.append(file).append(": disagreement: ").append(d).append('\n');
+            report.append(f).append(": disagreement: ").append(d).append('\n');
         }
         var plan = result.plan();
-        report.append(file).append(": ").append(plan.tasks().size()).append(" tasks, ").append(plan.goals().size()).append(" goals, ")
+        long unaccountable = plan.tasks().stream().filter(t -> !t.accountable()).count();
+        report.append(f).append(": ").append(plan.tasks().size()).append(" tasks");
+        if (unaccountable > 0) {
+            report.append(" (").append(unaccountable).append(" without an accountable unit)");
+        }
+        report.append(", ").append(plan.goals().size()).append(" goals, ")
                 .append(plan.units().size()).append(" units, ").append(plan.stages().size()).append(" stages; ")
-                .append(result.problems().size()).append(" problems, ").append(result.disagreements().size()).append(" disagreements\n");
+                .append(result.problems().size()).append(" problems, ").append(result.defaults().size()).append(" defaults, ")
+                .append(result.disagreements().size()).append(" disagreements\n");
         CliJson.print(System.err, report.toString());
+        if (strict && !result.problems().isEmpty()) {
+            return 2;
+        }
         String json = PlanJson.write(plan);
         if (out != null) {
             try {
-                Files.writeString(out, json, StandardCharsets.UTF_8);
+                write(out, json);
             } catch (IOException e) {
                 CliJson.print(System.err, out + ": cannot write: " + e.getMessage() + "\n");
                 return 2;
@@ -89,6 +133,23 @@ public final class ImportCommand implements Callable<Integer> {
         } else {
             CliJson.print(System.out, json);
         }
-        return strict && !result.problems().isEmpty() ? 2 : 0;
+        return result.clean() ? 0 : 3;
+    }
+
+    private static String oneLine(String s) {
+        String m = s == null ? "cannot be read" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        return m.length() <= 400 ? m : m.substring(0, 400) + "…";
+    }
+
+    private static void write(Path target, String json) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, json, StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 }

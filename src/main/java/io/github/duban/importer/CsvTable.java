@@ -18,6 +18,7 @@ final class CsvTable {
     final List<String> titleLines = new ArrayList<>();
     String title;
     List<Role> roles;
+    List<String> headers;
     int headerLine;
     final List<Row> rows = new ArrayList<>();
 
@@ -44,6 +45,11 @@ final class CsvTable {
         } catch (IOException | RuntimeException e) {
             throw new ImportException(source, 0, "not a readable CSV file: " + e.getMessage());
         }
+        return of(all, source, problems);
+    }
+
+    /** A table from its rows (CSV lines or a sheet's rows): title rows, the header (one or two rows), the rows under it. */
+    static CsvTable of(List<Row> all, String source, List<ImportProblem> problems) {
         CsvTable t = new CsvTable();
         int h = -1;
         for (int i = 0; i < all.size(); i++) {
@@ -52,14 +58,31 @@ final class CsvTable {
             if (known >= 3 && roles.contains(Role.MEASURE)
                     && (roles.contains(Role.LEAD) || roles.contains(Role.RESPONSIBLE) || roles.contains(Role.SUPPORT))) {
                 h = i;
-                t.roles = roles;
+                t.roles = new ArrayList<>(roles);
+                t.headers = TextReader.headerNames(all.get(i).cells.toArray(String[]::new));
                 t.headerLine = all.get(i).line;
+                // a header spanning two rows: 责任单位 above 牵头单位 | 配合单位
+                if (i + 1 < all.size() && TextReader.headerContinues(all.get(i + 1).cells.toArray(String[]::new))) {
+                    List<String> below = all.get(i + 1).cells;
+                    for (int c = 0; c < below.size() && c < t.roles.size(); c++) {
+                        String b = DocLines.strip(below.get(c)).strip();
+                        if (!b.isEmpty() && !below.get(c).startsWith(TextReader.MERGED) && !below.get(c).startsWith(TextReader.SPANNED)) {
+                            t.roles.set(c, Role.ofHeader(b));
+                            t.headers.set(c, TextReader.headerNames(new String[]{b}).get(0));
+                        }
+                    }
+                    h = i + 1;
+                }
+                Role.settle(t.roles);
                 break;
             }
-            String joined = String.join(" ", all.get(i).cells.stream().filter(c -> !c.isBlank()).toList()).strip();
+            List<String> own = all.get(i).cells.stream()
+                    .filter(c -> !c.isBlank() && !c.startsWith(TextReader.SPANNED) && !c.startsWith(TextReader.MERGED)).toList();
+            String joined = String.join(" ", own).strip();
             if (!joined.isEmpty()) {
                 t.titleLines.add(joined);
-                if (t.title == null && all.get(i).cells.stream().filter(c -> !c.isBlank()).count() == 1 && !joined.matches("附件\\s*\\d*[:：]?")) {
+                if (t.title == null && own.size() == 1 && !joined.matches("附件\\s*\\d*[:：]?")
+                        && !TextReader.FIRST_LISTED_LEADS.matcher(joined).find() && joined.length() <= 80) {
                     t.title = joined;
                 }
             }
@@ -71,13 +94,13 @@ final class CsvTable {
             problems.add(new ImportProblem(t.headerLine, "the header has no 完成时限 column"));
         }
         for (int c = 0; c < t.roles.size(); c++) {
-            if (t.roles.get(c) == null && !all.get(h).cells.get(c).isBlank()) {
-                problems.add(new ImportProblem(t.headerLine, "column «" + all.get(h).cells.get(c) + "» is not one the importer reads; ignored"));
+            if (t.roles.get(c) == null && c < t.headers.size() && !t.headers.get(c).isBlank()) {
+                problems.add(new ImportProblem(t.headerLine, "column «" + t.headers.get(c) + "» is not one the importer reads; ignored"));
             }
         }
         for (int i = h + 1; i < all.size(); i++) {
             Row r = all.get(i);
-            List<String> filled = r.cells.stream().filter(c -> !c.isBlank()).toList();
+            List<String> filled = r.cells.stream().filter(c -> !c.isBlank() && !c.startsWith(TextReader.SPANNED)).toList();
             if (filled.isEmpty()) {
                 continue;
             }
@@ -86,9 +109,10 @@ final class CsvTable {
                 continue; // a repeated or second header row
             }
             int measureCol = t.roles.indexOf(Role.MEASURE);
-            boolean noMeasure = measureCol < 0 || measureCol >= r.cells.size() || r.cells.get(measureCol).isBlank();
+            boolean noMeasure = measureCol < 0 || measureCol >= r.cells.size() || r.cells.get(measureCol).isBlank()
+                    || r.cells.get(measureCol).startsWith(TextReader.SPANNED);
             if (filled.size() == 1 && noMeasure) {
-                rows(t).add(new Row(r.line, r.cells, TextReader.headingTitle(filled.get(0).replaceFirst(
+                rows(t).add(new Row(r.line, r.cells, TextReader.headingTitle(DocLines.strip(filled.get(0)).replaceFirst(
                         "^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])\\s*", ""))));
                 continue;
             }

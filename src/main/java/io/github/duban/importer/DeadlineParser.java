@@ -3,6 +3,7 @@ package io.github.duban.importer;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,6 +26,20 @@ public final class DeadlineParser {
             "长期坚持|长期推进|长期执行|长期开展|长期实施|持续推进|持续开展|持续实施|持续深化|持续抓好|持续坚持|常态化推进|常态化开展|常态化|长效|常年|久久为功|长期|持续";
     private static final String IMMEDIATE_WORDS = "立行立改|立查立改|即知即改|即查即改|即时办理|立即|立刻|马上|即日起|即时";
     private static final String SOFT_WORDS = "原则上|力争|争取|尽快|尽早|力求|暂定|预计|计划于|计划";
+    /** An outcome short of done by the date: 2023年底前基本完成或取得明显成效. */
+    private static final String SOFT_OUTCOME_WORDS = "基本完成|基本建成|基本形成|基本实现|基本消除|基本解决|初步建成|初步建立|初步形成|初步实现|初见成效|"
+            + "取得明显成效|取得显著成效|取得阶段性成效|取得阶段性进展|取得积极成效|取得积极进展|取得实效|取得突破|见到成效|明显改善|明显提升";
+    private static final Pattern SOFT_OUTCOME = Pattern.compile(SOFT_OUTCOME_WORDS);
+    /** A date only roughly meant: 6月底左右, 年中前后. */
+    private static final Pattern APPROXIMATE = Pattern.compile("左右|前后|上下|大约|大概|约于|前后完成");
+    /** The start of a repetition: 自2022年起, 从2023年7月开始. */
+    private static final Pattern SINCE = Pattern.compile("(?:自|从|由|于)?(\\d{4})年(?:(\\d{1,2})月份?)?(?:起|开始|以来)");
+    /** A time of day: 下午5时, 上午10点半, 17:00. */
+    private static final Pattern TIME = Pattern.compile(
+            "(上午|下午|晚上|晚|中午|早上|早)?(?<!\\d)(\\d{1,2})(?:时|点)(?:(\\d{1,2})分|(半))?|(?<![\\d:])(\\d{1,2}):(\\d{2})(?![\\d:])");
+    /** A month counted from the month of issue: 本季度内, 当月中旬, 本月底, 次月10日. */
+    private static final Pattern ISSUE_MONTH = Pattern.compile(
+            "(本季度|当季度|本季|当季|本月|当月|次月|下月|下个月)(?:份)?(内|底|末|上旬|中旬|下旬|(\\d{1,2})[日号])?");
 
     private static final Pattern ONGOING = Pattern.compile(ONGOING_WORDS);
     private static final Pattern IMMEDIATE = Pattern.compile(IMMEDIATE_WORDS);
@@ -45,10 +60,10 @@ public final class DeadlineParser {
     private static final Pattern RANGE_GAP = Pattern.compile("\\s*(?:-|~|至|到)\\s*");
 
     private static final Pattern REL = Pattern.compile(
-            "(?<!\\d)(\\d{1,3})(个)?(工作日|日|天|周|星期|月|年)(?:内|以内|之内)");
+            "(?<!\\d)(\\d{1,3})(个)?(小时|分钟|工作日|日|天|周|星期|月|年)(?:内|以内|之内)");
     private static final Pattern REL_ANCHOR = Pattern.compile("([^,;。、]*?(?:后|起|以来))$");
 
-    private static final Pattern FLAGGED_LEFTOVER = Pattern.compile("[0-9A-Za-z年月季旬]|或");
+    private static final Pattern FLAGGED_LEFTOVER = Pattern.compile("[0-9A-Za-z年月季旬]");
 
     private DeadlineParser() {
     }
@@ -59,7 +74,19 @@ public final class DeadlineParser {
      * such dates make the reading AMBIGUOUS.
      */
     public static DeadlineReading parse(String phrase, int defaultYear) {
+        return parse(phrase, defaultYear, null);
+    }
+
+    /**
+     * Reads {@code phrase} as {@link #parse(String, int)} does; {@code issued} is the month the plan
+     * was issued (null: unknown), which 本季度内, 当月中旬, 本月底 and 次月10日 are counted from.
+     */
+    public static DeadlineReading parse(String phrase, int defaultYear, YearMonth issued) {
         String original = phrase == null ? "" : phrase.strip();
+        if (original.length() > 400) {
+            return ambiguous(original.substring(0, 400) + "…", List.of(), "the phrase is " + original.length()
+                    + " characters long; a deadline is a few words");
+        }
         String n = normalize(original);
         if (n.isEmpty()) {
             return ambiguous(original, List.of(), "the phrase is empty");
@@ -69,13 +96,39 @@ public final class DeadlineParser {
         List<String> notes = new ArrayList<>();
 
         Recurrence recurrence = recurrence(n, used, notes);
-        RelativePeriod relative = relative(n, used);
-        List<Span> spans = spans(n, used, defaultYear, errors);
+        List<RelativePeriod> relatives = relatives(n, used);
+        RelativePeriod relative = relatives.isEmpty() ? null : relatives.get(0);
+        LocalDate since = since(n, used, errors);
+        LocalTime time = time(n, used, errors);
+        if (recurrence != null) {
+            recurrence = recurrence.at(time).since(since);
+            if (since != null) {
+                notes.add("from " + since);
+            }
+            if (time != null) {
+                notes.add("at " + time);
+            }
+        } else {
+            if (since != null && !ONGOING.matcher(n).find()) {
+                errors.add("it says when the work starts (" + since + ") but not when it is due");
+            }
+            if (time != null) {
+                notes.add("time of day " + time + " kept in the text only");
+            }
+        }
+        List<Span> spans = new ArrayList<>(issueMonth(n, used, issued, recurrence != null, errors, notes));
+        spans.addAll(spans(n, used, defaultYear, errors));
+        spans.sort(java.util.Comparator.comparingInt(Span::from));
 
         List<String> qualifiers = new ArrayList<>();
         boolean ongoing = mark(ONGOING, n, used, null);
         boolean immediate = mark(IMMEDIATE, n, used, null);
         boolean soft = mark(SOFT, n, used, qualifiers);
+        soft |= mark(SOFT_OUTCOME, n, used, qualifiers);
+        Matcher approx = APPROXIMATE.matcher(n);
+        if (approx.find() && free(used, approx.start(), approx.end())) {
+            errors.add("«" + approx.group() + "» makes the time only approximate");
+        }
 
         StringBuilder left = new StringBuilder();
         for (int i = 0; i < n.length(); i++) {
@@ -120,7 +173,12 @@ public final class DeadlineParser {
             kind = DeadlineKind.RECURRING;
         } else if (relative != null) {
             kind = DeadlineKind.RELATIVE;
-            why.add(relative.amount() + " " + relative.unit() + (relative.after() == null ? " from an event the phrase does not name" : " counted from «" + relative.after() + "»"));
+            for (RelativePeriod rp : relatives) {
+                why.add(rp.amount() + " " + rp.unit() + (rp.after() == null ? " from an event the phrase does not name" : " counted from «" + rp.after() + "»"));
+            }
+            if (relatives.size() > 1) {
+                why.add(relatives.size() + " periods, each for its own step");
+            }
         } else if (immediate) {
             kind = DeadlineKind.IMMEDIATE;
             why.add(ongoing ? "start at once and keep going" : "start at once");
@@ -135,7 +193,100 @@ public final class DeadlineParser {
             why.add("also recurring every " + recurrence.every());
         }
         return new DeadlineReading(original, kind, dates, soft, ongoing, immediate, qualifiers, recurrence, relative,
-                String.join("; ", why));
+                String.join("; ", why), relatives);
+    }
+
+    private static LocalDate since(String n, boolean[] used, List<String> errors) {
+        Matcher m = SINCE.matcher(n);
+        if (!m.find() || !free(used, m.start(), m.end())) {
+            return null;
+        }
+        take(used, m.start(), m.end());
+        int y = Integer.parseInt(m.group(1));
+        int mo = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
+        if (y < 1990 || y > 2100 || mo < 1 || mo > 12) {
+            errors.add("«" + m.group() + "» is not a month that exists");
+            return null;
+        }
+        return LocalDate.of(y, mo, 1);
+    }
+
+    private static LocalTime time(String n, boolean[] used, List<String> errors) {
+        Matcher m = TIME.matcher(n);
+        while (m.find()) {
+            if (!free(used, m.start(), m.end())) {
+                continue;
+            }
+            take(used, m.start(), m.end());
+            int h;
+            int min;
+            if (m.group(5) != null) {
+                h = Integer.parseInt(m.group(5));
+                min = Integer.parseInt(m.group(6));
+            } else {
+                h = Integer.parseInt(m.group(2));
+                min = m.group(3) != null ? Integer.parseInt(m.group(3)) : m.group(4) != null ? 30 : 0;
+                String part = m.group(1);
+                if (part != null && (part.startsWith("下午") || part.startsWith("晚")) && h < 12) {
+                    h += 12;
+                }
+            }
+            if (h > 24 || min > 59 || h == 24 && min > 0) {
+                errors.add("«" + m.group() + "» is not a time of day");
+                return null;
+            }
+            return h == 24 ? LocalTime.MAX : LocalTime.of(h, min);
+        }
+        return null;
+    }
+
+    /** 本季度内, 当月中旬, 本月底, 次月10日: counted from the month of issue; inside a recurrence, the period's own month. */
+    private static List<Span> issueMonth(String n, boolean[] used, YearMonth issued, boolean recurring, List<String> errors,
+                                         List<String> notes) {
+        List<Span> out = new ArrayList<>();
+        Matcher m = ISSUE_MONTH.matcher(n);
+        while (m.find()) {
+            if (!free(used, m.start(), m.end())) {
+                continue;
+            }
+            take(used, m.start(), m.end());
+            if (recurring) {
+                notes.add("«" + m.group() + "» read within the recurrence");
+                continue;
+            }
+            if (issued == null) {
+                errors.add("«" + m.group() + "» is counted from the month of issue, which is unknown");
+                continue;
+            }
+            String which = m.group(1);
+            String part = m.group(2);
+            int[] r = {m.start(), m.end()};
+            String why = "counted from the month of issue " + issued;
+            if (which.contains("季")) {
+                if (part != null && !part.equals("内") && !part.equals("底") && !part.equals("末")) {
+                    errors.add("«" + m.group() + "» names no clear day");
+                    continue;
+                }
+                YearMonth end = YearMonth.of(issued.getYear(), ((issued.getMonthValue() - 1) / 3 + 1) * 3);
+                out.add(new Span(end.minusMonths(2).atDay(1), end.atEndOfMonth(), r[0], r[1], m.group(), why + ", the quarter's last day"));
+                continue;
+            }
+            YearMonth ym = which.equals("本月") || which.equals("当月") ? issued : issued.plusMonths(1);
+            if (part == null) {
+                errors.add("«" + m.group() + "» names a month but no day in it");
+                continue;
+            }
+            Span s;
+            if (m.group(3) != null) {
+                s = day(ym.getYear(), ym.getMonthValue(), Integer.parseInt(m.group(3)), r, n, why, errors);
+            } else {
+                s = month(ym.getYear(), ym.getMonthValue(), part.equals("内") ? "底" : part, r, n, why, errors);
+            }
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     private static DeadlineReading ambiguous(String phrase, List<String> qualifiers, String reason) {
@@ -281,8 +432,11 @@ public final class DeadlineParser {
 
     // ---- relative ----
 
-    private static RelativePeriod relative(String n, boolean[] used) {
+    private static List<RelativePeriod> relatives(String n, boolean[] used) {
+        List<RelativePeriod> out = new ArrayList<>();
         Matcher m = REL.matcher(n);
+        String lastAfter = null;
+        int lastEnd = 0;
         while (m.find()) {
             String unit = m.group(3);
             if (unit.equals("月") && m.group(2) == null) {
@@ -297,21 +451,30 @@ public final class DeadlineParser {
             }
             take(used, m.start(), m.end());
             String after = null;
-            Matcher a = REL_ANCHOR.matcher(n.substring(0, m.start()));
+            int from = out.isEmpty() ? 0 : lastEnd;
+            Matcher a = REL_ANCHOR.matcher(n.substring(from, m.start()));
             if (a.find()) {
                 after = a.group(1).replaceFirst("^[于在须应要]", "");
-                take(used, a.start(1), a.end(1));
+                take(used, from + a.start(1), from + a.end(1));
+            }
+            if ((after == null || after.isEmpty()) && lastAfter != null) {
+                after = lastAfter; // 接报后2小时内…、12小时内…: the second counts from the same event
             }
             RelativePeriod.Unit u = switch (unit) {
+                case "小时" -> RelativePeriod.Unit.HOUR;
+                case "分钟" -> RelativePeriod.Unit.MINUTE;
                 case "工作日" -> RelativePeriod.Unit.WORKING_DAY;
                 case "日", "天" -> RelativePeriod.Unit.DAY;
                 case "周", "星期" -> RelativePeriod.Unit.WEEK;
                 case "月" -> RelativePeriod.Unit.MONTH;
                 default -> RelativePeriod.Unit.YEAR;
             };
-            return new RelativePeriod(amount, u, after == null || after.isEmpty() ? null : after);
+            after = after == null || after.isEmpty() ? null : after;
+            out.add(new RelativePeriod(amount, u, after));
+            lastAfter = after;
+            lastEnd = m.end();
         }
-        return null;
+        return out;
     }
 
     // ---- dates ----

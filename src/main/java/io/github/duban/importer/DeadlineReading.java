@@ -18,20 +18,27 @@ import java.util.Optional;
  *   <li>{@code ongoing}: the work goes on without end (长期坚持), alone or after a date;</li>
  *   <li>{@code immediate}: the work starts at once (立行立改);</li>
  *   <li>{@code recurrence}, {@code relative}: filled for RECURRING and RELATIVE phrases;</li>
+ *   <li>{@code relatives}: every period a RELATIVE phrase counts (接报后2小时内…、12小时内… gives two), the first being {@code relative};</li>
  *   <li>{@code reason}: how it was read, or for AMBIGUOUS why it could not be.</li>
  * </ul>
  * Immutable and thread-safe.
  */
 public record DeadlineReading(String phrase, DeadlineKind kind, List<LocalDate> dates, boolean soft, boolean ongoing,
                               boolean immediate, List<String> qualifiers, Recurrence recurrence,
-                              RelativePeriod relative, String reason) {
+                              RelativePeriod relative, String reason, List<RelativePeriod> relatives) {
 
     public DeadlineReading {
         Objects.requireNonNull(kind, "kind");
+        relatives = relatives == null ? (relative == null ? List.of() : List.of(relative)) : List.copyOf(relatives);
         phrase = phrase == null ? "" : phrase;
         dates = List.copyOf(dates);
         qualifiers = List.copyOf(qualifiers);
         Objects.requireNonNull(reason, "reason");
+    }
+
+    public DeadlineReading(String phrase, DeadlineKind kind, List<LocalDate> dates, boolean soft, boolean ongoing,
+                           boolean immediate, List<String> qualifiers, Recurrence recurrence, RelativePeriod relative, String reason) {
+        this(phrase, kind, dates, soft, ongoing, immediate, qualifiers, recurrence, relative, reason, null);
     }
 
     /** The latest date named, if any. */

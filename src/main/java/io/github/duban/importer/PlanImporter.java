@@ -49,11 +49,26 @@ public final class PlanImporter {
      * dates that name none (null: the year of the document's date).
      */
     public static ImportResult importText(String text, String source, Integer year) {
+        return importText(text, source, ImportOptions.ofYear(year));
+    }
+
+    /** Reads the text of a plan; {@code options} settle what the document leaves open. */
+    public static ImportResult importText(String text, String source, ImportOptions options) {
+        return importLines(text, source, options, Locator.LINES);
+    }
+
+    /**
+     * Reads a plan given as lines of text (a Word file's paragraphs, a web page's blocks, table rows
+     * as tab-separated cells); {@code places} says where each line is in the original document.
+     */
+    static ImportResult importLines(String text, String source, ImportOptions options, Locator places) {
         Objects.requireNonNull(text, "text");
+        ImportOptions o = options == null ? ImportOptions.none() : options;
         List<ImportProblem> problems = new ArrayList<>();
+        List<String> defaults = new ArrayList<>();
         TextReader r = new TextReader(text, source, problems);
         r.readMetadata();
-        int y = year(year, r.issuedOn, problems, r.all.stream().map(TextReader.Line::text).toList());
+        int y = year(o, r.issuedOn, problems, defaults, r.all.stream().map(TextReader.Line::text).toList());
         r.readStructure(y);
         List<String> disagreements = new ArrayList<>();
         List<RawTask> tasks;
@@ -75,33 +90,50 @@ public final class PlanImporter {
         if (r.issuedOn == null) {
             problems.add(new ImportProblem(0, "no document date (a line such as 2021年2月1日, or 成文日期/发文日期) found; issuedOn is left empty"));
         }
-        Plan plan = assemble(r.title, r.docNumber, r.issuedOn, y, r.stages, r.dueDay, r.firstListedLeads, tasks, problems, source);
-        return new ImportResult(plan, problems, disagreements);
+        Plan plan = assemble(r.title, r.docNumber, r.issuedOn, y, r.stages, r.dueDay, r.firstListedLeads, tasks, problems,
+                defaults, source, o);
+        return new ImportResult(plan, places.locate(problems), disagreements, defaults);
     }
 
     /** Reads a 责任分解表 exported from Excel as CSV (UTF-8 or GBK); dates without a year are an import problem. */
     public static ImportResult importCsv(Path file) {
-        return importCsv(file, null);
+        return importCsv(file, ImportOptions.none());
     }
 
     /** Reads a 责任分解表 exported from Excel as CSV (UTF-8 or GBK); {@code year} for dates that name none. */
     public static ImportResult importCsv(Path file, Integer year) {
+        return importCsv(file, ImportOptions.ofYear(year));
+    }
+
+    /** Reads a 责任分解表 exported from Excel as CSV (UTF-8 or GBK); {@code options} settle what it leaves open. */
+    public static ImportResult importCsv(Path file, ImportOptions options) {
         List<ImportProblem> problems = new ArrayList<>();
         String text = readText(file);
         CsvTable table = CsvTable.read(text, file.toString(), problems);
-        int y = year(year, null, problems, List.of(text));
-        boolean firstListed = TextReader.FIRST_LISTED_LEADS.matcher(DeadlineParser.normalize(String.join("\n", table.titleLines))).find();
+        return importTable(table, file.toString(), file.getFileName().toString().replaceAll("\\.[^.]+$", ""), options,
+                problems, Locator.LINES, text);
+    }
+
+    /** A 责任分解表 already split into rows and cells (CSV or a workbook sheet). */
+    static ImportResult importTable(CsvTable table, String source, String fallbackTitle, ImportOptions options,
+                                    List<ImportProblem> problems, Locator places, String allText) {
+        ImportOptions o = options == null ? ImportOptions.none() : options;
+        List<String> defaults = new ArrayList<>();
+        String joined = String.join("\n", table.titleLines);
+        LocalDate issuedOn = TextReader.dateLine(table.titleLines);
+        int y = year(o, issuedOn, problems, defaults, List.of(allText));
+        boolean firstListed = TextReader.FIRST_LISTED_LEADS.matcher(DeadlineParser.normalize(joined)).find();
         if (!firstListed && !table.roles.contains(Role.LEAD)) {
             problems.add(new ImportProblem(table.headerLine, "the header has no 牵头单位 column"));
         }
-        TextReader r = new TextReader("", file.toString(), problems);
+        TextReader r = new TextReader("", source, problems);
         String goal = null;
         for (CsvTable.Row row : table.rows) {
             if (row.goalHeading() != null) {
                 goal = row.goalHeading();
                 continue;
             }
-            RawTask t = r.row(row.cells(), table.roles, row.line(), goal);
+            RawTask t = r.row(row.cells(), table.roles, table.headers, row.line(), goal);
             if (t != null) {
                 goal = t.goal;
                 r.tableTasks.add(t);
@@ -109,17 +141,58 @@ public final class PlanImporter {
         }
         renumber(r.tableTasks, "the table", problems);
         if (r.tableTasks.isEmpty()) {
-            throw new ImportException(file.toString(), table.headerLine, "no task rows under the header");
+            throw new ImportException(source, table.headerLine, "no task rows under the header");
         }
-        String title = table.title != null ? table.title : file.getFileName().toString().replaceAll("\\.[^.]+$", "");
-        Plan plan = assemble(title, null, null, y, List.of(), null, firstListed, r.tableTasks, problems, file.toString());
-        return new ImportResult(plan, problems, List.of());
+        String title = table.title != null ? table.title : fallbackTitle;
+        Integer dueDay = TextReader.dueDayOf(joined);
+        Plan plan = assemble(title, TextReader.docNumberOf(table.titleLines), issuedOn, y, List.of(), dueDay, firstListed,
+                r.tableTasks, problems, defaults, source, o);
+        return new ImportResult(plan, places.locate(problems), List.of(), defaults);
+    }
+
+    /**
+     * Reads a plan file, choosing the reader by its content and extension: plain text (.txt), a
+     * saved web page (.html/.htm), a Word file (.docx), a workbook (.xlsx/.xls, the first sheet or
+     * {@code options.sheet()}) or a CSV 责任分解表. A file whose extension does not match its content
+     * is read by its content, and that is reported.
+     */
+    public static ImportResult importFile(Path file, ImportOptions options) {
+        ImportOptions o = options == null ? ImportOptions.none() : options;
+        Formats.Detected d = Formats.detect(file);
+        String source = file.toString();
+        ImportResult r;
+        try {
+            r = switch (d.format()) {
+                case TEXT -> importText(readText(file), source, o);
+                case CSV -> importCsv(file, o);
+                case HTML -> HtmlReader.read(file, o);
+                case DOCX -> DocxReader.read(file, o);
+                case XLSX, XLS -> XlsxReader.read(file, o);
+            };
+        } catch (NoClassDefFoundError e) {
+            String library = d.format() == Formats.Format.HTML ? "jsoup (org.jsoup:jsoup)" : "Apache POI (org.apache.poi:poi-ooxml)";
+            throw new ImportException(source, 0, "reading this file needs " + library + " on the class path, an optional dependency of duban; "
+                    + "add it, or use the command line jar, which bundles it");
+        }
+        if (d.mismatch() == null) {
+            return r;
+        }
+        List<ImportProblem> problems = new ArrayList<>();
+        problems.add(new ImportProblem(0, d.mismatch()));
+        problems.addAll(r.problems());
+        return new ImportResult(r.plan(), problems, r.disagreements(), r.defaults());
     }
 
     /** A text file's content: UTF-8 (with or without BOM) when it decodes cleanly, else GBK (read as GB18030). */
     public static String readText(Path file) {
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > Formats.MAX_TEXT_BYTES) {
+                throw new ImportException(file.toString(), 0, String.format(java.util.Locale.ROOT,
+                        "the file is %.1f MB, more than %d MB for a plan's text; refused unread (is it the right file?)",
+                        size / 1048576.0, Formats.MAX_TEXT_BYTES >> 20));
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new ImportException(file.toString(), 0, "cannot read the file: " + e.getMessage());
@@ -128,6 +201,12 @@ public final class PlanImporter {
     }
 
     static String decode(byte[] bytes) {
+        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
+        }
+        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
+        }
         try {
             String s = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -141,12 +220,16 @@ public final class PlanImporter {
 
     // ---- assembly ----
 
-    private static int year(Integer given, LocalDate issuedOn, List<ImportProblem> problems, List<String> text) {
-        if (given != null) {
-            return given;
+    private static int year(ImportOptions o, LocalDate issuedOn, List<ImportProblem> problems, List<String> defaults, List<String> text) {
+        if (o.year() != null) {
+            return o.year();
         }
         if (issuedOn != null) {
             return issuedOn.getYear();
+        }
+        if (o.windowFrom() != null) {
+            defaults.add("dates without a year are read in " + o.windowFrom().getYear() + ", the first year of --window (--year to change)");
+            return o.windowFrom().getYear();
         }
         Matcher m = Pattern.compile("(?<!\\d)(20\\d{2})年").matcher(DeadlineParser.normalize(String.join("\n", text)));
         TreeMap<Integer, Integer> counts = new TreeMap<>();
@@ -155,8 +238,13 @@ public final class PlanImporter {
         }
         if (!counts.isEmpty()) {
             int y = counts.firstKey();
-            problems.add(new ImportProblem(0, "no --year and no document date; dates without a year are read in " + y
-                    + ", the earliest year the document names"));
+            defaults.add("dates without a year are read in " + y + ", the earliest year the document names; it has no date (--year to change)");
+            return y;
+        }
+        if (o.today() != null) {
+            int y = o.today().getYear();
+            defaults.add("the document names no year and no date: dates without a year are read in " + y
+                    + ", the current year (--year to change)");
             return y;
         }
         problems.add(new ImportProblem(0, "no --year, no document date and no year in the text: dates without a year cannot be read"));
@@ -192,10 +280,11 @@ public final class PlanImporter {
 
     private static Plan assemble(String title, String docNumber, LocalDate issuedOn, int year, List<Stage> stages,
                                  Integer dueDay, boolean firstListed, List<RawTask> raws, List<ImportProblem> problems,
-                                 String source) {
+                                 List<String> defaults, String source, ImportOptions o) {
         Map<String, Integer> goals = new LinkedHashMap<>();
         Map<String, UnitInfo> units = new LinkedHashMap<>();
         List<Read> reads = new ArrayList<>();
+        List<Integer> noGoal = new ArrayList<>();
         for (RawTask t : raws) {
             List<String> leads = new ArrayList<>(Units.split(t.lead));
             List<String> supporting = new ArrayList<>();
@@ -219,14 +308,18 @@ public final class PlanImporter {
                     support.add(u);
                 }
             }
+            // persons written where a unit should be (牵头单位：张三, 责任单位：分管副区长) are never units
+            takePersons(t, leads, Role.LEAD, problems);
+            takePersons(t, responsible, Role.RESPONSIBLE, problems);
+            takePersons(t, support, Role.SUPPORT, problems);
+            boolean fromResponsible = false;
             if (leads.isEmpty() && !responsible.isEmpty()) {
                 if (firstListed || firstListedHere) {
-                    leads = List.of(responsible.get(0));
+                    leads.add(responsible.get(0));
                     supporting.addAll(responsible.subList(1, responsible.size()));
                 } else {
-                    leads = responsible;
-                    problems.add(new ImportProblem(t.line, "task " + t.no + " names no 牵头单位 and the document does not say the first-listed unit leads; "
-                            + "its 责任单位 " + String.join("、", responsible) + " are taken as lead units"));
+                    leads.addAll(responsible);
+                    fromResponsible = true;
                 }
             } else {
                 supporting.addAll(responsible);
@@ -236,23 +329,42 @@ public final class PlanImporter {
                     supporting.add(s);
                 }
             }
-            if (leads.isEmpty() && !supporting.isEmpty() && (firstListed || firstListedHere)) {
-                leads = List.of(supporting.remove(0));
+            if (leads.isEmpty() && !supporting.isEmpty() && (firstListed || firstListedHere) && (t.lead == null || t.lead.isBlank())) {
+                leads.add(supporting.remove(0));
+                problems.add(new ImportProblem(t.line, t.column(Role.SUPPORT), "task " + t.no + " names no 牵头单位; " + leads.get(0)
+                        + ", listed first, leads as the document says the first-listed unit does"));
+            }
+            // a group as lead: groups answer for nothing, so it supports and the task may be left without an accountable unit
+            List<String> groups = leads.stream().filter(Units::isGroup).toList();
+            if (!groups.isEmpty()) {
+                leads.removeAll(groups);
+                for (int i = groups.size() - 1; i >= 0; i--) {
+                    if (!supporting.contains(groups.get(i))) {
+                        supporting.add(0, groups.get(i));
+                    }
+                }
+                t.notes.add("原文" + (fromResponsible ? "责任单位" : "牵头单位") + "「" + String.join("、", groups)
+                        + "」是单位统称，不能作为牵头单位考核，已列为配合单位。");
+                problems.add(new ImportProblem(t.line, t.column(fromResponsible ? Role.RESPONSIBLE : Role.LEAD), "task " + t.no + " 「" + t.title
+                        + "」: the lead " + String.join("、", groups) + (groups.size() == 1 ? " is a group" : " are groups")
+                        + " of units, which answer for nothing; moved to the supporting units"));
+            }
+            if (fromResponsible && !leads.isEmpty()) {
+                problems.add(new ImportProblem(t.line, t.column(Role.RESPONSIBLE), "task " + t.no + " names no 牵头单位 and the document does not say the first-listed unit leads; "
+                        + "its 责任单位 " + String.join("、", leads) + " are taken as lead units"));
             }
             if (leads.isEmpty()) {
-                problems.add(new ImportProblem(t.line, "task " + t.no + " 「" + t.title + "」 names no lead unit (牵头单位 or 责任单位); the task is left out"));
-                continue;
+                t.notes.add("原文未写明可考核的牵头单位，本任务暂无责任单位：不报送、不计分，请补充牵头单位。");
+                problems.add(new ImportProblem(t.line, t.column(Role.LEAD), "task " + t.no + " 「" + t.title
+                        + "」 has no accountable unit (no 牵头单位 or 责任单位 that is one unit); kept without lead units: it owes no report and scores no one"));
             }
             List<String> dup = supporting.stream().filter(leads::contains).toList();
             if (!dup.isEmpty()) {
                 supporting.removeAll(dup);
-                problems.add(new ImportProblem(t.line, "task " + t.no + " lists " + String.join("、", dup) + " both as lead and as supporting unit; kept as lead"));
+                problems.add(new ImportProblem(t.line, t.column(Role.SUPPORT), "task " + t.no + " lists " + String.join("、", dup) + " both as lead and as supporting unit; kept as lead"));
             }
             for (String u : leads) {
                 units.computeIfAbsent(u, UnitInfo::new);
-                if (Units.isGroup(u)) {
-                    problems.add(new ImportProblem(t.line, "task " + t.no + "'s lead unit " + u + " is a group of units; groups are never scored"));
-                }
             }
             for (String u : supporting) {
                 units.computeIfAbsent(u, UnitInfo::new);
@@ -260,30 +372,45 @@ public final class PlanImporter {
             assignPersons(t, leads, units, problems);
             String goalTitle = t.goal == null || t.goal.isBlank() ? "工作任务" : t.goal;
             if (t.goal == null || t.goal.isBlank()) {
-                problems.add(new ImportProblem(t.line, "task " + t.no + " has no goal heading above it; put under goal 「工作任务」"));
+                noGoal.add(t.no);
             }
             goals.putIfAbsent(goalTitle, goals.size() + 1);
             t.goal = goalTitle;
-            DeadlineReading reading = t.deadline == null || t.deadline.isBlank() ? null : DeadlineParser.parse(t.deadline, year);
-            reads.add(new Read(t, leads, List.copyOf(supporting), reading));
+            DeadlineReading reading = t.deadline == null || t.deadline.isBlank() ? null
+                    : DeadlineParser.parse(t.deadline, year, issuedOn == null ? null : YearMonth.from(issuedOn));
+            reads.add(new Read(t, List.copyOf(leads), List.copyOf(supporting), reading));
         }
-        if (reads.isEmpty()) {
-            throw new ImportException(source, 0, "no task has a lead unit (牵头单位 or 责任单位)");
+        if (!noGoal.isEmpty()) {
+            defaults.add("task" + (noGoal.size() == 1 ? " " : "s ") + list(noGoal) + (noGoal.size() == 1 ? " has" : " have")
+                    + " no goal heading above; put under the goal 「工作任务」");
         }
-        int due = dueDay != null ? dueDay : DEFAULT_DUE_DAY;
-        if (dueDay == null) {
-            problems.add(new ImportProblem(0, "no monthly reporting day (每月N日前…报送) found; dueDay " + DEFAULT_DUE_DAY + " is used"));
+        int due;
+        if (o.dueDay() != null) {
+            due = o.dueDay();
+        } else if (dueDay != null) {
+            due = dueDay;
+        } else {
+            due = DEFAULT_DUE_DAY;
+            defaults.add("the document names no monthly reporting day (每月N日前…报送): reports are due on day " + DEFAULT_DUE_DAY
+                    + " of each month (--due-day to change)");
         }
-        ReportingRule reporting = window(issuedOn, due, stages, reads, problems);
+        ReportingRule reporting = o.windowFrom() != null
+                ? new ReportingRule(o.windowFrom(), o.windowTo(), due)
+                : window(issuedOn, due, year, stages, reads, defaults, source);
         LocalDate fallback = reporting.to().atEndOfMonth();
 
         List<Task> tasks = new ArrayList<>();
+        List<Integer> fellBack = new ArrayList<>();
         for (Read rd : reads) {
             RawTask t = rd.raw;
             List<String> notes = new ArrayList<>(t.notes);
-            Deadline deadline = deadline(t, rd.reading, fallback, notes, problems);
+            Deadline deadline = deadline(t, rd.reading, fallback, notes, problems, fellBack);
             List<Milestone> milestones = milestones(t.measure, year);
             tasks.add(new Task(t.no, goals.get(t.goal), t.title, t.measure, rd.leads, rd.supporting, deadline, milestones, notes));
+        }
+        if (!fellBack.isEmpty()) {
+            defaults.add("task" + (fellBack.size() == 1 ? " " : "s ") + list(fellBack) + ": no 完成时限 that gives a date; due on "
+                    + fallback + ", the last day of the reporting window (--window to change)");
         }
         List<Goal> goalList = new ArrayList<>();
         goals.forEach((g, no) -> goalList.add(new Goal(no, g)));
@@ -294,6 +421,34 @@ public final class PlanImporter {
         } catch (IllegalArgumentException e) {
             throw new ImportException(source, 0, "the imported plan is not valid: " + e.getMessage());
         }
+    }
+
+    private static String list(List<Integer> nos) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < nos.size(); i++) {
+            if (i == 20) {
+                return sb.append(", … (").append(nos.size()).append(" in all)").toString();
+            }
+            sb.append(i == 0 ? "" : ", ").append(nos.get(i));
+        }
+        return sb.toString();
+    }
+
+    /** Moves persons named in a unit list out of it, into a note on the task, and reports each. */
+    private static void takePersons(RawTask t, List<String> names, Role role, List<ImportProblem> problems) {
+        List<String> persons = names.stream().filter(Units::isPerson).toList();
+        if (persons.isEmpty()) {
+            return;
+        }
+        names.removeAll(persons);
+        String label = switch (role) {
+            case LEAD -> "牵头单位";
+            case SUPPORT -> "配合单位";
+            default -> "责任单位";
+        };
+        t.notes.add("原文" + label + "「" + String.join("、", persons) + "」是个人，不是单位，未列为单位。");
+        problems.add(new ImportProblem(t.line, t.column(role), "task " + t.no + " 「" + t.title + "」: " + label + " names "
+                + String.join("、", persons) + ", a person, not a unit; kept as a note only"));
     }
 
     private static final class UnitInfo {
@@ -313,6 +468,12 @@ public final class PlanImporter {
                 continue;
             }
             List<String> names = Units.split(value);
+            if (leads.isEmpty()) {
+                t.notes.add("原文" + (isLeader ? "责任领导" : "责任人") + "「" + value + "」，本任务暂无牵头单位，未能对应到单位。");
+                problems.add(new ImportProblem(t.line, t.column(isLeader ? Role.LEADER : Role.PERSON), "task " + t.no + " names "
+                        + (isLeader ? "责任领导 " : "责任人 ") + value + " but no lead unit to give it to; kept as a note"));
+                continue;
+            }
             if (names.size() != leads.size() && names.size() != 1) {
                 problems.add(new ImportProblem(t.line, "task " + t.no + " names " + names.size() + (isLeader ? " 责任领导" : " 责任人")
                         + " for " + leads.size() + " lead units; not assigned"));
@@ -340,7 +501,8 @@ public final class PlanImporter {
     }
 
     /** From: the month of issue when issued on or before the due day, else the month after; not before the implementation stage starts. To: the latest task deadline's month. */
-    private static ReportingRule window(LocalDate issuedOn, int due, List<Stage> stages, List<Read> reads, List<ImportProblem> problems) {
+    private static ReportingRule window(LocalDate issuedOn, int due, int year, List<Stage> stages, List<Read> reads,
+                                        List<String> defaults, String source) {
         LocalDate latest = null;
         LocalDate earliest = null;
         for (Read r : reads) {
@@ -369,33 +531,40 @@ public final class PlanImporter {
             }
         } else if (implementation != null) {
             from = YearMonth.from(implementation.from());
-        } else if (earliest != null) {
-            from = YearMonth.from(earliest);
-            problems.add(new ImportProblem(0, "no document date: the reporting window starts in " + from + ", the month of the earliest deadline"));
+        } else if (year > 0 || earliest != null) {
+            from = YearMonth.of(year > 0 ? year : earliest.getYear(), 1);
+            defaults.add("no document date and no stage: the reporting window starts in " + from + ", the start of the plan's year (--window to change)");
+        } else if (year > 0) {
+            from = YearMonth.of(year, 1);
+            defaults.add("no document date, no stage and no dated deadline: the reporting window starts in " + from + ", the start of the plan's year (--window to change)");
         } else {
-            throw new ImportException(null, 0, "cannot set the reporting window: no document date, no stage and no dated deadline");
+            throw new ImportException(source, 0, "cannot set the reporting window: no document date, no stage, no dated deadline "
+                    + "and no year; give --window FROM..TO (such as 2023-01..2023-12) or --year");
         }
         YearMonth to;
         if (latest != null) {
             to = YearMonth.from(latest);
         } else if (implementation != null) {
             to = YearMonth.from(implementation.to());
-            problems.add(new ImportProblem(0, "no dated deadline: the reporting window ends with stage 「" + implementation.name() + "」 in " + to));
+            defaults.add("no dated deadline: the reporting window ends with stage 「" + implementation.name() + "」 in " + to + " (--window to change)");
         } else {
             to = YearMonth.of(from.getYear(), 12);
-            problems.add(new ImportProblem(0, "no dated deadline and no stage: the reporting window ends in " + to + ", the end of its first year"));
+            defaults.add("no dated deadline and no stage: the reporting window ends in " + to + ", the end of its first year (--window to change)");
         }
         if (to.isBefore(from)) {
-            problems.add(new ImportProblem(0, "every deadline (latest " + latest + ") is before the reporting window starts (" + from + "); the window is the single month " + from));
+            defaults.add("every deadline (latest " + latest + ") is before the reporting window starts (" + from + "); the window is the single month " + from + " (--window to change)");
             to = from;
         }
         return new ReportingRule(from, to, due);
     }
 
-    private static Deadline deadline(RawTask t, DeadlineReading r, LocalDate fallback, List<String> notes, List<ImportProblem> problems) {
+    private static Deadline deadline(RawTask t, DeadlineReading r, LocalDate fallback, List<String> notes, List<ImportProblem> problems,
+                                     List<Integer> fellBack) {
         String where = "task " + t.no + " 「" + t.title + "」";
+        String col = t.column(Role.DEADLINE);
         if (r == null) {
-            problems.add(new ImportProblem(t.line, where + " has no 完成时限; the end of the reporting window " + fallback + " is used"));
+            fellBack.add(t.no);
+            problems.add(new ImportProblem(t.line, col, where + " has no 完成时限; the end of the reporting window " + fallback + " is used"));
             notes.add("原文未写完成时限，暂按报送期末" + fallback + "督办。");
             return Deadline.of(fallback, "");
         }
@@ -414,7 +583,7 @@ public final class PlanImporter {
             case MULTIPLE -> {
                 LocalDate d = r.latest().orElseThrow();
                 notes.add("完成时限「" + text + "」含多个日期（" + String.join("、", r.dates().stream().map(LocalDate::toString).toList()) + "），按最晚的" + d + "督办。");
-                problems.add(new ImportProblem(t.line, where + ": 完成时限 «" + text + "» names several dates; the latest, " + d + ", is the deadline"));
+                problems.add(new ImportProblem(t.line, col, where + ": 完成时限 «" + text + "» names several dates; the latest, " + d + ", is the deadline"));
                 return Deadline.of(d, text);
             }
             case ONGOING -> {
@@ -428,12 +597,13 @@ public final class PlanImporter {
             }
             case RECURRING -> {
                 notes.add("完成时限「" + text + "」为周期性要求，无截止日期，按长期任务督办。");
-                problems.add(new ImportProblem(t.line, where + ": 完成时限 «" + text + "» recurs; the task is kept as ongoing"));
+                problems.add(new ImportProblem(t.line, col, where + ": 完成时限 «" + text + "» recurs; the task is kept as ongoing"));
                 return Deadline.ongoing(text);
             }
             default -> {
                 String why = r.kind() == DeadlineKind.RELATIVE ? "is counted from an event (" + r.reason() + ")" : "cannot be read: " + r.reason();
-                problems.add(new ImportProblem(t.line, where + ": 完成时限 «" + text + "» " + why + "; the end of the reporting window " + fallback + " is used"));
+                fellBack.add(t.no);
+                problems.add(new ImportProblem(t.line, col, where + ": 完成时限 «" + text + "» " + why + "; the end of the reporting window " + fallback + " is used"));
                 notes.add("完成时限「" + text + "」无法确定日期，暂按报送期末" + fallback + "督办。");
                 return Deadline.of(fallback, text);
             }

@@ -1,7 +1,9 @@
 package io.github.duban.importer;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** A task as one source states it, before units are split and the deadline is read. */
 final class RawTask {
@@ -18,9 +20,17 @@ final class RawTask {
     String person;
     String deadline;
     final List<String> notes = new ArrayList<>();
+    /** The header of the table column each field came from (empty for a task of the body). */
+    final Map<Role, String> columns = new EnumMap<>(Role.class);
 
     RawTask(int line) {
         this.line = line;
+    }
+
+    /** The column a field came from, as a problem names it ("column 完成时限"), or null outside a table. */
+    String column(Role role) {
+        String c = columns.get(role);
+        return c == null ? null : "column " + c;
     }
 
     boolean hasAssignment() {

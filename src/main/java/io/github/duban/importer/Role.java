@@ -6,16 +6,28 @@ import java.util.regex.Pattern;
 enum Role {
     NO, GOAL, TITLE, MEASURE, LEAD, SUPPORT, RESPONSIBLE, LEADER, PERSON, DEADLINE, NOTE;
 
-    static final String LEAD_LABELS = "牵头责任单位|责任牵头单位|牵头单位|牵头部门|主责单位|主办单位";
-    static final String SUPPORT_LABELS = "配合单位|配合部门|协助单位|协办单位|协同单位|参与单位|参加单位";
+    static final String LEAD_LABELS = "牵头责任单位|责任牵头单位|牵头单位|牵头部门|主责单位|主办单位|牵头";
+    static final String SUPPORT_LABELS = "配合单位|配合部门|协助单位|协办单位|协同单位|参与单位|参加单位|配合";
     static final String RESPONSIBLE_LABELS = "责任单位|责任部门|实施单位|承办单位";
     static final String LEADER_LABELS = "责任领导|牵头领导|分管领导|责任区领导|联系领导|包案领导|责任区级领导";
     static final String PERSON_LABELS = "具体责任人|责任人|联系人|经办人";
     static final String DEADLINE_LABELS = "完成时间节点|完成时限|完成时间|时限要求|完成期限|时间节点|办结时限|截止时间|时间要求|时限";
 
-    /** A label followed by a colon, at the start or after a bracket or separator. */
-    static final Pattern LABEL = Pattern.compile("(?:^|(?<=[\\s(（;；。.,，、]))(" + String.join("|", LEAD_LABELS, SUPPORT_LABELS,
-            RESPONSIBLE_LABELS, LEADER_LABELS, PERSON_LABELS, DEADLINE_LABELS) + ")\\s*[:：]\\s*");
+    private static final String ALL_LABELS = java.util.Arrays.stream(String.join("|", LEAD_LABELS, SUPPORT_LABELS,
+                    RESPONSIBLE_LABELS, LEADER_LABELS, PERSON_LABELS, DEADLINE_LABELS).split("\\|"))
+            .sorted(java.util.Comparator.comparingInt(String::length).reversed()).reduce((a, b) -> a + "|" + b).orElseThrow();
+
+    /**
+     * A label followed by a colon (牵头单位：), or in square brackets with or without one (【牵头单位】),
+     * at the start or after a bracket or separator. The label is {@link #label(java.util.regex.Matcher)}.
+     */
+    static final Pattern LABEL = Pattern.compile("(?:^|(?<=[\\s(（〔【\\[;；。.,，、]))(?:(" + ALL_LABELS + ")\\s*[:：]|[【\\[](" + ALL_LABELS
+            + ")[】\\]]\\s*[:：]?)\\s*");
+
+    /** The label a {@link #LABEL} match found. */
+    static String label(java.util.regex.Matcher m) {
+        return m.group(1) != null ? m.group(1) : m.group(2);
+    }
 
     static Role ofLabel(String label) {
         if (label.matches(LEAD_LABELS)) {
@@ -36,9 +48,20 @@ enum Role {
         return DEADLINE;
     }
 
+    /**
+     * Two task columns and no title column (重点任务 | 具体措施): the first names the task, the second
+     * holds its measure. Changes {@code roles} in place and returns it.
+     */
+    static java.util.List<Role> settle(java.util.List<Role> roles) {
+        if (!roles.contains(TITLE) && roles.stream().filter(r -> r == MEASURE).count() >= 2) {
+            roles.set(roles.indexOf(MEASURE), TITLE);
+        }
+        return roles;
+    }
+
     /** The role of a table column header, matched flexibly; null when it is not one we read. */
     static Role ofHeader(String header) {
-        String h = header.replaceAll("[\\s\\p{P}\\p{S}⠀-⣿]", "").replaceAll("[a-zA-Z]+", "");
+        String h = header.replaceAll("[\\s\\p{P}\\p{S}⠀-⣿\ue000\ue001]", "").replaceAll("[a-zA-Z]+", "");
         if (h.isEmpty() || h.length() > 12) {
             return null;
         }

@@ -24,7 +24,7 @@ final class TextReader {
     private record Block(Item item, List<Line> cont) {
     }
 
-    private record Header(int index, int end, String delimiter, List<Role> roles) {
+    private record Header(int index, int end, String delimiter, List<Role> roles, List<String> names) {
     }
 
     static final Pattern CHROME = Pattern.compile(
@@ -37,10 +37,26 @@ final class TextReader {
             Pattern.compile("^[(（]\\s*([一二三四五六七八九十]+)\\s*[)）]\\s*[、.．]?\\s*(.*)$"),
             Pattern.compile("^(\\d{1,3})\\s*(?:[.．、](?!\\d)|\\s)\\s*(.*)$"),
             Pattern.compile("^[(（]\\s*(\\d{1,3})\\s*[)）]\\s*(.*)$"),
-            Pattern.compile("^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\\s*(.*)$")};
+            Pattern.compile("^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\\s*(.*)$"),
+            Pattern.compile("^(\\d{1,3})\\s*[)）]\\s*(.*)$")};
+    /** The level of each numbering style: 一、 above （一） above 1. above （1） and 1） above ①. */
+    private static final int[] RANK = {1, 2, 3, 4, 5, 4};
+    /** A numbering mark inside a line, where a page that lost its line breaks runs tasks together. */
+    private static final Pattern INLINE_ITEM = Pattern.compile(
+            "(?<![\\d第一二三四五六七八九十])([一二三四五六七八九十]{1,3})、"
+                    + "|[(（]([一二三四五六七八九十]{1,3})[)）]"
+                    + "|(?<![\\d.．、第(（])(\\d{1,3})[.．、](?![\\d.．、])");
+    /** An assignment (牵头单位…完成时限…) is a few hundred characters; beyond this it is text run together. */
+    static final int MAX_ASSIGNMENT = 4000;
+
+    /** Opens a cell that a merged cell above continues into (a Word vMerge, an HTML rowspan). */
+    static final String MERGED = "\ue000";
+    /** Opens a cell that a merged cell on its left spans into (a Word gridSpan, an HTML colspan); read as empty. */
+    static final String SPANNED = "\ue001";
+
     static final Pattern FIRST_LISTED_LEADS = Pattern.compile(
             "(第一|首|第1)(位|个|名)?(的|者)?(责任)?(单位|部门)?(为|是)(牵头|主办|主责)");
-    private static final Pattern NATURAL = Pattern.compile("[(（]([^()（）]*)[)）][。.；;]?\\s*$");
+    private static final Pattern NATURAL = Pattern.compile("[(（〔【\\[]([^()（）〔〕【】\\[\\]]*)[)）〕】\\]][。.；;]?\\s*$");
     private static final Pattern DOC_NUMBER = Pattern.compile(
             "[\\u4e00-\\u9fa5]{2,14}[〔\\[［【(（]\\s*\\d{4}\\s*[〕\\]］】)）]\\s*\\d{1,4}\\s*号");
     private static final Pattern DUE_DAY = Pattern.compile(
@@ -71,12 +87,84 @@ final class TextReader {
             if (clean.isEmpty()) {
                 continue;
             }
-            Line l = new Line(i + 1, clean);
-            all.add(l);
-            if (!CHROME.matcher(clean).matches()) {
-                lines.add(l);
+            for (String part : runTogether(clean)) {
+                Line l = new Line(i + 1, part);
+                all.add(l);
+                if (!CHROME.matcher(part).matches()) {
+                    lines.add(l);
+                }
             }
         }
+    }
+
+    /** The last number seen at each rank, and when (in items seen), to tell a next item from a number in the text. */
+    private final int[] lastNo = new int[7];
+    private final int[] lastSeen = new int[7];
+    private int seen;
+
+    private void see(int rank, int no) {
+        lastNo[rank] = no;
+        lastSeen[rank] = ++seen;
+    }
+
+    /** True when {@code no} continues the numbering at {@code rank}, or restarts it under a newer heading above. */
+    private boolean next(int rank, int no) {
+        if (no == lastNo[rank] + 1) {
+            return true;
+        }
+        if (no != 1) {
+            return false;
+        }
+        for (int r = 1; r < rank; r++) {
+            if (lastSeen[r] > lastSeen[rank]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Splits a line that holds several numbered items (a web page that lost its line breaks):
+     * before a mark that continues the numbering (2. after 1.), or restarts it under a heading seen
+     * on the way. Table rows (tabs, pipes) are never split; ① and （1） stay inside their task.
+     */
+    private List<String> runTogether(String line) {
+        Item first = itemOf(new Line(0, line));
+        if (first != null) {
+            see(first.rank, first.number);
+        }
+        if (line.indexOf('\t') >= 0 || line.indexOf('|') >= 0 || line.length() < 8) {
+            return List.of(line);
+        }
+        List<String> out = new ArrayList<>();
+        Matcher m = INLINE_ITEM.matcher(line);
+        int from = 0;
+        int searchFrom = 2;
+        while (searchFrom < line.length() && m.find(searchFrom)) {
+            int at = m.start();
+            searchFrom = m.end();
+            int rank;
+            int no;
+            if (m.group(1) != null) {
+                rank = 1;
+                no = DeadlineParser.chineseNumber(m.group(1));
+            } else if (m.group(2) != null) {
+                rank = 2;
+                no = DeadlineParser.chineseNumber(m.group(2));
+            } else {
+                rank = 3;
+                no = Integer.parseInt(m.group(3));
+            }
+            if (at - from < 2 || !next(rank, no)) {
+                continue;
+            }
+            out.add(line.substring(from, at).strip());
+            from = at;
+            see(rank, no);
+        }
+        out.add(line.substring(from).strip());
+        out.removeIf(String::isEmpty);
+        return out;
     }
 
     /** Strips scraping noise (HTML fragments, braille dots, zero-width spaces) and reports what was removed. */
@@ -102,15 +190,9 @@ final class TextReader {
     // ---- metadata ----
 
     void readMetadata() {
+        docNumber = docNumberOf(all.stream().map(Line::text).toList());
         for (Line l : all) {
-            Matcher m = DOC_NUMBER.matcher(l.text);
-            if (m.find()) {
-                docNumber = m.group().replaceAll("\\s", "").replaceAll("^.*?(?=[\\u4e00-\\u9fa5]{2,14}[〔\\[［【(（])", "");
-                break;
-            }
-        }
-        for (Line l : all) {
-            Matcher m = Pattern.compile("^名称\\s*[:：]\\s*(.+)$").matcher(l.text);
+            Matcher m = Pattern.compile("^(?:名称|标题|文件名称)\\s*[:：]\\s*(.+)$").matcher(l.text);
             if (m.matches()) {
                 title = m.group(1).replaceAll("[(（][^()（）]*[〔\\[［【][^()（）]*号[)）]\\s*$", "").strip();
                 break;
@@ -128,7 +210,7 @@ final class TextReader {
         if (title == null) {
             for (int i = 0; i < lines.size(); i++) {
                 String t = lines.get(i).text;
-                if (t.length() <= 80 && t.matches(".*(方案|计划|要点|清单|分解表|任务书|责任书|实施意见|工作安排)") && itemOf(lines.get(i)) == null) {
+                if (t.length() <= 80 && t.matches(".*(方案|计划|要点|清单|分解表|任务书|责任书|实施意见|工作安排|若干措施|工作措施|实施细则)") && itemOf(lines.get(i)) == null) {
                     title = t;
                     break;
                 }
@@ -139,11 +221,30 @@ final class TextReader {
             problems.add(new ImportProblem(lines.isEmpty() ? 0 : lines.get(0).no,
                     "no title line (名称：… or a line ending in 方案/计划/分解表) found; the first line is used as the title"));
         }
+        issuedOn = dateLine(all.stream().map(Line::text).toList());
+        String all = String.join("\n", this.all.stream().map(Line::text).toList());
+        firstListedLeads = FIRST_LISTED_LEADS.matcher(DeadlineParser.normalize(all)).find();
+        dueDay = dueDayOf(all);
+    }
+
+    /** The first 文号 such as 冷优组发〔2021〕3号 in the lines, or null. */
+    static String docNumberOf(List<String> texts) {
+        for (String l : texts) {
+            Matcher m = DOC_NUMBER.matcher(l);
+            if (m.find()) {
+                return m.group().replaceAll("\\s", "").replaceAll("^.*?(?=[\\u4e00-\\u9fa5]{2,14}[〔\\[［【(（])", "");
+            }
+        }
+        return null;
+    }
+
+    /** The document's date: a 成文日期, else a line holding only a date (the signature), else a 发文日期/发布日期. */
+    static LocalDate dateLine(List<String> texts) {
         LocalDate signed = null;
         LocalDate labelled = null;
         LocalDate published = null;
-        for (Line l : all) {
-            String n = DeadlineParser.normalize(l.text);
+        for (String l : texts) {
+            String n = DeadlineParser.normalize(l);
             Matcher lab = Pattern.compile("成文日期[:：]?(\\d{4})[年./-](\\d{1,2})[月./-](\\d{1,2})").matcher(n);
             if (labelled == null && lab.find()) {
                 labelled = date(lab);
@@ -152,27 +253,28 @@ final class TextReader {
             if (signed == null && own.matches()) {
                 signed = date(own);
             }
-            Matcher pub = Pattern.compile("(?:发文日期|发布日期|印发日期)[:：]?(\\d{4})[年./-](\\d{1,2})[月./-](\\d{1,2})").matcher(n);
+            Matcher pub = Pattern.compile("(?:发文日期|发布日期|印发日期|发布时间)[:：]?(\\d{4})[年./-](\\d{1,2})[月./-](\\d{1,2})").matcher(n);
             if (published == null && pub.find()) {
                 published = date(pub);
             }
         }
-        issuedOn = labelled != null ? labelled : signed != null ? signed : published;
-        String all = String.join("\n", this.all.stream().map(Line::text).toList());
-        firstListedLeads = FIRST_LISTED_LEADS.matcher(DeadlineParser.normalize(all)).find();
-        String n = DeadlineParser.normalize(all);
+        return labelled != null ? labelled : signed != null ? signed : published;
+    }
+
+    /** The N of 每月N日前…报送 (or 报…每月N日), else of the first 每月N日; null when none. */
+    static Integer dueDayOf(String text) {
+        String n = DeadlineParser.normalize(text);
+        Integer day = null;
         Matcher d = DUE_DAY.matcher(n);
         if (d.find()) {
-            dueDay = Integer.parseInt(d.group(1) != null ? d.group(1) : d.group(2));
+            day = Integer.parseInt(d.group(1) != null ? d.group(1) : d.group(2));
         } else {
             Matcher a = ANY_DUE_DAY.matcher(n);
             if (a.find()) {
-                dueDay = Integer.parseInt(a.group(1));
+                day = Integer.parseInt(a.group(1));
             }
         }
-        if (dueDay != null && (dueDay < 1 || dueDay > 31)) {
-            dueDay = null;
-        }
+        return day != null && (day < 1 || day > 31) ? null : day;
     }
 
     private static LocalDate date(Matcher m) {
@@ -208,7 +310,7 @@ final class TextReader {
                 } else {
                     n = num.charAt(0) - '①' + 1;
                 }
-                return new Item(r + 1, n, m.group(2).strip(), l);
+                return new Item(RANK[r], n, m.group(2).strip(), l);
             }
         }
         return null;
@@ -320,7 +422,8 @@ final class TextReader {
                 continue;
             }
             String before = ls.get(k).text.substring(0, m.start()).stripTrailing();
-            boolean bracketed = before.endsWith("(") || before.endsWith("（");
+            boolean bracketed = before.endsWith("(") || before.endsWith("（") || before.endsWith("〔") || before.endsWith("【")
+                    || before.endsWith("[") && m.group(2) == null;
             if (bracketed) {
                 before = before.substring(0, before.length() - 1);
             }
@@ -335,7 +438,7 @@ final class TextReader {
             int j = k + 1;
             for (; j < ls.size(); j++) {
                 String next = ls.get(j).text;
-                String unbracketed = next.replaceFirst("^[(（]\\s*", "");
+                String unbracketed = next.replaceFirst("^[(（〔]\\s*", "");
                 if (Role.LABEL.matcher(unbracketed).lookingAt()) {
                     assignment.append('；').append(unbracketed);
                 } else if (assignment.toString().matches("(?s).*[:：]\\s*$")) {
@@ -348,8 +451,13 @@ final class TextReader {
                 leftover(ls.get(j), t);
             }
             String a = assignment.toString().strip();
-            if (bracketed || a.matches("(?s).*[)）][。.；;]?$") && !balanced(a)) {
-                a = a.replaceFirst("[)）]\\s*[。.；;]?\\s*$", "");
+            if (a.length() > MAX_ASSIGNMENT) {
+                problems.add(new ImportProblem(ls.get(k).no, "task " + t.no + "'s assignment runs to " + a.length()
+                        + " characters (tasks run together without numbering that continues?); only the first " + MAX_ASSIGNMENT + " are read"));
+                a = a.substring(0, MAX_ASSIGNMENT);
+            }
+            if (bracketed || a.matches("(?s).*[)）〕】\\]][。.；;]?$") && !balanced(a)) {
+                a = a.replaceFirst("[)）〕】\\]]\\s*[。.；;]?\\s*$", "");
             }
             readLabels(a, t);
             t.measure = joinMeasure(parts);
@@ -378,8 +486,9 @@ final class TextReader {
 
     private void leftover(Line l, RawTask t) {
         String n = DeadlineParser.normalize(l.text);
-        if (n.matches("\\d{4}年\\d{1,2}月\\d{1,2}日|附件\\d*[:：]?.*")) {
-            return; // the signature date or the appendix reference
+        if (n.matches("\\d{4}年\\d{1,2}月\\d{1,2}日(印发)?|附件\\d*[:：]?.*|[(（]?此件.{0,20}[)）]?")
+                || n.length() <= 40 && !n.matches(".*[。；;，,:：].*") && (Units.endsLikeUnit(n) || n.endsWith("领导小组"))) {
+            return; // the signature (issuer and date), the appendix reference, 此件公开发布
         }
         problems.add(new ImportProblem(l.no, "text after task " + t.no + "'s assignment is not part of any task: «"
                 + abbreviate(l.text) + "»"));
@@ -388,9 +497,9 @@ final class TextReader {
     private static boolean balanced(String s) {
         int d = 0;
         for (char c : s.toCharArray()) {
-            if (c == '(' || c == '（') {
+            if (c == '(' || c == '（' || c == '〔' || c == '【' || c == '[') {
                 d++;
-            } else if (c == ')' || c == '）') {
+            } else if (c == ')' || c == '）' || c == '〕' || c == '】' || c == ']') {
                 d--;
             }
         }
@@ -403,7 +512,7 @@ final class TextReader {
         List<Role> roles = new ArrayList<>();
         while (m.find()) {
             at.add(new int[]{m.start(), m.end()});
-            roles.add(Role.ofLabel(m.group(1)));
+            roles.add(Role.ofLabel(Role.label(m)));
         }
         for (int i = 0; i < at.size(); i++) {
             int end = i + 1 < at.size() ? at.get(i + 1)[0] : a.length();
@@ -473,7 +582,23 @@ final class TextReader {
                         roles.add(Role.ofHeader(c));
                     }
                     if (usable(roles)) {
-                        return new Header(i, i + 1, delim, roles);
+                        List<String> names = headerNames(cells);
+                        int end = i + 1;
+                        // a header row spanning two lines: 责任单位 above 牵头单位 | 配合单位
+                        if (end < lines.size()) {
+                            String[] below = splitRow(lines.get(end).text, delim);
+                            if (headerContinues(below)) {
+                                for (int c = 0; c < below.length && c < roles.size(); c++) {
+                                    String b = below[c].replace(MERGED, "").replace(SPANNED, "").strip();
+                                    if (!b.isEmpty()) {
+                                        roles.set(c, Role.ofHeader(b));
+                                        names.set(c, headerNames(new String[]{b}).get(0));
+                                    }
+                                }
+                                end++;
+                            }
+                        }
+                        return new Header(i, end, delim, Role.settle(roles), names);
                     }
                 }
             }
@@ -491,14 +616,56 @@ final class TextReader {
                     j++;
                 }
                 if (usable(roles)) {
-                    return new Header(i, j, null, roles);
+                    List<String> names = new ArrayList<>();
+                    for (int k = i; k < j; k++) {
+                        names.add(lines.get(k).text);
+                    }
+                    return new Header(i, j, null, Role.settle(roles), headerNames(names.toArray(String[]::new)));
                 }
             }
         }
         return null;
     }
 
-    private static boolean usable(List<Role> roles) {
+    /** True when a row holds only header names (two or more, besides merged cells): the second line of a two-line header, or a repeated header. */
+    static boolean headerContinues(String[] cells) {
+        int named = 0;
+        for (String c : cells) {
+            String v = c.strip();
+            if (v.startsWith(MERGED) || v.startsWith(SPANNED) || v.isEmpty()) {
+                continue;
+            }
+            if (Role.ofHeader(v) == null) {
+                return false;
+            }
+            named++;
+        }
+        return named >= 2;
+    }
+
+    /** True when a table's first row (or first two rows) names a task column and a unit column. */
+    static boolean isTaskHeader(List<String[]> firstRows) {
+        for (String[] row : firstRows) {
+            List<Role> roles = new ArrayList<>();
+            for (String c : row) {
+                roles.add(Role.ofHeader(c));
+            }
+            if (row.length >= 3 && usable(roles)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static List<String> headerNames(String[] cells) {
+        List<String> out = new ArrayList<>();
+        for (String c : cells) {
+            out.add(c.replace(MERGED, "").replace(SPANNED, "").replaceAll("[\\s\u2800-\u28ff]+", "").replaceAll("/?span>", ""));
+        }
+        return out;
+    }
+
+    static boolean usable(List<Role> roles) {
         long known = roles.stream().filter(r -> r != null).count();
         return known >= 3 && roles.contains(Role.MEASURE)
                 && (roles.contains(Role.LEAD) || roles.contains(Role.RESPONSIBLE) || roles.contains(Role.SUPPORT));
@@ -525,9 +692,14 @@ final class TextReader {
                 String[] cells = splitRow(l.text, h.delimiter);
                 List<String> cs = new ArrayList<>();
                 for (String c : cells) {
-                    cs.add(c.strip());
+                    String v = c.strip();
+                    cs.add(v.startsWith(SPANNED) ? "" : v);
                 }
-                if (cs.stream().filter(c -> !c.isEmpty()).count() == 1) {
+                if (cs.size() >= 2 && headerContinues(cells)) {
+                    continue; // the header repeated (a table continued on the next page)
+                }
+                if (cs.stream().filter(c -> !c.isEmpty() && !c.startsWith(MERGED)).count() == 1
+                        && cs.stream().filter(c -> c.startsWith(MERGED)).count() == 0) {
                     String only = cs.stream().filter(c -> !c.isEmpty()).findFirst().orElseThrow();
                     Item it = itemOf(new Line(l.no, only));
                     String head = it != null ? it.text : only;
@@ -541,7 +713,7 @@ final class TextReader {
                 if (cs.size() < roles.size()) {
                     problems.add(new ImportProblem(l.no, "table row has " + cs.size() + " cells, the header has " + roles.size() + "; the missing ones are left empty"));
                 }
-                RawTask t = row(cs, roles, l.no, goal);
+                RawTask t = row(cs, roles, h.names, l.no, goal);
                 if (t == null) {
                     continue;
                 }
@@ -586,7 +758,7 @@ final class TextReader {
                         + " after 序号; the last ones are left empty"));
                 mapped.addAll(cells);
             }
-            RawTask t = row(mapped, roles, start.no, goal);
+            RawTask t = row(mapped, roles, h.names, start.no, goal);
             if (t != null) {
                 goal = t.goal;
                 tableTasks.add(t);
@@ -601,12 +773,26 @@ final class TextReader {
     }
 
     /** A table row as a task; goal carried from the row above when its cell is empty (merged cells). */
-    RawTask row(List<String> cells, List<Role> roles, int line, String goal) {
+    RawTask row(List<String> cells, List<Role> roles, List<String> headers, int line, String goal) {
         RawTask t = new RawTask(line);
         t.no = -1;
+        boolean goalMerged = false;
         for (int c = 0; c < roles.size() && c < cells.size(); c++) {
             Role r = roles.get(c);
             String v = cells.get(c);
+            if (r != null && headers != null && c < headers.size()) {
+                t.columns.putIfAbsent(r, headers.get(c));
+            }
+            if (v != null && v.startsWith(SPANNED)) {
+                continue;
+            }
+            if (v != null && v.startsWith(MERGED)) {
+                v = v.substring(MERGED.length());
+                if (r == Role.GOAL) {
+                    goalMerged = true;
+                    continue;
+                }
+            }
             if (r == null || v == null || v.isBlank()) {
                 continue;
             }
@@ -623,7 +809,7 @@ final class TextReader {
             }
             t.put(r, v);
         }
-        if (t.goal == null || t.goal.isEmpty()) {
+        if (t.goal == null || t.goal.isEmpty() || goalMerged) {
             t.goal = goal;
             t.goalCarried = true;
         } else {

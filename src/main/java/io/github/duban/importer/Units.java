@@ -70,7 +70,7 @@ final class Units {
         return out;
     }
 
-    private static boolean endsLikeUnit(CharSequence cur) {
+    static boolean endsLikeUnit(CharSequence cur) {
         return UNIT_END.matcher(cur.toString().replaceAll("[(（][^()（）]*[)）]$", "")).find();
     }
 
@@ -115,6 +115,27 @@ final class Units {
                 support.add(sup.group(1).strip());
             }
         }
+    }
+
+    private static final Pattern PERSON_TITLE = Pattern.compile(
+            ".*(书记|区长|县长|市长|镇长|乡长|州长|省长|主任|局长|部长|常委|秘书长|同志|领导|负责人|处长|科长|组长|队长|院长|行长|经理|主席|委员|干部)$");
+    private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧阳";
+
+    /**
+     * A person written where a unit should be: a title (分管副区长, 区委书记, 主要负责人, 张三同志) or a
+     * bare name of two or three characters with a common surname (李四). Never a group or a name
+     * that ends like a unit (区委, 某某局).
+     */
+    static boolean isPerson(String name) {
+        String n = name.strip();
+        if (n.isEmpty() || isGroup(n) || n.contains("(") || n.contains("（")) {
+            return false;
+        }
+        if (PERSON_TITLE.matcher(n).matches() && !n.endsWith("委员会")) {
+            return true;
+        }
+        return n.length() >= 2 && n.length() <= 3 && n.codePoints().allMatch(c -> c >= 0x4e00 && c <= 0x9fa5)
+                && SURNAMES.indexOf(n.charAt(0)) >= 0 && !endsLikeUnit(n) && !n.matches(".*(业|办|所|站|社|队|中心|公司)$");
     }
 
     /** A group of units (各乡镇, 街道办事处, 相关区直单位, 项目指挥部各成员单位), never scored. */

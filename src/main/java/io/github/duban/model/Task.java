@@ -5,7 +5,9 @@ import java.util.Objects;
 
 /**
  * A numbered task (工作任务) of a goal: its lead units answer for it and report monthly,
- * its supporting units (units or groups) help. Immutable and thread-safe.
+ * its supporting units (units or groups) help. A task may have no lead unit (an imported plan whose
+ * text names only a group or nobody): it is shown on the board but owes no report and scores no one.
+ * Immutable and thread-safe.
  */
 public record Task(int no, int goal, String title, String measure, List<String> leads, List<String> supporting,
                    Deadline deadline, List<Milestone> milestones, List<String> notes) {
@@ -16,10 +18,7 @@ public record Task(int no, int goal, String title, String measure, List<String> 
         }
         Objects.requireNonNull(title, "title");
         measure = measure == null ? "" : measure;
-        leads = List.copyOf(leads);
-        if (leads.isEmpty()) {
-            throw new IllegalArgumentException("task " + no + " has no lead unit");
-        }
+        leads = leads == null ? List.of() : List.copyOf(leads);
         supporting = supporting == null ? List.of() : List.copyOf(supporting);
         Objects.requireNonNull(deadline, "deadline");
         milestones = milestones == null ? List.of() : List.copyOf(milestones);
@@ -28,6 +27,11 @@ public record Task(int no, int goal, String title, String measure, List<String> 
 
     public boolean ongoing() {
         return deadline.ongoing();
+    }
+
+    /** True when some unit answers for the task (it has a lead unit). */
+    public boolean accountable() {
+        return !leads.isEmpty();
     }
 
     public boolean isLead(String unitId) {

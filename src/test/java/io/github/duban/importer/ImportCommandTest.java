@@ -38,9 +38,9 @@ class ImportCommandTest {
     }
 
     @Test
-    void importText_printsPlanJson_andReportsOnStderr() {
+    void importText_printsPlanJson_andReportsOnStderr_exit3ForTheDisagreements() {
         Run r = run(new ImportCommand(), "--text", SeedImportTest.SEED.toString());
-        assertThat(r.code()).isZero();
+        assertThat(r.code()).isEqualTo(3);
         Plan plan = PlanJson.read(r.out(), "stdout");
         assertThat(plan.tasks()).hasSize(19);
         assertThat(r.err()).contains("disagreement: 任务6：").contains(":131: scraping noise removed").contains("19 tasks");
@@ -50,7 +50,8 @@ class ImportCommandTest {
     void importCsv_withOut_writesTheFile(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("plan.json");
         Run r = run(new ImportCommand(), "--csv", "src/test/resources/import/gbk.csv", "--year", "2020", "--out", out.toString());
-        assertThat(r.code()).isZero();
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains(": default: ");
         assertThat(r.out()).isEmpty();
         assertThat(PlanJson.read(out).tasks()).hasSize(3);
     }

@@ -19,7 +19,7 @@ class OtherFormatsTest {
 
     static ImportResult text(String name) {
         Path p = DIR.resolve(name);
-        return PlanImporter.importText(PlanImporter.readText(p), name, null);
+        return PlanImporter.importText(PlanImporter.readText(p), name, ImportOptions.none());
     }
 
     static Task task(ImportResult r, int no) {

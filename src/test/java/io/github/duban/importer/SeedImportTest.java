@@ -30,7 +30,7 @@ class SeedImportTest {
 
     @BeforeAll
     static void importSeed() {
-        result = PlanImporter.importText(PlanImporter.readText(SEED), SEED.toString(), null);
+        result = PlanImporter.importText(PlanImporter.readText(SEED), SEED.toString(), ImportOptions.none());
         embedded = PlanJson.embedded();
     }
 
