@@ -21,7 +21,7 @@ final class Inputs {
     @Option(names = "--plan", paramLabel = "FILE", description = "the plan JSON (default: FACTS/plan.json if present, else the embedded plan)")
     Path plan;
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "a policy JSON; keys left out keep the defaults")
+    @Option(names = "--policy", paramLabel = "FILE", description = "a policy file, YAML or JSON (see duban policy, docs/policy.md); keys left out keep the defaults")
     Path policy;
 
     @Option(names = "--rules", paramLabel = "DIR", description = "a folder of .drl files: same names replace the built-in ones, others are added")
