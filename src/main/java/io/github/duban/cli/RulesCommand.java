@@ -1,5 +1,6 @@
 package io.github.duban.cli;
 
+import io.github.duban.authoring.RulesCheck;
 import io.github.duban.engine.Ruleset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,8 +10,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "rules", description = {"Compile the rules and list them, or show every problem with file and line.",
-        "Use it before deploying edited .drl files."})
+@Command(name = "rules", description = {"Work on the rules: list, check, test scenarios, diff a month, pack a ruleset.",
+        "Without a subcommand: compile the rules and list them (as `rules list`)."},
+        subcommands = {RulesCommand.ListCommand.class, RulesCommand.CheckCommand.class})
 final class RulesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -20,11 +22,58 @@ final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return list(spec, rules);
+    }
+
+    static int list(CommandSpec spec, Path rules) {
+        if (rules != null && !java.nio.file.Files.isDirectory(rules)) {
+            throw new io.github.duban.json.InputException(rules.toString(), 0, null, "--rules names no folder (expected a folder of .drl files)");
+        }
         Ruleset r = rules == null ? Ruleset.builtIn() : Ruleset.withFolder(rules);
         var out = spec.commandLine().getOut();
         out.println(r.sources().keySet().size() + " files, " + r.ruleNames().size() + " rules, all compile:");
         r.ruleNames().forEach(n -> out.println("  " + n));
         out.flush();
         return 0;
+    }
+
+    @Command(name = "list", description = "Compile the rules and list them by name.")
+    static final class ListCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--rules", paramLabel = "DIR", description = "a folder of .drl files: same names replace the built-in ones, others are added")
+        Path rules;
+
+        @Override
+        public Integer call() {
+            return list(spec, rules);
+        }
+    }
+
+    @Command(name = "check", description = {"Compile the built-in and your rules and read the policy; print every problem as",
+            "FILE:LINE:COLUMN: error|warning|note: message. Exit 0 clean (notes only), 1 problems, 2 bad usage."})
+    static final class CheckCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--rules", paramLabel = "DIR", description = "a folder of .drl files: same names replace the built-in ones, others are added")
+        Path rules;
+
+        @Option(names = "--policy", paramLabel = "FILE", description = "a policy file, YAML or JSON")
+        Path policy;
+
+        @Override
+        public Integer call() {
+            RulesCheck.Report r = RulesCheck.check(rules, policy);
+            var out = spec.commandLine().getOut();
+            r.problems().forEach(out::println);
+            long errors = r.problems().stream().filter(p -> p.level() == RulesCheck.Level.ERROR).count();
+            long warnings = r.problems().stream().filter(p -> p.level() == RulesCheck.Level.WARNING).count();
+            out.println(r.sources().size() + " files, " + r.rules() + " rules" + (policy != null ? ", policy " + policy : ", default policy")
+                    + ": " + (r.clean() ? "clean" : errors + " errors, " + warnings + " warnings"));
+            out.flush();
+            return r.clean() ? 0 : 1;
+        }
     }
 }

@@ -284,6 +284,9 @@ public final class PolicyJson {
         private InputException unknown(String path) {
             List<String> known = new ArrayList<>(BY_PATH.keySet());
             known.add("bands");
+            if (!path.contains(".")) {
+                known.addAll(GROUPS);
+            }
             String near = nearest(path, known);
             return error(path, "is not a policy setting" + (near != null ? " (did you mean " + near + "?)" : "")
                     + "; the settings are listed in docs/policy.md");
@@ -307,8 +310,8 @@ public final class PolicyJson {
         return -1;
     }
 
-    /** The known path closest to what was written (by the whole path or its last part), or null when none is close. */
-    static String nearest(String given, List<String> known) {
+    /** The known name closest to what was written (by the whole path or its last part), or null when none is close. */
+    public static String nearest(String given, List<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String g = given.toLowerCase(Locale.ROOT);
