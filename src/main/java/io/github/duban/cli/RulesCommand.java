@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "rules", description = {"Work on the rules: list, check, test scenarios, diff a month, pack a ruleset.",
         "Without a subcommand: compile the rules and list them (as `rules list`)."},
-        subcommands = {RulesCommand.ListCommand.class, RulesCommand.CheckCommand.class})
+        subcommands = {RulesCommand.ListCommand.class, RulesCommand.CheckCommand.class, RulesCommand.TestCommand.class})
 final class RulesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -74,6 +74,43 @@ final class RulesCommand implements Callable<Integer> {
                     + ": " + (r.clean() ? "clean" : errors + " errors, " + warnings + " warnings"));
             out.flush();
             return r.clean() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "test", description = {"Run every scenario (*.yaml) of DIR and print the differences, expected against got, per unit.",
+            "Exit 0 all passed, 1 some failed, 2 bad usage. The format is in docs/rules.md."})
+    static final class TestCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @picocli.CommandLine.Parameters(paramLabel = "DIR", description = "a folder of scenario files")
+        Path dir;
+
+        @Option(names = "--rules", paramLabel = "DIR", description = "a folder of .drl files to test instead of the built-in ones alone")
+        Path rules;
+
+        @Override
+        public Integer call() {
+            Ruleset r = null;
+            if (rules != null) {
+                if (!java.nio.file.Files.isDirectory(rules)) {
+                    throw new io.github.duban.json.InputException(rules.toString(), 0, null, "--rules names no folder (expected a folder of .drl files)");
+                }
+                r = Ruleset.withFolder(rules);
+            }
+            var out = spec.commandLine().getOut();
+            int failed = 0;
+            var results = io.github.duban.authoring.Scenarios.runAll(dir, r);
+            for (var res : results) {
+                out.println((res.passed() ? "PASS " : "FAIL ") + res.file() + " — " + res.name());
+                res.differences().forEach(d -> out.println("  " + d));
+                if (!res.passed()) {
+                    failed++;
+                }
+            }
+            out.println(results.size() + " scenarios: " + (results.size() - failed) + " passed, " + failed + " failed");
+            out.flush();
+            return failed == 0 ? 0 : 1;
         }
     }
 }

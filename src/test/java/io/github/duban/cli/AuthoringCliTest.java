@@ -93,4 +93,13 @@ class AuthoringCliTest {
         assertThat(Main.run("rules")).isEqualTo(0);
         assertThat(out()).contains("4 files, 66 rules, all compile:", "  A late report costs its unit the late-report points");
     }
+
+    @Test
+    void rulesTest_printsEachDifference_andExits1WhenAScenarioFails() {
+        assertThat(Main.run("rules", "test", "src/test/resources/authoring/failing")).isEqualTo(1);
+        assertThat(out()).contains("FAIL src/test/resources/authoring/failing/wrong-expectations.yaml — 写错的预期",
+                "  区住建局 score: expected 99, got 98.5 (NOTICE task 9 -0.5, REPORT_LATE task 9 -1)",
+                "1 scenarios: 0 passed, 1 failed");
+        assertThat(Main.run("rules", "test", "no-such-folder")).isEqualTo(2);
+    }
 }
