@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "rules", description = {"Work on the rules: list, check, test scenarios, diff a month, pack a ruleset.",
         "Without a subcommand: compile the rules and list them (as `rules list`)."},
-        subcommands = {RulesCommand.ListCommand.class, RulesCommand.CheckCommand.class, RulesCommand.TestCommand.class})
+        subcommands = {RulesCommand.ListCommand.class, RulesCommand.CheckCommand.class, RulesCommand.TestCommand.class, RulesCommand.DiffCommand.class})
 final class RulesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -111,6 +111,65 @@ final class RulesCommand implements Callable<Integer> {
             out.println(results.size() + " scenarios: " + (results.size() - failed) + " passed, " + failed + " failed");
             out.flush();
             return failed == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "diff", description = {"What-if: assess a month under the rules in force and under proposed rules or policy,",
+            "and show what would change unit by unit (findings, sanctions, score lines with their rule and policy clause, scores, ratings, ranks)."})
+    static final class DiffCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--facts", required = true, paramLabel = "DIR", description = "the facts directory")
+        Path facts;
+
+        @Option(names = "--plan", paramLabel = "FILE", description = "the plan JSON (default: FACTS/plan.json if present, else the embedded plan)")
+        Path plan;
+
+        @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "the month to compare (as of its last day)")
+        java.time.YearMonth month;
+
+        @Option(names = "--policy", paramLabel = "FILE", description = "the proposed policy (default: the policy in force)")
+        Path policy;
+
+        @Option(names = "--rules", paramLabel = "DIR", description = "the proposed rules folder (default: the rules in force)")
+        Path rules;
+
+        @Option(names = "--current-policy", paramLabel = "FILE", description = "the policy in force (default: the embedded one)")
+        Path currentPolicy;
+
+        @Option(names = "--current-rules", paramLabel = "DIR", description = "the rules folder in force (default: the built-in rules)")
+        Path currentRules;
+
+        @Option(names = "--html", paramLabel = "FILE", description = "also write the comparison as a page")
+        Path html;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            Inputs current = new Inputs();
+            current.facts = facts;
+            current.plan = plan;
+            current.policy = currentPolicy;
+            current.rules = currentRules;
+            Inputs.Loaded in = current.load();
+            Inputs next = new Inputs();
+            next.facts = facts;
+            next.plan = plan;
+            next.policy = policy != null ? policy : currentPolicy;
+            next.rules = rules != null ? rules : currentRules;
+            var proposed = next.engine(in.plan());
+            var d = io.github.duban.authoring.RulesDiff.diff(in.duban(), proposed, in.facts(), month);
+            var out = spec.commandLine().getOut();
+            out.print(io.github.duban.authoring.RulesDiff.text(d));
+            out.flush();
+            if (html != null) {
+                Path parent = html.toAbsolutePath().getParent();
+                java.nio.file.Files.createDirectories(parent);
+                Path tmp = java.nio.file.Files.createTempFile(parent, ".diff", ".html");
+                java.nio.file.Files.writeString(tmp, io.github.duban.authoring.RulesDiff.html(d), java.nio.charset.StandardCharsets.UTF_8);
+                java.nio.file.Files.move(tmp, html, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+            return 0;
         }
     }
 }
