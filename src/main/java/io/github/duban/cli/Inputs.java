@@ -27,6 +27,9 @@ final class Inputs {
     @Option(names = "--rules", paramLabel = "DIR", description = "a folder of .drl files: same names replace the built-in ones, others are added")
     Path rules;
 
+    @Option(names = "--ruleset", paramLabel = "FILE.zip", description = "a ruleset package made by `duban rules pack`: assess with exactly its rules, policy and calendar (not with --policy or --rules)")
+    Path ruleset;
+
     /** What an assessment needs, read and checked: the plan, the engine for it, the facts. */
     record Loaded(Plan plan, Duban duban, Facts facts) {
     }
@@ -49,6 +52,12 @@ final class Inputs {
     }
 
     Duban engine(Plan p) {
+        if (ruleset != null) {
+            if (policy != null || rules != null) {
+                throw new InputException(ruleset.toString(), 0, null, "--ruleset brings its own rules and policy; leave out --policy and --rules");
+            }
+            return io.github.duban.authoring.RulesetPackage.read(ruleset).builder().plan(p).build();
+        }
         Duban.Builder b = Duban.builder().plan(p);
         if (policy != null) {
             requireFile(policy, "--policy");

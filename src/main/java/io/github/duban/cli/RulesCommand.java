@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "rules", description = {"Work on the rules: list, check, test scenarios, diff a month, pack a ruleset.",
         "Without a subcommand: compile the rules and list them (as `rules list`)."},
-        subcommands = {RulesCommand.ListCommand.class, RulesCommand.CheckCommand.class, RulesCommand.TestCommand.class, RulesCommand.DiffCommand.class})
+        subcommands = {RulesCommand.ListCommand.class, RulesCommand.CheckCommand.class, RulesCommand.TestCommand.class, RulesCommand.DiffCommand.class, RulesCommand.PackCommand.class})
 final class RulesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -169,6 +169,35 @@ final class RulesCommand implements Callable<Integer> {
                 java.nio.file.Files.writeString(tmp, io.github.duban.authoring.RulesDiff.html(d), java.nio.charset.StandardCharsets.UTF_8);
                 java.nio.file.Files.move(tmp, html, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "pack", description = {"Bundle the rules, policy and working-day calendar in force, with their fingerprint, into one zip;",
+            "assess --ruleset FILE.zip then uses exactly that package (a package changed after packing is refused)."})
+    static final class PackCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--rules", paramLabel = "DIR", description = "a folder of .drl files: same names replace the built-in ones, others are added")
+        Path rules;
+
+        @Option(names = "--policy", paramLabel = "FILE", description = "a policy file, YAML or JSON")
+        Path policy;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.zip", description = "the package to write")
+        Path out;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            Inputs in = new Inputs();
+            in.policy = policy;
+            in.rules = rules;
+            var duban = in.engine(io.github.duban.json.PlanJson.embedded());
+            io.github.duban.authoring.RulesetPackage.write(duban, out);
+            spec.commandLine().getOut().println(out + ": " + duban.rules().sources().size() + " rule files, policy, calendar; fingerprint "
+                    + duban.fingerprint());
+            spec.commandLine().getOut().flush();
             return 0;
         }
     }

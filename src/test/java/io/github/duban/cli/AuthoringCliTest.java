@@ -102,4 +102,21 @@ class AuthoringCliTest {
                 "1 scenarios: 0 passed, 1 failed");
         assertThat(Main.run("rules", "test", "no-such-folder")).isEqualTo(2);
     }
+
+    @Test
+    void rulesPack_thenAssessWithTheRuleset_givesTheSameAssessmentAsThePolicyItPacked() throws IOException {
+        Path pack = tmp.resolve("county.zip");
+        Path policy = Path.of("src/test/resources/authoring/county.yaml");
+        assertThat(Main.run("rules", "pack", "--policy", policy.toString(), "--out", pack.toString())).isEqualTo(0);
+        Path facts = Files.createDirectories(tmp.resolve("facts"));
+        Files.writeString(facts.resolve("reports.jsonl"),
+                "{\"task\": 9, \"unit\": \"区住建局\", \"month\": \"2021-02\", \"submittedOn\": \"2021-02-27\", \"percent\": 30}\n");
+        assertThat(Main.run("assess", "--facts", facts.toString(), "--month", "2021-02", "--ruleset", pack.toString(),
+                "--out", tmp.resolve("a").toString())).isEqualTo(0);
+        assertThat(Main.run("assess", "--facts", facts.toString(), "--month", "2021-02", "--policy", policy.toString(),
+                "--out", tmp.resolve("b").toString())).isEqualTo(0);
+        assertThat(Files.readString(tmp.resolve("a/assessment.json"))).isEqualTo(Files.readString(tmp.resolve("b/assessment.json")));
+        assertThat(Main.run("assess", "--facts", facts.toString(), "--month", "2021-02", "--ruleset", pack.toString(),
+                "--policy", policy.toString(), "--out", tmp.resolve("c").toString())).isEqualTo(2);
+    }
 }
