@@ -111,6 +111,11 @@ public final class RulesCheck {
      * @throws InputException when the folder or the policy file does not exist (bad usage, not a problem of the rules)
      */
     public static Report check(Path rulesDir, Path policyFile) {
+        return check(rulesDir, policyFile, null);
+    }
+
+    /** As {@link #check(Path, Path)}, with a scoring sheet (CSV) read into the policy (null: none). */
+    public static Report check(Path rulesDir, Path policyFile, Path scoringFile) {
         Map<String, String> external = new TreeMap<>();
         if (rulesDir != null) {
             if (!Files.isDirectory(rulesDir)) {
@@ -135,6 +140,19 @@ public final class RulesCheck {
             } catch (InputException e) {
                 policyProblems.add(policyProblem(policyFile, e));
                 policy = null;
+            }
+        }
+        if (scoringFile != null) {
+            if (!Files.isRegularFile(scoringFile)) {
+                throw new InputException(scoringFile.toString(), 0, null, "--scoring names no readable file");
+            }
+            if (policy != null) {
+                try {
+                    policy = io.github.duban.json.ScoringSheet.read(scoringFile, policy);
+                } catch (InputException e) {
+                    policyProblems.add(sheetProblem(scoringFile, e));
+                    policy = null;
+                }
             }
         }
         return check(external, policy, policyProblems, true, true);
@@ -207,6 +225,14 @@ public final class RulesCheck {
             column = at[1];
         }
         return new Problem(file.toString(), line, column, Level.ERROR, (key != null ? key + ": " : "") + problem);
+    }
+
+    /** A sheet problem at its row (the file's line) and column (its position in the header). */
+    private static Problem sheetProblem(Path file, InputException e) {
+        String prefix = file + (e.line() > 0 ? ":" + e.line() : "") + (e.field() != null ? ": field " + e.field() : "") + ": ";
+        String text = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+        int column = e.field() == null ? 0 : io.github.duban.json.ScoringSheet.COLUMNS.indexOf(e.field()) + 1;
+        return new Problem(file.toString(), e.line(), column, Level.ERROR, (e.field() != null ? "column " + e.field() + ": " : "") + text);
     }
 
     /** The line and column where the last part of a key path is written in a policy file (0, 0 when not found). */

@@ -33,7 +33,8 @@ import java.util.zip.ZipOutputStream;
  * A ruleset package (知识包): the rules, policy and working-day calendar in force, in one zip with a
  * manifest of their fingerprint and each file's sha-256, so that an old month can be assessed again
  * with exactly the ruleset it was assessed with. Layout: {@code manifest.json},
- * {@code policy.json}, {@code calendar.txt}, {@code rules/*.drl}. A package whose contents do not
+ * {@code policy.json}, {@code scoring.csv} (the policy's scoring as a sheet, for reading),
+ * {@code calendar.txt}, {@code rules/*.drl}. A package whose contents do not
  * match its manifest, or whose fingerprint is not the one its contents give, is refused. The same
  * ruleset always packs to the same bytes. Thread-safe.
  */
@@ -65,6 +66,7 @@ public final class RulesetPackage {
         }
         files.put("policy.json", PolicyJson.write(duban.policy()).getBytes(StandardCharsets.UTF_8));
         files.put("calendar.txt", duban.calendar().canonical().getBytes(StandardCharsets.UTF_8));
+        files.put("scoring.csv", io.github.duban.json.ScoringSheet.write(duban.policy()).getBytes(StandardCharsets.UTF_8));
         ObjectNode manifest = JSON.createObjectNode();
         manifest.put("format", FORMAT);
         manifest.put("fingerprint", duban.fingerprint());
@@ -153,12 +155,16 @@ public final class RulesetPackage {
         });
         byte[] policy = files.get("policy.json");
         byte[] calendar = files.get("calendar.txt");
-        if (drl.isEmpty() || policy == null || calendar == null) {
-            throw new InputException(source, 0, null, "lacks rules/*.drl, policy.json or calendar.txt");
+        byte[] sheet = files.get("scoring.csv");
+        if (drl.isEmpty() || policy == null || calendar == null || sheet == null) {
+            throw new InputException(source, 0, null, "lacks rules/*.drl, policy.json, scoring.csv or calendar.txt");
         }
         Ruleset rules = Ruleset.compile(drl);
         Policy p = PolicyJson.read(new String(policy, StandardCharsets.UTF_8), source + "!policy.json");
         WorkCalendar c = WorkCalendar.parse(new String(calendar, StandardCharsets.UTF_8), source + "!calendar.txt");
+        if (!io.github.duban.json.ScoringSheet.write(p).equals(new String(sheet, StandardCharsets.UTF_8))) {
+            throw new InputException(source, 0, "scoring.csv", "does not show the scoring of policy.json: the package is refused");
+        }
         String fingerprint = Duban.builder().rules(rules).policy(p).calendar(c).build().fingerprint();
         String claimed = manifest.path("fingerprint").asText();
         if (!fingerprint.equals(claimed)) {

@@ -27,6 +27,9 @@ final class Inputs {
     @Option(names = "--rules", paramLabel = "DIR", description = "a folder of .drl files: same names replace the built-in ones, others are added")
     Path rules;
 
+    @Option(names = "--scoring", paramLabel = "FILE.csv", description = "a scoring sheet (考核细则, CSV: item,kind,fallsOn,points,cap) read into the policy")
+    Path scoring;
+
     @Option(names = "--ruleset", paramLabel = "FILE.zip", description = "a ruleset package made by `duban rules pack`: assess with exactly its rules, policy and calendar (not with --policy or --rules)")
     Path ruleset;
 
@@ -53,8 +56,8 @@ final class Inputs {
 
     Duban engine(Plan p) {
         if (ruleset != null) {
-            if (policy != null || rules != null) {
-                throw new InputException(ruleset.toString(), 0, null, "--ruleset brings its own rules and policy; leave out --policy and --rules");
+            if (policy != null || rules != null || scoring != null) {
+                throw new InputException(ruleset.toString(), 0, null, "--ruleset brings its own rules and policy; leave out --policy, --scoring and --rules");
             }
             return io.github.duban.authoring.RulesetPackage.read(ruleset).builder().plan(p).build();
         }
@@ -62,6 +65,10 @@ final class Inputs {
         if (policy != null) {
             requireFile(policy, "--policy");
             b.policy(PolicyJson.read(policy));
+        }
+        if (scoring != null) {
+            requireFile(scoring, "--scoring");
+            b.policy(io.github.duban.json.ScoringSheet.read(scoring, policy != null ? PolicyJson.read(policy) : io.github.duban.model.Policy.DEFAULT));
         }
         if (rules != null) {
             if (!Files.isDirectory(rules)) {

@@ -22,6 +22,12 @@ final class PolicyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON instead of YAML")
     boolean json;
 
+    @Option(names = "--scoring", paramLabel = "FILE.csv", description = "a scoring sheet (考核细则) to read into the policy")
+    Path scoring;
+
+    @Option(names = "--sheet", description = "print the policy's scoring as a sheet (CSV) instead: copy it, edit it in Excel or WPS, pass it with --scoring")
+    boolean sheet;
+
     @Override
     public Integer call() {
         Policy p = Policy.DEFAULT;
@@ -29,8 +35,12 @@ final class PolicyCommand implements Callable<Integer> {
             Inputs.requireFile(policy, "--policy");
             p = PolicyJson.read(policy);
         }
+        if (scoring != null) {
+            Inputs.requireFile(scoring, "--scoring");
+            p = io.github.duban.json.ScoringSheet.read(scoring, p);
+        }
         var out = spec.commandLine().getOut();
-        out.print(json ? PolicyJson.write(p) : PolicyJson.writeYaml(p));
+        out.print(sheet ? io.github.duban.json.ScoringSheet.write(p) : json ? PolicyJson.write(p) : PolicyJson.writeYaml(p));
         out.flush();
         return 0;
     }

@@ -63,9 +63,12 @@ final class RulesCommand implements Callable<Integer> {
         @Option(names = "--policy", paramLabel = "FILE", description = "a policy file, YAML or JSON")
         Path policy;
 
+        @Option(names = "--scoring", paramLabel = "FILE.csv", description = "a scoring sheet (考核细则) read into the policy")
+        Path scoring;
+
         @Override
         public Integer call() {
-            RulesCheck.Report r = RulesCheck.check(rules, policy);
+            RulesCheck.Report r = RulesCheck.check(rules, policy, scoring);
             var out = spec.commandLine().getOut();
             r.problems().forEach(out::println);
             long errors = r.problems().stream().filter(p -> p.level() == RulesCheck.Level.ERROR).count();
@@ -135,6 +138,9 @@ final class RulesCommand implements Callable<Integer> {
         @Option(names = "--rules", paramLabel = "DIR", description = "the proposed rules folder (default: the rules in force)")
         Path rules;
 
+        @Option(names = "--scoring", paramLabel = "FILE.csv", description = "the proposed scoring sheet, read into the proposed policy")
+        Path scoring;
+
         @Option(names = "--current-policy", paramLabel = "FILE", description = "the policy in force (default: the embedded one)")
         Path currentPolicy;
 
@@ -157,6 +163,7 @@ final class RulesCommand implements Callable<Integer> {
             next.plan = plan;
             next.policy = policy != null ? policy : currentPolicy;
             next.rules = rules != null ? rules : currentRules;
+            next.scoring = scoring;
             var proposed = next.engine(in.plan());
             var d = io.github.duban.authoring.RulesDiff.diff(in.duban(), proposed, in.facts(), month);
             var out = spec.commandLine().getOut();
@@ -185,6 +192,9 @@ final class RulesCommand implements Callable<Integer> {
         @Option(names = "--policy", paramLabel = "FILE", description = "a policy file, YAML or JSON")
         Path policy;
 
+        @Option(names = "--scoring", paramLabel = "FILE.csv", description = "a scoring sheet (考核细则) read into the policy")
+        Path scoring;
+
         @Option(names = "--out", required = true, paramLabel = "FILE.zip", description = "the package to write")
         Path out;
 
@@ -193,9 +203,10 @@ final class RulesCommand implements Callable<Integer> {
             Inputs in = new Inputs();
             in.policy = policy;
             in.rules = rules;
+            in.scoring = scoring;
             var duban = in.engine(io.github.duban.json.PlanJson.embedded());
             io.github.duban.authoring.RulesetPackage.write(duban, out);
-            spec.commandLine().getOut().println(out + ": " + duban.rules().sources().size() + " rule files, policy, calendar; fingerprint "
+            spec.commandLine().getOut().println(out + ": " + duban.rules().sources().size() + " rule files, policy, scoring sheet, calendar; fingerprint "
                     + duban.fingerprint());
             spec.commandLine().getOut().flush();
             return 0;

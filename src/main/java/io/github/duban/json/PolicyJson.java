@@ -399,6 +399,15 @@ public final class PolicyJson {
         return v;
     }
 
+    /**
+     * A policy from its scalar settings by key path (as {@link #flatten} gives them) and its bands.
+     *
+     * @throws PolicyException naming the key of a setting out of range
+     */
+    public static Policy fromSettings(Map<String, Object> settings, List<Band> bands) {
+        return build(settings, bands);
+    }
+
     private static Policy build(Map<String, Object> v, List<Band> bands) {
         Map<String, BigDecimal> caps = new TreeMap<>();
         for (String c : List.of("reports", "tasks", "sanctions")) {

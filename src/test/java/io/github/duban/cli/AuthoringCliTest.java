@@ -59,6 +59,17 @@ class AuthoringCliTest {
     }
 
     @Test
+    void policy_sheet_printsTheShippedScoringSheet_andAnEditedSheetChangesThePolicy() throws IOException {
+        assertThat(Main.run("policy", "--sheet")).isEqualTo(0);
+        assertThat(out()).isEqualTo(io.github.duban.json.ScoringSheet.defaultSheet());
+        Path sheet = tmp.resolve("scoring.csv");
+        Files.writeString(sheet, out().replace("迟报,REPORT_LATE,any,-1,", "迟报,REPORT_LATE,any,-0.1,"));
+        out.reset();
+        assertThat(Main.run("policy", "--scoring", sheet.toString())).isEqualTo(0);
+        assertThat(out()).contains("reportLate: -0.1   # 迟报");
+    }
+
+    @Test
     void policy_json_andAMistake_exits2WithOneLine() throws IOException {
         assertThat(Main.run("policy", "--json")).isEqualTo(0);
         assertThat(PolicyJson.read(out(), "out.json")).isEqualTo(Policy.DEFAULT);
