@@ -148,7 +148,7 @@ public final class RulesCheck {
             }
             if (policy != null) {
                 try {
-                    policy = io.github.duban.json.ScoringSheet.read(scoringFile, policy);
+                    policy = io.github.duban.authoring.ScoringSheets.read(scoringFile, policy);
                 } catch (InputException e) {
                     policyProblems.add(sheetProblem(scoringFile, e));
                     policy = null;

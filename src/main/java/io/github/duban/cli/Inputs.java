@@ -27,7 +27,7 @@ final class Inputs {
     @Option(names = "--rules", paramLabel = "DIR", description = "a folder of .drl files: same names replace the built-in ones, others are added")
     Path rules;
 
-    @Option(names = "--scoring", paramLabel = "FILE.csv", description = "a scoring sheet (考核细则, CSV: item,kind,fallsOn,points,cap) read into the policy")
+    @Option(names = "--scoring", paramLabel = "FILE.csv", description = "a scoring sheet (考核细则: CSV or XLSX with columns item,kind,fallsOn,points,cap) read into the policy")
     Path scoring;
 
     @Option(names = "--ruleset", paramLabel = "FILE.zip", description = "a ruleset package made by `duban rules pack`: assess with exactly its rules, policy and calendar (not with --policy or --rules)")
@@ -68,7 +68,7 @@ final class Inputs {
         }
         if (scoring != null) {
             requireFile(scoring, "--scoring");
-            b.policy(io.github.duban.json.ScoringSheet.read(scoring, policy != null ? PolicyJson.read(policy) : io.github.duban.model.Policy.DEFAULT));
+            b.policy(io.github.duban.authoring.ScoringSheets.read(scoring, policy != null ? PolicyJson.read(policy) : io.github.duban.model.Policy.DEFAULT));
         }
         if (rules != null) {
             if (!Files.isDirectory(rules)) {

@@ -37,7 +37,7 @@ final class PolicyCommand implements Callable<Integer> {
         }
         if (scoring != null) {
             Inputs.requireFile(scoring, "--scoring");
-            p = io.github.duban.json.ScoringSheet.read(scoring, p);
+            p = io.github.duban.authoring.ScoringSheets.read(scoring, p);
         }
         var out = spec.commandLine().getOut();
         out.print(sheet ? io.github.duban.json.ScoringSheet.write(p) : json ? PolicyJson.write(p) : PolicyJson.writeYaml(p));

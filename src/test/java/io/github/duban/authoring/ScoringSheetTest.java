@@ -70,4 +70,44 @@ class ScoringSheetTest {
         assertThat(weights.getMessage()).contains("gives supporting units 0.2 of the lead's points, but row 3 gives 0.5");
         assertThat(refused("a,b\n").getMessage()).contains("has 2 columns; expected 5");
     }
+
+    @Test
+    void anXlsxSheet_readsLikeTheCsv_andAMistakeNamesTheExcelRow(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path good = xlsx(tmp.resolve("county.xlsx"), new Object[][] {
+                {"item", "kind", "fallsOn", "points", "cap"},
+                {"迟报", "REPORT_LATE", "any", -0.1, null},
+                {"通报批评（主办）", "CRITICISM", "lead", -1, -4},
+                {"通报批评（协办）", "CRITICISM", "supporting", -0.5, -4}});
+        Policy p = ScoringSheets.read(good, Policy.DEFAULT);
+        assertThat(p.reportLate()).isEqualByComparingTo("-0.1");
+        assertThat(p.supportingWeight()).isEqualByComparingTo("0.5");
+        assertThat(p.caps()).containsEntry("sanctions", new java.math.BigDecimal("-4"));
+        java.nio.file.Path bad = xlsx(tmp.resolve("bad.xlsx"), new Object[][] {
+                {"item", "kind", "fallsOn", "points", "cap"},
+                {"迟报", "REPORT_LATE", "any", -0.1, null},
+                {"漏报", "REPORT_MISSING", "any", "两分", null}});
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScoringSheets.read(bad, Policy.DEFAULT))
+                .hasMessageContaining("bad.xlsx:3: field points: is \"两分\"; expected a number");
+    }
+
+    static java.nio.file.Path xlsx(java.nio.file.Path file, Object[][] rows) throws Exception {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var sheet = book.createSheet("考核细则");
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    Object v = rows[r][c];
+                    if (v instanceof Number n) {
+                        row.createCell(c).setCellValue(n.doubleValue());
+                    } else if (v != null) {
+                        row.createCell(c).setCellValue(v.toString());
+                    }
+                }
+            }
+            try (var out = java.nio.file.Files.newOutputStream(file)) {
+                book.write(out);
+            }
+        }
+        return file;
+    }
 }
