@@ -27,11 +27,17 @@ final class Inputs {
     @Option(names = "--plan", paramLabel = "FILE", description = "the plan JSON (default: FACTS/plan.json if present, else the embedded plan)")
     Path plan;
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "a policy JSON; keys left out keep the defaults")
+    @Option(names = "--policy", paramLabel = "FILE", description = "a policy file, YAML or JSON (see duban policy, docs/policy.md); keys left out keep the defaults")
     Path policy;
 
     @Option(names = "--rules", paramLabel = "DIR", description = "a folder of .drl files: same names replace the built-in ones, others are added")
     Path rules;
+
+    @Option(names = "--scoring", paramLabel = "FILE.csv", description = "a scoring sheet (考核细则: CSV or XLSX with columns item,kind,fallsOn,points,cap) read into the policy")
+    Path scoring;
+
+    @Option(names = "--ruleset", paramLabel = "FILE.zip", description = "a ruleset package made by `duban rules pack`: assess with exactly its rules, policy and calendar (not with --policy or --rules)")
+    Path ruleset;
 
     /** What an assessment needs, read and checked: the plan, the engine for it, the facts. */
     record Loaded(Plan plan, Duban duban, Facts facts) {
@@ -61,10 +67,20 @@ final class Inputs {
     }
 
     Duban engine(Plan p) {
+        if (ruleset != null) {
+            if (policy != null || rules != null || scoring != null) {
+                throw new InputException(ruleset.toString(), 0, null, "--ruleset brings its own rules and policy; leave out --policy, --scoring and --rules");
+            }
+            return io.github.duban.authoring.RulesetPackage.read(ruleset).builder().plan(p).build();
+        }
         Duban.Builder b = Duban.builder().plan(p);
         if (policy != null) {
             requireFile(policy, "--policy");
             b.policy(PolicyJson.read(policy));
+        }
+        if (scoring != null) {
+            requireFile(scoring, "--scoring");
+            b.policy(io.github.duban.authoring.ScoringSheets.read(scoring, policy != null ? PolicyJson.read(policy) : io.github.duban.model.Policy.DEFAULT));
         }
         if (rules != null) {
             if (!Files.isDirectory(rules)) {

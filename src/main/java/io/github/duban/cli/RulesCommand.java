@@ -1,5 +1,6 @@
 package io.github.duban.cli;
 
+import io.github.duban.authoring.RulesCheck;
 import io.github.duban.engine.Ruleset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,8 +10,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "rules", mixinStandardHelpOptions = true, description = {"Compile the rules and list them, or show every problem with file and line.",
-        "Use it before deploying edited .drl files."})
+@Command(name = "rules", mixinStandardHelpOptions = true, description = {"Work on the rules: list, check, test scenarios, diff a month, pack a ruleset.",
+        "Without a subcommand: compile the rules and list them (as `rules list`)."},
+        subcommands = {RulesCommand.ListCommand.class, RulesCommand.CheckCommand.class, RulesCommand.TestCommand.class, RulesCommand.DiffCommand.class, RulesCommand.PackCommand.class})
 final class RulesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -20,8 +22,12 @@ final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return list(spec, rules);
+    }
+
+    static int list(CommandSpec spec, Path rules) {
         if (rules != null && !java.nio.file.Files.isDirectory(rules)) {
-            throw new io.github.duban.json.InputException(rules.toString(), 0, null, "--rules must name a folder of .drl files");
+            throw new io.github.duban.json.InputException(rules.toString(), 0, null, "--rules names no folder (expected a folder of .drl files)");
         }
         Ruleset r = rules == null ? Ruleset.builtIn() : Ruleset.withFolder(rules);
         var out = spec.commandLine().getOut();
@@ -29,5 +35,181 @@ final class RulesCommand implements Callable<Integer> {
         r.ruleNames().forEach(n -> out.println("  " + n));
         out.flush();
         return 0;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Compile the rules and list them by name.")
+    static final class ListCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--rules", paramLabel = "DIR", description = "a folder of .drl files: same names replace the built-in ones, others are added")
+        Path rules;
+
+        @Override
+        public Integer call() {
+            return list(spec, rules);
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true, description = {"Compile the built-in and your rules and read the policy; print every problem as",
+            "FILE:LINE:COLUMN: error|warning|note: message. Exit 0 clean (notes only), 1 problems, 2 bad usage."})
+    static final class CheckCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--rules", paramLabel = "DIR", description = "a folder of .drl files: same names replace the built-in ones, others are added")
+        Path rules;
+
+        @Option(names = "--policy", paramLabel = "FILE", description = "a policy file, YAML or JSON")
+        Path policy;
+
+        @Option(names = "--scoring", paramLabel = "FILE.csv", description = "a scoring sheet (考核细则) read into the policy")
+        Path scoring;
+
+        @Override
+        public Integer call() {
+            RulesCheck.Report r = RulesCheck.check(rules, policy, scoring);
+            var out = spec.commandLine().getOut();
+            r.problems().forEach(out::println);
+            long errors = r.problems().stream().filter(p -> p.level() == RulesCheck.Level.ERROR).count();
+            long warnings = r.problems().stream().filter(p -> p.level() == RulesCheck.Level.WARNING).count();
+            out.println(r.sources().size() + " files, " + r.rules() + " rules" + (policy != null ? ", policy " + policy : ", default policy")
+                    + ": " + (r.clean() ? "clean" : errors + " errors, " + warnings + " warnings"));
+            out.flush();
+            return r.clean() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "test", mixinStandardHelpOptions = true, description = {"Run every scenario (*.yaml) of DIR and print the differences, expected against got, per unit.",
+            "Exit 0 all passed, 1 some failed, 2 bad usage. The format is in docs/rules.md."})
+    static final class TestCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @picocli.CommandLine.Parameters(paramLabel = "DIR", description = "a folder of scenario files")
+        Path dir;
+
+        @Option(names = "--rules", paramLabel = "DIR", description = "a folder of .drl files to test instead of the built-in ones alone")
+        Path rules;
+
+        @Override
+        public Integer call() {
+            Ruleset r = null;
+            if (rules != null) {
+                if (!java.nio.file.Files.isDirectory(rules)) {
+                    throw new io.github.duban.json.InputException(rules.toString(), 0, null, "--rules names no folder (expected a folder of .drl files)");
+                }
+                r = Ruleset.withFolder(rules);
+            }
+            var out = spec.commandLine().getOut();
+            int failed = 0;
+            var results = io.github.duban.authoring.Scenarios.runAll(dir, r);
+            for (var res : results) {
+                out.println((res.passed() ? "PASS " : "FAIL ") + res.file() + " — " + res.name());
+                res.differences().forEach(d -> out.println("  " + d));
+                if (!res.passed()) {
+                    failed++;
+                }
+            }
+            out.println(results.size() + " scenarios: " + (results.size() - failed) + " passed, " + failed + " failed");
+            out.flush();
+            return failed == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "diff", mixinStandardHelpOptions = true, description = {"What-if: assess a month under the rules in force and under proposed rules or policy,",
+            "and show what would change unit by unit (findings, sanctions, score lines with their rule and policy clause, scores, ratings, ranks)."})
+    static final class DiffCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--facts", required = true, paramLabel = "DIR", description = "the facts directory")
+        Path facts;
+
+        @Option(names = "--plan", paramLabel = "FILE", description = "the plan JSON (default: FACTS/plan.json if present, else the embedded plan)")
+        Path plan;
+
+        @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "the month to compare (as of its last day)")
+        java.time.YearMonth month;
+
+        @Option(names = "--policy", paramLabel = "FILE", description = "the proposed policy (default: the policy in force)")
+        Path policy;
+
+        @Option(names = "--rules", paramLabel = "DIR", description = "the proposed rules folder (default: the rules in force)")
+        Path rules;
+
+        @Option(names = "--scoring", paramLabel = "FILE.csv", description = "the proposed scoring sheet, read into the proposed policy")
+        Path scoring;
+
+        @Option(names = "--current-policy", paramLabel = "FILE", description = "the policy in force (default: the embedded one)")
+        Path currentPolicy;
+
+        @Option(names = "--current-rules", paramLabel = "DIR", description = "the rules folder in force (default: the built-in rules)")
+        Path currentRules;
+
+        @Option(names = "--html", paramLabel = "FILE", description = "also write the comparison as a page")
+        Path html;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            Inputs current = new Inputs();
+            current.facts = facts;
+            current.plan = plan;
+            current.policy = currentPolicy;
+            current.rules = currentRules;
+            Inputs.Loaded in = current.load();
+            Inputs next = new Inputs();
+            next.facts = facts;
+            next.plan = plan;
+            next.policy = policy != null ? policy : currentPolicy;
+            next.rules = rules != null ? rules : currentRules;
+            next.scoring = scoring;
+            var proposed = next.engine(in.plan());
+            var d = io.github.duban.authoring.RulesDiff.diff(in.duban(), proposed, in.facts(), month);
+            var out = spec.commandLine().getOut();
+            out.print(io.github.duban.authoring.RulesDiff.text(d));
+            out.flush();
+            if (html != null) {
+                Path parent = html.toAbsolutePath().getParent();
+                java.nio.file.Files.createDirectories(parent);
+                Path tmp = java.nio.file.Files.createTempFile(parent, ".diff", ".html");
+                java.nio.file.Files.writeString(tmp, io.github.duban.authoring.RulesDiff.html(d), java.nio.charset.StandardCharsets.UTF_8);
+                java.nio.file.Files.move(tmp, html, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "pack", mixinStandardHelpOptions = true, description = {"Bundle the rules, policy and working-day calendar in force, with their fingerprint, into one zip;",
+            "assess --ruleset FILE.zip then uses exactly that package (a package changed after packing is refused)."})
+    static final class PackCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--rules", paramLabel = "DIR", description = "a folder of .drl files: same names replace the built-in ones, others are added")
+        Path rules;
+
+        @Option(names = "--policy", paramLabel = "FILE", description = "a policy file, YAML or JSON")
+        Path policy;
+
+        @Option(names = "--scoring", paramLabel = "FILE.csv", description = "a scoring sheet (考核细则) read into the policy")
+        Path scoring;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.zip", description = "the package to write")
+        Path out;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            Inputs in = new Inputs();
+            in.policy = policy;
+            in.rules = rules;
+            in.scoring = scoring;
+            var duban = in.engine(io.github.duban.json.PlanJson.embedded());
+            io.github.duban.authoring.RulesetPackage.write(duban, out);
+            spec.commandLine().getOut().println(out + ": " + duban.rules().sources().size() + " rule files, policy, scoring sheet, calendar; fingerprint "
+                    + duban.fingerprint());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
     }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.util.concurrent.Callable;
 
 /** {@code duban sql schema --dialect postgresql|mysql}: the DDL of the SQL contract. */
-@Command(name = "sql", description = "The SQL contract (docs/database.md).",
+@Command(name = "sql", mixinStandardHelpOptions = true, description = "The SQL contract (docs/database.md).",
         subcommands = {SqlCommand.Schema.class})
 final class SqlCommand implements Runnable {
     @Spec
@@ -20,7 +20,7 @@ final class SqlCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "schema", description = "Print the DDL of the facts and results tables.")
+    @Command(name = "schema", mixinStandardHelpOptions = true, description = "Print the DDL of the facts and results tables.")
     static final class Schema implements Callable<Integer> {
         @Option(names = "--dialect", required = true, paramLabel = "postgresql|mysql",
                 description = "postgresql (also KingbaseES, openGauss) or mysql (also MariaDB)")

@@ -79,7 +79,7 @@ public final class Duban {
         this.policy = policy;
         this.rules = rules;
         this.calendar = calendar;
-        this.fingerprint = fingerprint(rules, policy);
+        this.fingerprint = fingerprint(rules, policy, calendar);
     }
 
     public static Builder builder() {
@@ -149,7 +149,7 @@ public final class Duban {
         return rules;
     }
 
-    /** sha-256 over the DRL texts in name order and the policy as canonical JSON. */
+    /** sha-256 over the DRL texts in name order, the policy as canonical JSON (its scoring sheet included) and the working-day calendar. */
     public String fingerprint() {
         return fingerprint;
     }
@@ -336,7 +336,7 @@ public final class Duban {
                 + f.rectifications().size();
     }
 
-    static String fingerprint(Ruleset rules, Policy policy) {
+    static String fingerprint(Ruleset rules, Policy policy, WorkCalendar calendar) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (Map.Entry<String, String> e : rules.sources().entrySet()) {
@@ -346,6 +346,8 @@ public final class Duban {
                 sha.update((byte) 0);
             }
             sha.update(PolicyJson.canonical(policy).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(calendar.canonical().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

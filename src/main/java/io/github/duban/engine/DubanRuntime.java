@@ -70,21 +70,50 @@ public final class DubanRuntime {
     /**
      * Replaces the rules (built by {@code rules}, e.g. {@code () -> Ruleset.withFolder(dir)};
      * null keeps the rules in force) and the policy (null keeps the policy in force). Compiles
-     * and checks first; on any problem nothing changes and the problems are returned.
+     * and checks first: the rules must compile, and the new engine must assess the window's
+     * first month (no facts) without failing, so a rule whose action breaks never serves. On any
+     * problem nothing changes and the problems are returned; on success the new engine serves
+     * every call that starts from now on, while calls already running finish on the old one.
      */
-    public synchronized Swap swap(Supplier<Ruleset> rules, Policy policy) {
+    public Swap swap(Supplier<Ruleset> rules, Policy policy) {
+        return swap(rules, policy, null);
+    }
+
+    /** As {@link #swap(Supplier, Policy)}, also replacing the working-day calendar (null keeps it). */
+    public synchronized Swap swap(Supplier<Ruleset> rules, Policy policy, WorkCalendar calendar) {
         Duban old = current.get();
         Duban next;
         try {
             Ruleset r = rules == null ? old.rules() : Objects.requireNonNull(rules.get(), "rules");
-            next = old.toBuilder().rules(r).policy(policy == null ? old.policy() : policy).build();
+            next = old.toBuilder().rules(r).policy(policy == null ? old.policy() : policy)
+                    .calendar(calendar == null ? old.calendar() : calendar).build();
         } catch (RulesException e) {
             return new Swap(false, old.fingerprint(), old.fingerprint(), e.problems());
         } catch (RuntimeException e) {
             return new Swap(false, old.fingerprint(), old.fingerprint(),
                     List.of(new RuleProblem("ruleset", 0, 0, "ERROR", String.valueOf(e.getMessage()))));
         }
+        List<RuleProblem> trial = trial(next);
+        if (!trial.isEmpty()) {
+            return new Swap(false, old.fingerprint(), old.fingerprint(), trial);
+        }
         current.set(next);
         return new Swap(true, next.fingerprint(), old.fingerprint(), List.of());
+    }
+
+    /** Assesses the window's first month with no facts on the candidate; a failure is a problem. */
+    private static List<RuleProblem> trial(Duban candidate) {
+        try {
+            candidate.assess(candidate.plan().reporting().from(), null, Facts.none(), null);
+            return List.of();
+        } catch (RuntimeException e) {
+            Throwable t = e;
+            while (t.getCause() != null && t.getCause() != t) {
+                t = t.getCause();
+            }
+            return List.of(new RuleProblem("ruleset", 0, 0, "ERROR", "the new rules fail on a trial month "
+                    + candidate.plan().reporting().from() + ": " + t.getClass().getSimpleName()
+                    + (t.getMessage() != null ? ": " + t.getMessage() : "")));
+        }
     }
 }

@@ -1,9 +1,7 @@
 package io.github.duban.engine;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
@@ -43,33 +41,59 @@ public final class WorkCalendar {
     }
 
     private static WorkCalendar load() {
-        Set<LocalDate> off = new HashSet<>();
-        Set<LocalDate> work = new HashSet<>();
         try (InputStream in = WorkCalendar.class.getResourceAsStream(EMBEDDED)) {
             if (in == null) {
                 throw new IllegalStateException("the embedded calendar " + EMBEDDED + " is missing");
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                line = line.strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = line.split("\\s+");
-                LocalDate d = LocalDate.parse(parts[0]);
-                switch (parts[1]) {
-                    case "off" -> off.add(d);
-                    case "work" -> work.add(d);
-                    default -> throw new IllegalStateException(EMBEDDED + ":" + n + ": expected off or work, got " + parts[1]);
-                }
-            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), EMBEDDED);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A calendar in the embedded schedule's format: one date a line, {@code 2021-02-11 off} or
+     * {@code 2021-02-07 work}; blank lines and {@code #} comments are skipped.
+     *
+     * @throws IllegalArgumentException naming {@code source} and the line when a line is not of that form
+     */
+    public static WorkCalendar parse(String text, String source) {
+        Set<LocalDate> off = new HashSet<>();
+        Set<LocalDate> work = new HashSet<>();
+        String[] lines = text.split("\r?\n", -1);
+        for (int n = 1; n <= lines.length; n++) {
+            String line = lines[n - 1].strip();
+            if (n == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1).strip();
+            }
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.split("\\s+");
+            LocalDate d;
+            try {
+                d = LocalDate.parse(parts[0]);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException(source + ":" + n + ": expected a date such as 2021-02-11, got " + parts[0]);
+            }
+            String kind = parts.length > 1 ? parts[1] : "";
+            switch (kind) {
+                case "off" -> off.add(d);
+                case "work" -> work.add(d);
+                default -> throw new IllegalArgumentException(source + ":" + n + ": expected off or work after the date, got '" + kind + "'");
+            }
+        }
         return new WorkCalendar(off, work);
+    }
+
+    /** The exceptions as text in the same format, one date a line in date order: what the fingerprint covers. */
+    public String canonical() {
+        StringBuilder sb = new StringBuilder();
+        java.util.TreeMap<LocalDate, String> all = new java.util.TreeMap<>();
+        off.forEach(d -> all.put(d, "off"));
+        work.forEach(d -> all.put(d, "work"));
+        all.forEach((d, k) -> sb.append(d).append(' ').append(k).append('\n'));
+        return sb.toString();
     }
 
     public boolean isWorkingDay(LocalDate d) {

@@ -1,25 +1,47 @@
 package io.github.duban.model;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * The numbers the rules judge and score by (DESIGN §3, §4, §6). Points are signed: deductions
- * are zero or negative, bonuses zero or positive. A policy whose deductions fall as the level
- * rises (a notice costing more than a criticism, a late report more than a missing one) is
- * refused. Immutable and thread-safe.
+ * The numbers the rules judge and score by (DESIGN §3, §4, §6), as a county's 考核办法 sets them.
+ * Points are signed: deductions are zero or negative, bonuses zero or positive. A unit's score is
+ * {@code base} less its deductions (each category at most its monthly cap, 扣完为止) plus its
+ * bonuses up to {@code bonusCap}, kept within {@code [lowerBound, upperBound]}; lines that fall on a
+ * supporting unit (a unit named for a task it does not lead) count at {@code supportingWeight}.
+ * The rating is the first of {@code bands} (best first) whose lower bound the score reaches.
+ * Every setting is documented under its key path in docs/policy.md; a setting out of range is
+ * refused with a {@link PolicyException} naming that key path. Immutable and thread-safe.
  *
- * @param dueDay        overrides the plan's reporting due day when not null
- * @param workingDays   count days late, days overdue and rectify days in working days
- * @param rollDueDate   move a report due date on a non-working day to the next working day
+ * @param dueDay           overrides the plan's reporting due day when not null
+ * @param workingDays      count days late, days overdue and rectify days in working days
+ * @param rollDueDate      move a report due date on a non-working day to the next working day
+ * @param caps             the most each category of deduction may take in a month, by category
+ *                         ({@link #CATEGORIES}), written as a deduction (−5: at most 5 points);
+ *                         a category left out has no cap
  */
 public record Policy(int dueSoonDays, int dueSoonPercent, int earlyDays, int rectifyDays,
                      int redBehind, int yellowBehind,
                      BigDecimal reportLate, BigDecimal reportMissing, BigDecimal taskOverdue,
                      BigDecimal notice, BigDecimal criticism, BigDecimal exposure,
                      BigDecimal completedEarly, BigDecimal commended, BigDecimal bonusCap,
-                     BigDecimal excellent, BigDecimal good, BigDecimal pass,
-                     Integer dueDay, boolean workingDays, boolean rollDueDate) {
+                     Integer dueDay, boolean workingDays, boolean rollDueDate,
+                     BigDecimal base, BigDecimal lowerBound, BigDecimal upperBound, BigDecimal supportingWeight,
+                     List<Band> bands, Map<String, BigDecimal> caps) {
+
+    /** The categories of deduction a monthly cap can be set for: reports (late, missing), tasks (overdue), sanctions. */
+    public static final List<String> CATEGORIES = List.of("reports", "sanctions", "tasks");
+
+    /** The rating bands of DESIGN §6. */
+    public static final List<Band> DEFAULT_BANDS = List.of(Band.of("EXCELLENT", "优秀", "95"), Band.of("GOOD", "良好", "85"),
+            Band.of("PASS", "合格", "70"), Band.of("FAIL", "不合格", "0"));
 
     /** The defaults of DESIGN §6. */
     public static final Policy DEFAULT = new Policy(30, 50, 15, 15, 30, 10,
@@ -27,56 +49,145 @@ public record Policy(int dueSoonDays, int dueSoonPercent, int earlyDays, int rec
             bd("95"), bd("85"), bd("70"), null, false, false);
 
     public Policy {
-        nonNegative("dueSoonDays", dueSoonDays);
-        nonNegative("earlyDays", earlyDays);
-        nonNegative("redBehind", redBehind);
-        nonNegative("yellowBehind", yellowBehind);
+        nonNegative("judging.dueSoonDays", dueSoonDays);
+        nonNegative("judging.earlyDays", earlyDays);
+        nonNegative("board.redBehind", redBehind);
+        nonNegative("board.yellowBehind", yellowBehind);
         if (dueSoonPercent < 0 || dueSoonPercent > 100) {
-            throw new IllegalArgumentException("dueSoonPercent " + dueSoonPercent + " is outside 0..100");
+            throw new PolicyException("judging.dueSoonPercent", "is " + dueSoonPercent + "; expected a percent in 0..100");
         }
         if (rectifyDays < 1) {
-            throw new IllegalArgumentException("rectifyDays " + rectifyDays + " must be at least 1");
+            throw new PolicyException("judging.rectifyDays", "is " + rectifyDays + "; expected at least 1 day");
         }
         if (yellowBehind > redBehind) {
-            throw new IllegalArgumentException("yellowBehind " + yellowBehind + " is above redBehind " + redBehind);
+            throw new PolicyException("board.yellowBehind", "is " + yellowBehind + ", above board.redBehind " + redBehind
+                    + "; expected at most board.redBehind (yellow comes before red)");
         }
-        deduction("reportLate", reportLate);
-        deduction("reportMissing", reportMissing);
-        deduction("taskOverdue", taskOverdue);
-        deduction("notice", notice);
-        deduction("criticism", criticism);
-        deduction("exposure", exposure);
-        bonus("completedEarly", completedEarly);
-        bonus("commended", commended);
-        bonus("bonusCap", bonusCap);
-        if (criticism.compareTo(notice) > 0 || exposure.compareTo(criticism) > 0) {
-            throw new IllegalArgumentException("sanction deductions must not fall as the level rises: notice " + notice
-                    + ", criticism " + criticism + ", exposure " + exposure);
+        reportLate = deduction("points.reportLate", reportLate);
+        reportMissing = deduction("points.reportMissing", reportMissing);
+        taskOverdue = deduction("points.taskOverdue", taskOverdue);
+        notice = deduction("points.notice", notice);
+        criticism = deduction("points.criticism", criticism);
+        exposure = deduction("points.exposure", exposure);
+        completedEarly = bonus("points.completedEarly", completedEarly);
+        commended = bonus("points.commended", commended);
+        bonusCap = bonus("bonusCap", bonusCap);
+        if (criticism.compareTo(notice) > 0) {
+            throw new PolicyException("points.criticism", "is " + criticism.toPlainString() + " but points.notice is "
+                    + notice.toPlainString() + "; expected at most points.notice (sanction deductions must not fall as the level rises)");
+        }
+        if (exposure.compareTo(criticism) > 0) {
+            throw new PolicyException("points.exposure", "is " + exposure.toPlainString() + " but points.criticism is "
+                    + criticism.toPlainString() + "; expected at most points.criticism (sanction deductions must not fall as the level rises)");
         }
         if (reportMissing.compareTo(reportLate) > 0) {
-            throw new IllegalArgumentException("a missing report (" + reportMissing + ") must not cost less than a late one (" + reportLate + ")");
+            throw new PolicyException("points.reportMissing", "is " + reportMissing.toPlainString() + " but points.reportLate is "
+                    + reportLate.toPlainString() + "; expected at most points.reportLate (a missing report must not cost less than a late one)");
         }
+        if (dueDay != null && (dueDay < 1 || dueDay > 31)) {
+            throw new PolicyException("calendar.dueDay", "is " + dueDay + "; expected a day of the month in 1..31, or null for the plan's");
+        }
+        base = plain(Objects.requireNonNull(base, "base"));
+        lowerBound = plain(Objects.requireNonNull(lowerBound, "lowerBound"));
+        upperBound = plain(Objects.requireNonNull(upperBound, "upperBound"));
+        if (lowerBound.compareTo(upperBound) > 0) {
+            throw new PolicyException("bounds.lower", "is " + lowerBound.toPlainString() + ", above bounds.upper "
+                    + upperBound.toPlainString() + "; expected at most bounds.upper");
+        }
+        if (base.compareTo(lowerBound) < 0 || base.compareTo(upperBound) > 0) {
+            throw new PolicyException("base", "is " + base.toPlainString() + "; expected a score within bounds.lower "
+                    + lowerBound.toPlainString() + " .. bounds.upper " + upperBound.toPlainString());
+        }
+        supportingWeight = plain(Objects.requireNonNull(supportingWeight, "supportingWeight"));
+        if (supportingWeight.signum() < 0 || supportingWeight.compareTo(BigDecimal.ONE) > 0) {
+            throw new PolicyException("supportingWeight", "is " + supportingWeight.toPlainString()
+                    + "; expected a weight in 0..1 (1: supporting units answer in full, 0.5: at half weight)");
+        }
+        bands = List.copyOf(Objects.requireNonNull(bands, "bands"));
+        if (bands.isEmpty()) {
+            throw new PolicyException("bands", "is empty; expected at least one rating band");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < bands.size(); i++) {
+            Band b = bands.get(i);
+            if (!names.add(b.name())) {
+                throw new PolicyException("bands[" + i + "].name", "is " + b.name() + ", a name an earlier band already has; expected each band's name once");
+            }
+            if (i > 0 && b.lower().compareTo(bands.get(i - 1).lower()) > 0) {
+                throw new PolicyException("bands[" + i + "].lower", "is " + b.lower().toPlainString() + ", above bands[" + (i - 1)
+                        + "].lower " + bands.get(i - 1).lower().toPlainString() + "; expected the bands from the best down, each lower bound at most the one before");
+            }
+        }
+        Band last = bands.get(bands.size() - 1);
+        if (last.lower().compareTo(lowerBound) > 0) {
+            throw new PolicyException("bands[" + (bands.size() - 1) + "].lower", "is " + last.lower().toPlainString()
+                    + ", above bounds.lower " + lowerBound.toPlainString()
+                    + "; expected at most bounds.lower, so that every score has a rating");
+        }
+        Map<String, BigDecimal> c = new TreeMap<>();
+        for (Map.Entry<String, BigDecimal> e : Objects.requireNonNull(caps, "caps").entrySet()) {
+            if (!CATEGORIES.contains(e.getKey())) {
+                throw new PolicyException("caps." + e.getKey(), "is not a category of deduction; expected one of " + CATEGORIES);
+            }
+            if (e.getValue() != null) {
+                c.put(e.getKey(), deduction("caps." + e.getKey(), e.getValue()));
+            }
+        }
+        caps = Collections.unmodifiableMap(c);
+    }
+
+    /**
+     * A policy of DESIGN §6's shape: base 100, scores within [0, 100 + bonusCap], supporting units
+     * in full, no caps, and the four bands EXCELLENT ≥ excellent, GOOD ≥ good, PASS ≥ pass, FAIL.
+     */
+    public Policy(int dueSoonDays, int dueSoonPercent, int earlyDays, int rectifyDays,
+                  int redBehind, int yellowBehind,
+                  BigDecimal reportLate, BigDecimal reportMissing, BigDecimal taskOverdue,
+                  BigDecimal notice, BigDecimal criticism, BigDecimal exposure,
+                  BigDecimal completedEarly, BigDecimal commended, BigDecimal bonusCap,
+                  BigDecimal excellent, BigDecimal good, BigDecimal pass,
+                  Integer dueDay, boolean workingDays, boolean rollDueDate) {
+        this(dueSoonDays, dueSoonPercent, earlyDays, rectifyDays, redBehind, yellowBehind,
+                reportLate, reportMissing, taskOverdue, notice, criticism, exposure, completedEarly, commended, bonusCap,
+                dueDay, workingDays, rollDueDate,
+                BigDecimal.valueOf(100), BigDecimal.ZERO, BigDecimal.valueOf(100).add(Objects.requireNonNull(bonusCap, "bonusCap")),
+                BigDecimal.ONE, fourBands(excellent, good, pass), Map.of());
+    }
+
+    private static List<Band> fourBands(BigDecimal excellent, BigDecimal good, BigDecimal pass) {
         Objects.requireNonNull(excellent, "excellent");
         Objects.requireNonNull(good, "good");
         Objects.requireNonNull(pass, "pass");
-        if (excellent.compareTo(good) < 0 || good.compareTo(pass) < 0) {
-            throw new IllegalArgumentException("ratings must not rise as they fall: excellent " + excellent + ", good " + good + ", pass " + pass);
+        List<Band> b = new ArrayList<>();
+        b.add(new Band("EXCELLENT", "优秀", excellent));
+        b.add(new Band("GOOD", "良好", good));
+        b.add(new Band("PASS", "合格", pass));
+        b.add(new Band("FAIL", "不合格", pass.min(BigDecimal.ZERO)));
+        return b;
+    }
+
+    /** The lower bound of the band named EXCELLENT (else the first band). */
+    public BigDecimal excellent() {
+        return bandLower("EXCELLENT", 0);
+    }
+
+    /** The lower bound of the band named GOOD (else the second band; null when there is none). */
+    public BigDecimal good() {
+        return bandLower("GOOD", 1);
+    }
+
+    /** The lower bound of the band named PASS (else the third band; null when there is none). */
+    public BigDecimal pass() {
+        return bandLower("PASS", 2);
+    }
+
+    private BigDecimal bandLower(String name, int index) {
+        for (Band b : bands) {
+            if (b.name().equals(name)) {
+                return b.lower();
+            }
         }
-        if (dueDay != null && (dueDay < 1 || dueDay > 31)) {
-            throw new IllegalArgumentException("dueDay " + dueDay + " is outside 1..31");
-        }
-        reportLate = plain(reportLate);
-        reportMissing = plain(reportMissing);
-        taskOverdue = plain(taskOverdue);
-        notice = plain(notice);
-        criticism = plain(criticism);
-        exposure = plain(exposure);
-        completedEarly = plain(completedEarly);
-        commended = plain(commended);
-        bonusCap = plain(bonusCap);
-        excellent = plain(excellent);
-        good = plain(good);
-        pass = plain(pass);
+        return index < bands.size() ? bands.get(index).lower() : null;
     }
 
     /** The points a sanction of this level takes. */
@@ -89,6 +200,24 @@ public record Policy(int dueSoonDays, int dueSoonPercent, int earlyDays, int rec
         };
     }
 
+    /** The key path of the points a sanction of this level takes ({@code points.criticism}). */
+    public static String sanctionKey(String level) {
+        return switch (level) {
+            case "NOTICE" -> "points.notice";
+            case "CRITICISM" -> "points.criticism";
+            case "EXPOSURE" -> "points.exposure";
+            default -> throw new IllegalArgumentException("no sanction level " + level);
+        };
+    }
+
+    /** A copy with other scoring settings: base, bounds, supporting weight, bands and caps. */
+    public Policy withScoring(BigDecimal base, BigDecimal lowerBound, BigDecimal upperBound, BigDecimal supportingWeight,
+                              List<Band> bands, Map<String, BigDecimal> caps) {
+        return new Policy(dueSoonDays, dueSoonPercent, earlyDays, rectifyDays, redBehind, yellowBehind,
+                reportLate, reportMissing, taskOverdue, notice, criticism, exposure, completedEarly, commended, bonusCap,
+                dueDay, workingDays, rollDueDate, base, lowerBound, upperBound, supportingWeight, bands, caps);
+    }
+
     private static BigDecimal plain(BigDecimal v) {
         BigDecimal s = v.stripTrailingZeros();
         return s.scale() < 0 ? s.setScale(0) : s;
@@ -98,23 +227,26 @@ public record Policy(int dueSoonDays, int dueSoonPercent, int earlyDays, int rec
         return new BigDecimal(s);
     }
 
-    private static void nonNegative(String name, int v) {
+    private static void nonNegative(String key, int v) {
         if (v < 0) {
-            throw new IllegalArgumentException(name + " " + v + " is negative");
+            throw new PolicyException(key, "is " + v + "; expected zero or more");
         }
     }
 
-    private static void deduction(String name, BigDecimal v) {
-        Objects.requireNonNull(v, name);
+    private static BigDecimal deduction(String key, BigDecimal v) {
+        Objects.requireNonNull(v, key);
         if (v.signum() > 0) {
-            throw new IllegalArgumentException(name + " " + v.toPlainString() + " is a deduction and must be zero or negative");
+            throw new PolicyException(key, "is " + v.toPlainString() + "; a deduction must be zero or negative (write -"
+                    + v.toPlainString() + ")");
         }
+        return plain(v);
     }
 
-    private static void bonus(String name, BigDecimal v) {
-        Objects.requireNonNull(v, name);
+    private static BigDecimal bonus(String key, BigDecimal v) {
+        Objects.requireNonNull(v, key);
         if (v.signum() < 0) {
-            throw new IllegalArgumentException(name + " " + v.toPlainString() + " is a bonus and must be zero or positive");
+            throw new PolicyException(key, "is " + v.toPlainString() + "; a bonus must be zero or positive");
         }
+        return plain(v);
     }
 }

@@ -579,30 +579,35 @@ public final class Oracle {
             }
             Map<String, BigDecimal> total = new HashMap<>();
             for (String u : scored) {
-                BigDecimal deductions = BigDecimal.ZERO;
+                // per category of deduction (reports, tasks, sanctions), each line at the unit's weight for its task
+                Map<String, BigDecimal> deductions = new HashMap<>();
                 BigDecimal bonuses = BigDecimal.ZERO;
                 for (Finding x : findings) {
                     if (!x.unit().equals(u)) {
                         continue;
                     }
+                    BigDecimal w = weight(u, x.task());
                     switch (x.kind()) {
-                        case REPORT_LATE -> deductions = deductions.add(policy.reportLate());
-                        case REPORT_MISSING -> deductions = deductions.add(policy.reportMissing());
-                        case TASK_OVERDUE -> deductions = deductions.add(policy.taskOverdue());
-                        case TASK_COMPLETED_EARLY -> bonuses = bonuses.add(policy.completedEarly());
-                        case COMMENDED -> bonuses = bonuses.add(policy.commended());
+                        case REPORT_LATE -> deductions.merge("reports", policy.reportLate().multiply(w), BigDecimal::add);
+                        case REPORT_MISSING -> deductions.merge("reports", policy.reportMissing().multiply(w), BigDecimal::add);
+                        case TASK_OVERDUE -> deductions.merge("tasks", policy.taskOverdue().multiply(w), BigDecimal::add);
+                        case TASK_COMPLETED_EARLY -> bonuses = bonuses.add(policy.completedEarly().multiply(w));
+                        case COMMENDED -> bonuses = bonuses.add(policy.commended().multiply(w));
                         default -> {
                         }
                     }
                 }
                 for (Sanction s : sanctions) {
                     if (s.unit().equals(u)) {
-                        deductions = deductions.add(policy.sanction(s.level().name()));
+                        deductions.merge("sanctions", policy.sanction(s.level().name()).multiply(weight(u, s.task())), BigDecimal::add);
                     }
                 }
-                BigDecimal cap = policy.bonusCap();
-                BigDecimal score = BigDecimal.valueOf(100).add(deductions).add(bonuses.min(cap));
-                score = score.max(BigDecimal.ZERO).min(BigDecimal.valueOf(100).add(cap));
+                BigDecimal score = policy.base().add(bonuses.min(policy.bonusCap()));
+                for (Map.Entry<String, BigDecimal> d : deductions.entrySet()) {
+                    BigDecimal cap = policy.caps().get(d.getKey());
+                    score = score.add(cap == null ? d.getValue() : d.getValue().max(cap));
+                }
+                score = score.max(policy.lowerBound()).min(policy.upperBound());
                 total.put(u, score.stripTrailingZeros());
             }
             List<String> order = new ArrayList<>(scored);
@@ -616,17 +621,27 @@ public final class Oracle {
             return out;
         }
 
+        /** The unit's weight for a matter: the policy's supporting weight on a task it does not lead, else 1. */
+        BigDecimal weight(String unit, Integer task) {
+            if (task == null) {
+                return BigDecimal.ONE;
+            }
+            for (Task t : plan.tasks()) {
+                if (t.no() == task && !t.leads().contains(unit)) {
+                    return policy.supportingWeight();
+                }
+            }
+            return BigDecimal.ONE;
+        }
+
         Rating rating(BigDecimal s) {
-            if (s.compareTo(policy.excellent()) >= 0) {
-                return Rating.EXCELLENT;
+            for (io.github.duban.model.Band b : policy.bands()) {
+                if (s.compareTo(b.lower()) >= 0) {
+                    return new Rating(b.name(), b.chinese());
+                }
             }
-            if (s.compareTo(policy.good()) >= 0) {
-                return Rating.GOOD;
-            }
-            if (s.compareTo(policy.pass()) >= 0) {
-                return Rating.PASS;
-            }
-            return Rating.FAIL;
+            io.github.duban.model.Band last = policy.bands().get(policy.bands().size() - 1);
+            return new Rating(last.name(), last.chinese());
         }
 
         // -------------------------------------------------------------- §4 the task board

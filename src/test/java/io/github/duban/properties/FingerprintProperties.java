@@ -69,13 +69,16 @@ class FingerprintProperties {
                 if (v[i] instanceof BigDecimal b) {
                     v[i] = b.setScale(Math.max(b.scale(), 0) + extra[i]);
                 }
+                if (v[i] instanceof java.util.Collection || v[i] instanceof Map) {
+                    continue; // bands and caps are written below as a policy file writes them
+                }
                 if (i > 0) {
                     json.append(", ");
                 }
                 json.append('"').append(COMPONENTS[i].getName()).append("\": ")
                         .append(v[i] instanceof BigDecimal b ? spelled(b, extra[i]) : String.valueOf(v[i]));
             }
-            json.append('}');
+            json.append(", \"bands\": ").append(PolicyJson.tree(policy).get("bands")).append('}');
             String expected = fingerprint(Engines.rules(), policy, plan);
             assertThat(fingerprint(Engines.rules(), rebuild(policy, v), plan)).as("record with %s", json).isEqualTo(expected);
             Policy read = PolicyJson.read(json.toString(), "policy.json");

@@ -1,0 +1,190 @@
+package io.github.duban.authoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.duban.engine.Duban;
+import io.github.duban.engine.Ruleset;
+import io.github.duban.engine.WorkCalendar;
+import io.github.duban.json.InputException;
+import io.github.duban.json.PolicyJson;
+import io.github.duban.model.Policy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A ruleset package (知识包): the rules, policy and working-day calendar in force, in one zip with a
+ * manifest of their fingerprint and each file's sha-256, so that an old month can be assessed again
+ * with exactly the ruleset it was assessed with. Layout: {@code manifest.json},
+ * {@code policy.json}, {@code scoring.csv} (the policy's scoring as a sheet, for reading),
+ * {@code calendar.txt}, {@code rules/*.drl}. A package whose contents do not
+ * match its manifest, or whose fingerprint is not the one its contents give, is refused. The same
+ * ruleset always packs to the same bytes. Thread-safe.
+ */
+public final class RulesetPackage {
+
+    /** The package format this version writes and reads. */
+    public static final int FORMAT = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final LocalDateTime STAMP = LocalDateTime.of(2021, 1, 1, 0, 0);
+
+    /** A package read and checked: what to build an engine with, and the fingerprint it gives. Immutable and thread-safe. */
+    public record Contents(Ruleset rules, Policy policy, WorkCalendar calendar, String fingerprint) {
+        /** A builder with these rules, policy and calendar (the plan is still to choose). */
+        public Duban.Builder builder() {
+            return Duban.builder().rules(rules).policy(policy).calendar(calendar);
+        }
+    }
+
+    private RulesetPackage() {
+    }
+
+    /** Packs the rules, policy and calendar of {@code duban} into {@code out} (written aside, then renamed). */
+    public static void write(Duban duban, Path out) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        for (Map.Entry<String, String> e : duban.rules().sources().entrySet()) {
+            files.put("rules/" + e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8));
+        }
+        files.put("policy.json", PolicyJson.write(duban.policy()).getBytes(StandardCharsets.UTF_8));
+        files.put("calendar.txt", duban.calendar().canonical().getBytes(StandardCharsets.UTF_8));
+        files.put("scoring.csv", io.github.duban.json.ScoringSheet.write(duban.policy()).getBytes(StandardCharsets.UTF_8));
+        ObjectNode manifest = JSON.createObjectNode();
+        manifest.put("format", FORMAT);
+        manifest.put("fingerprint", duban.fingerprint());
+        ObjectNode sums = manifest.putObject("files");
+        files.forEach((name, bytes) -> sums.put(name, sha256(bytes)));
+        Path parent = out.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, ".pack", ".zip");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
+            put(zip, "manifest.json", (JSON.writeValueAsString(manifest) + "\n").getBytes(StandardCharsets.UTF_8));
+            for (Map.Entry<String, byte[]> e : files.entrySet()) {
+                put(zip, e.getKey(), e.getValue());
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setTimeLocal(STAMP);
+        zip.putNextEntry(e);
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    /**
+     * Reads and checks a package: every file listed in the manifest with the sha-256 it gives,
+     * nothing else, and the fingerprint of the contents equal to the manifest's.
+     *
+     * @throws InputException naming the package and what does not match
+     */
+    public static Contents read(Path zip) {
+        String source = zip.toString();
+        if (!Files.isRegularFile(zip)) {
+            throw new InputException(source, 0, null, "--ruleset names no readable file (expected a package made by duban rules pack)");
+        }
+        Map<String, byte[]> files = new TreeMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                if (!e.isDirectory()) {
+                    files.put(e.getName(), readAll(in));
+                }
+            }
+        } catch (IOException e) {
+            throw new InputException(source, 0, null, "is not a readable zip: " + e.getMessage());
+        }
+        byte[] m = files.remove("manifest.json");
+        if (m == null) {
+            throw new InputException(source, 0, "manifest.json", "is missing; expected a package made by duban rules pack");
+        }
+        JsonNode manifest;
+        try {
+            manifest = JSON.readTree(m);
+        } catch (IOException e) {
+            throw new InputException(source, 0, "manifest.json", "is not JSON: " + e.getMessage());
+        }
+        if (manifest.path("format").asInt() != FORMAT) {
+            throw new InputException(source, 0, "manifest.json format", "is " + manifest.path("format") + "; expected " + FORMAT);
+        }
+        JsonNode sums = manifest.path("files");
+        Iterator<String> names = sums.fieldNames();
+        while (names.hasNext()) {
+            String n = names.next();
+            byte[] bytes = files.get(n);
+            if (bytes == null) {
+                throw new InputException(source, 0, n, "is listed in the manifest but missing from the package");
+            }
+            if (!sha256(bytes).equals(sums.get(n).asText())) {
+                throw new InputException(source, 0, n, "does not match its sha-256 in the manifest: it was changed after the package was made");
+            }
+        }
+        for (String n : files.keySet()) {
+            if (!sums.has(n)) {
+                throw new InputException(source, 0, n, "is in the package but not in its manifest");
+            }
+        }
+        Map<String, String> drl = new TreeMap<>();
+        files.forEach((n, b) -> {
+            if (n.startsWith("rules/") && n.endsWith(".drl")) {
+                drl.put(n.substring("rules/".length()), new String(b, StandardCharsets.UTF_8));
+            }
+        });
+        byte[] policy = files.get("policy.json");
+        byte[] calendar = files.get("calendar.txt");
+        byte[] sheet = files.get("scoring.csv");
+        if (drl.isEmpty() || policy == null || calendar == null || sheet == null) {
+            throw new InputException(source, 0, null, "lacks rules/*.drl, policy.json, scoring.csv or calendar.txt");
+        }
+        Ruleset rules = Ruleset.compile(drl);
+        Policy p = PolicyJson.read(new String(policy, StandardCharsets.UTF_8), source + "!policy.json");
+        WorkCalendar c = WorkCalendar.parse(new String(calendar, StandardCharsets.UTF_8), source + "!calendar.txt");
+        if (!io.github.duban.json.ScoringSheet.write(p).equals(new String(sheet, StandardCharsets.UTF_8))) {
+            throw new InputException(source, 0, "scoring.csv", "does not show the scoring of policy.json: the package is refused");
+        }
+        String fingerprint = Duban.builder().rules(rules).policy(p).calendar(c).build().fingerprint();
+        String claimed = manifest.path("fingerprint").asText();
+        if (!fingerprint.equals(claimed)) {
+            throw new InputException(source, 0, "manifest.json fingerprint", "is " + claimed + " but the contents give " + fingerprint
+                    + ": the package is refused");
+        }
+        return new Contents(rules, p, c, fingerprint);
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        in.transferTo(out);
+        return out.toByteArray();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.github.duban.authoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.duban.engine.Duban;
+import io.github.duban.json.FactsJson;
+import io.github.duban.model.Facts;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code duban explain} on the embedded sample year: score line → sanction → finding → rule → fact (file:line) → policy clause; each case month by month. */
+class ExplainTest {
+
+    @TempDir
+    static Path dir;
+    static Duban duban;
+    static Facts facts;
+
+    @BeforeAll
+    static void copyTheSampleYear() throws Exception {
+        for (String f : new String[] {"reports.jsonl", "completions.jsonl", "inspections.jsonl", "rectifications.jsonl", "extensions.jsonl"}) {
+            try (InputStream in = ExplainTest.class.getResourceAsStream("/sample/2021/" + f)) {
+                Files.copy(in, dir.resolve(f));
+            }
+        }
+        duban = Duban.builder().build();
+        facts = FactsJson.read(dir, duban.plan());
+    }
+
+    @Test
+    void eachScoreLine_leadsToTheRuleTheFactsAndThePolicyClause() throws Exception {
+        ObjectNode d = Explain.explain(duban, dir, facts, YearMonth.of(2021, 4), "区发改局", null);
+        assertThat(d.get("score").decimalValue()).isEqualByComparingTo("92.5");
+        assertThat(d.get("lines")).hasSize(5);
+        JsonNode exposure = null;
+        for (JsonNode l : d.get("lines")) {
+            if (l.get("kind").asText().equals("EXPOSURE")) {
+                exposure = l;
+            }
+        }
+        assertThat(exposure).isNotNull();
+        assertThat(exposure.get("points").decimalValue()).isEqualByComparingTo("-10");
+        assertThat(exposure.get("rule").asText()).isEqualTo("A sanction issued this month costs its unit the points of its level");
+        assertThat(exposure.get("ruleAt").asText()).matches("scoring\\.drl:\\d+");
+        assertThat(exposure.get("clauses").get(0).get("key").asText()).isEqualTo("points.exposure");
+        assertThat(exposure.get("clauses").get(0).get("value").decimalValue()).isEqualByComparingTo("-10");
+        assertThat(exposure.get("clauses").get(1).get("key").asText()).as("区发改局 supports task 14").isEqualTo("supportingWeight");
+        JsonNode sanction = exposure.get("from");
+        assertThat(sanction.get("sanction").asText()).isEqualTo("EXPOSURE");
+        JsonNode finding = sanction.get("findings").get(0);
+        assertThat(finding.get("finding").asText()).isEqualTo("BUCK_PASSING");
+        assertThat(finding.get("ruleAt").asText()).matches("lateness\\.drl:\\d+");
+        JsonNode fact = finding.get("facts").get(0);
+        int line = Files.readAllLines(dir.resolve("inspections.jsonl")).stream().map(String::strip).toList()
+                .indexOf(fact.get("text").asText()) + 1;
+        assertThat(line).isPositive();
+        assertThat(fact.get("at").asText()).isEqualTo("inspections.jsonl:" + line);
+        assertThat(fact.get("text").asText()).contains("\"kind\": \"BUCK_PASSING\"", "区发改局");
+
+        String text = Explain.text(d);
+        assertThat(text).contains("条款 policy points.exposure = -10; supportingWeight = 1",
+                "← 事实 fact inspections.jsonl:" + line);
+    }
+
+    @Test
+    void aCase_isTracedMonthByMonth_fromRaisedToClosed() {
+        ObjectNode d = Explain.explain(duban, dir, facts, YearMonth.of(2021, 6), "区科工信局", 13);
+        assertThat(d.get("lines")).hasSize(1);
+        assertThat(d.get("cases")).hasSize(1);
+        JsonNode history = d.get("cases").get(0).get("history");
+        assertThat(history).extracting(h -> h.get("month").asText() + " " + h.get("level").asText() + " " + h.get("open").asBoolean())
+                .containsExactly("2021-03 NOTICE true", "2021-04 NOTICE true", "2021-05 CRITICISM true", "2021-06 EXPOSURE false");
+        assertThat(history.get(2).get("rectifyBy").asText()).isEqualTo("2021-06-15");
+        assertThat(history.get(3).get("raisedBy").toString()).contains("RECTIFICATION_OVERDUE");
+        assertThat(history.get(3).get("closedBy").asText()).contains("任务完成");
+    }
+
+    @Test
+    void aUnitByAlias_isExplainedByItsId_andAnUnknownUnitIsRefused() {
+        assertThat(duban.plan().units().stream().filter(u -> !u.aliases().isEmpty()).findFirst()).hasValueSatisfying(u -> {
+            ObjectNode d = Explain.explain(duban, dir, facts, YearMonth.of(2021, 2), u.aliases().get(0), null);
+            assertThat(d.get("unit").asText()).isEqualTo(u.id());
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Explain.explain(duban, dir, facts, YearMonth.of(2021, 2), "区不存在局", null))
+                .hasMessageContaining("区不存在局 is not a unit of the plan");
+    }
+}

@@ -1,0 +1,133 @@
+package io.github.duban.cli;
+
+import io.github.duban.json.PolicyJson;
+import io.github.duban.model.Policy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rule author's commands: policy, rules check, and the old rules listing. */
+class AuthoringCliTest {
+
+    @TempDir
+    Path tmp;
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream oldOut;
+    PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void policy_printsTheDefaultsAsCommentedYaml_thatReadsBack() throws IOException {
+        assertThat(Main.run("policy")).isEqualTo(0);
+        assertThat(out()).contains("reportLate: -1   # 迟报（每次）", "- {name: EXCELLENT, chinese: 优秀, lower: 95}");
+        Path copy = tmp.resolve("policy.yaml");
+        Files.writeString(copy, out());
+        assertThat(PolicyJson.read(copy)).isEqualTo(Policy.DEFAULT);
+    }
+
+    @Test
+    void policy_sheet_printsTheShippedScoringSheet_andAnEditedSheetChangesThePolicy() throws IOException {
+        assertThat(Main.run("policy", "--sheet")).isEqualTo(0);
+        assertThat(out()).isEqualTo(io.github.duban.json.ScoringSheet.defaultSheet());
+        Path sheet = tmp.resolve("scoring.csv");
+        Files.writeString(sheet, out().replace("迟报,REPORT_LATE,any,-1,", "迟报,REPORT_LATE,any,-0.1,"));
+        out.reset();
+        assertThat(Main.run("policy", "--scoring", sheet.toString())).isEqualTo(0);
+        assertThat(out()).contains("reportLate: -0.1   # 迟报");
+    }
+
+    @Test
+    void policy_json_andAMistake_exits2WithOneLine() throws IOException {
+        assertThat(Main.run("policy", "--json")).isEqualTo(0);
+        assertThat(PolicyJson.read(out(), "out.json")).isEqualTo(Policy.DEFAULT);
+        Path bad = tmp.resolve("county.yaml");
+        Files.writeString(bad, "base: 80\nponts:\n  reportLate: -0.1\n");
+        assertThat(Main.run("policy", "--policy", bad.toString())).isEqualTo(2);
+        assertThat(err().strip()).isEqualTo("duban: " + bad + ": field ponts: is not a policy setting (did you mean points?); "
+                + "the settings are listed in docs/policy.md");
+    }
+
+    @Test
+    void rulesCheck_cleanExits0_problemsExit1_aMissingFolderExits2() throws IOException {
+        Path rules = Files.createDirectories(tmp.resolve("rules"));
+        Files.writeString(rules.resolve("county.drl"), "package rules;\nimport io.github.duban.outcome.Finding;\n\n"
+                + "rule \"A finding in the county\"\nwhen\n    $f : Finding( dayz > 1 )\nthen\nend\n");
+        Path policy = tmp.resolve("county.yaml");
+        Files.writeString(policy, "base: 80\npoints:\n  reportLate: 0.1\n");
+        assertThat(Main.run("rules", "check", "--rules", rules.toString(), "--policy", policy.toString())).isEqualTo(1);
+        assertThat(out()).contains(
+                policy + ":3:3: error: points.reportLate: is 0.1; a deduction must be zero or negative (write -0.1)",
+                "county.drl:6:19: error: Finding has no field dayz (in 'dayz > 1'); did you mean days?",
+                "2 errors, 0 warnings");
+        out.reset();
+        assertThat(Main.run("rules", "check")).isEqualTo(0);
+        assertThat(out()).endsWith("default policy: clean\n");
+        assertThat(Main.run("rules", "check", "--rules", tmp.resolve("nowhere").toString())).isEqualTo(2);
+        assertThat(err()).hasLineCount(1).contains("nowhere", "--rules names no folder").doesNotContain("Exception");
+    }
+
+    @Test
+    void theOldRulesListing_stillWorks() {
+        assertThat(Main.run("rules")).isEqualTo(0);
+        assertThat(out()).contains("4 files, 66 rules, all compile:", "  A late report costs its unit the late-report points");
+    }
+
+    @Test
+    void rulesTest_printsEachDifference_andExits1WhenAScenarioFails() {
+        assertThat(Main.run("rules", "test", "src/test/resources/authoring/failing")).isEqualTo(1);
+        assertThat(out()).contains("FAIL src/test/resources/authoring/failing/wrong-expectations.yaml — 写错的预期",
+                "  区住建局 score: expected 99, got 98.5 (NOTICE task 9 -0.5, REPORT_LATE task 9 -1)",
+                "1 scenarios: 0 passed, 1 failed");
+        assertThat(Main.run("rules", "test", "no-such-folder")).isEqualTo(2);
+    }
+
+    @Test
+    void rulesPack_thenAssessWithTheRuleset_givesTheSameAssessmentAsThePolicyItPacked() throws IOException {
+        Path pack = tmp.resolve("county.zip");
+        Path policy = Path.of("src/test/resources/authoring/county.yaml");
+        assertThat(Main.run("rules", "pack", "--policy", policy.toString(), "--out", pack.toString())).isEqualTo(0);
+        Path facts = Files.createDirectories(tmp.resolve("facts"));
+        Files.writeString(facts.resolve("reports.jsonl"),
+                "{\"task\": 9, \"unit\": \"区住建局\", \"month\": \"2021-02\", \"submittedOn\": \"2021-02-27\", \"percent\": 30}\n");
+        assertThat(Main.run("assess", "--facts", facts.toString(), "--month", "2021-02", "--ruleset", pack.toString(),
+                "--out", tmp.resolve("a").toString())).isEqualTo(0);
+        assertThat(Main.run("assess", "--facts", facts.toString(), "--month", "2021-02", "--policy", policy.toString(),
+                "--out", tmp.resolve("b").toString())).isEqualTo(0);
+        assertThat(Files.readString(tmp.resolve("a/assessment.json"))).isEqualTo(Files.readString(tmp.resolve("b/assessment.json")));
+        assertThat(Main.run("assess", "--facts", facts.toString(), "--month", "2021-02", "--ruleset", pack.toString(),
+                "--policy", policy.toString(), "--out", tmp.resolve("c").toString())).isEqualTo(2);
+    }
+}
