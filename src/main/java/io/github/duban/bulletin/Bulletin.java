@@ -1,7 +1,9 @@
 package io.github.duban.bulletin;
 
 import io.github.duban.engine.Duban;
+import io.github.duban.model.Band;
 import io.github.duban.model.Plan;
+import io.github.duban.model.Policy;
 import io.github.duban.model.Task;
 import io.github.duban.model.Unit;
 import io.github.duban.outcome.Assessment;
@@ -140,15 +142,21 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
     }
 
     /** The scores as horizontal bars: the drawing's size, the axis ticks and one bar per ranked unit. */
-    public record Chart(int width, int height, int left, int plotWidth, int max, List<Tick> ticks, List<Bar> bars) {
+    public record Chart(int width, int height, int left, int plotWidth, int max, List<Tick> ticks, List<Bar> bars,
+                        List<LegendItem> legend) {
         public Chart {
             ticks = List.copyOf(ticks);
             bars = List.copyOf(bars);
+            legend = List.copyOf(legend);
         }
     }
 
     /** An axis tick: its value and x position. */
     public record Tick(int value, int x) {
+    }
+
+    /** One rating of the policy's bands in the chart's legend: its code, Chinese name and colour. */
+    public record LegendItem(String rating, String chinese, String colour) {
     }
 
     /** A bar: the unit, the score shown, the bar's top and length, its colour (by rating) and rating code. */
@@ -169,14 +177,20 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
 
     /** The bulletin of {@code a}, a month of {@code duban}'s plan. */
     public static Bulletin of(Duban duban, Assessment a, BulletinSettings settings) {
-        return of(duban.plan(), a, duban.dueDate(a.period()), settings);
+        return of(duban.plan(), a, duban.dueDate(a.period()), settings, duban.policy().bands());
+    }
+
+    /** As {@link #of(Plan, Assessment, LocalDate, BulletinSettings, List)} with the default rating bands. */
+    public static Bulletin of(Plan plan, Assessment a, LocalDate reportsDue, BulletinSettings settings) {
+        return of(plan, a, reportsDue, settings, Policy.DEFAULT_BANDS);
     }
 
     /**
      * The bulletin of {@code a}, a month of {@code plan}; {@code reportsDue} is the month's report
-     * due date (on-time counts are given only when the as-of date is past it).
+     * due date (on-time counts are given only when the as-of date is past it); {@code bands} are the
+     * policy's rating bands, best first, which give the chart its colours and legend.
      */
-    public static Bulletin of(Plan plan, Assessment a, LocalDate reportsDue, BulletinSettings settings) {
+    public static Bulletin of(Plan plan, Assessment a, LocalDate reportsDue, BulletinSettings settings, List<Band> bands) {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(a, "assessment");
         BulletinSettings s = settings == null ? BulletinSettings.DEFAULT : settings;
@@ -203,7 +217,7 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
                 "（三）按时报送进度。各牵头单位要于每月" + dueDay + "日前报送工作进度，" + office
                         + "将继续实行一月一调度、一月一督查、一月一通报，督查结果纳入年度绩效考核。");
         return new Bulletin(series, issue, office, date, chinese(date), title, recipients, opening,
-                overview(plan, a, reportsDue), problems(plan, a), sanctions(plan, a), ranking(a), chart(a),
+                overview(plan, a, reportsDue), problems(plan, a), sanctions(plan, a), ranking(a), chart(a, bands),
                 board(plan, a), requirements, s.closing(), s.copyTo(), m.toString(), monthText, a.asOf(), a.ruleset(),
                 plan.title(), docNo);
     }
@@ -379,10 +393,33 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
         return rows;
     }
 
-    static final Map<String, String> RATING_COLOURS = Map.of(
-            "EXCELLENT", "#2e7d32", "GOOD", "#1565c0", "PASS", "#ef8f00", "FAIL", "#c62828");
+    /** Best to worst: green, blue, amber, red; a policy's bands take them by their place in its list. */
+    static final List<String> PALETTE = List.of("#2e7d32", "#1565c0", "#ef8f00", "#c62828");
 
-    private static Chart chart(Assessment a) {
+    /** The colour of each rating: by its place among the bands, best green, worst red; ratings no band names last. */
+    static Map<String, String> ratingColours(List<Band> bands, Assessment a) {
+        List<String> names = new ArrayList<>();
+        bands.forEach(b -> names.add(b.name()));
+        a.scores().forEach(s -> {
+            if (!names.contains(s.rating().name())) {
+                names.add(s.rating().name());
+            }
+        });
+        Map<String, String> colours = new java.util.LinkedHashMap<>();
+        int n = names.size();
+        for (int i = 0; i < n; i++) {
+            int at = n == 1 ? 0 : Math.round(i * (PALETTE.size() - 1f) / (n - 1));
+            colours.put(names.get(i), PALETTE.get(at));
+        }
+        return colours;
+    }
+
+    private static Chart chart(Assessment a, List<Band> bands) {
+        Map<String, String> colours = ratingColours(bands, a);
+        List<LegendItem> legend = new ArrayList<>();
+        for (Band band : bands) {
+            legend.add(new LegendItem(band.name(), band.chinese(), colours.get(band.name())));
+        }
         int left = 150;
         int plot = 480;
         int bar = 18;
@@ -395,7 +432,7 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
         int y = top;
         for (UnitScore s : a.scores()) {
             int length = s.score().multiply(BigDecimal.valueOf(plot)).divide(BigDecimal.valueOf(max), 0, RoundingMode.HALF_UP).intValue();
-            bars.add(new Bar(s.unit(), number(s.score()), y, length, RATING_COLOURS.get(s.rating().name()), s.rating().name()));
+            bars.add(new Bar(s.unit(), number(s.score()), y, length, colours.get(s.rating().name()), s.rating().name()));
             y += bar + gap;
         }
         List<Tick> ticks = new ArrayList<>();
@@ -407,7 +444,7 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
             ticks.add(new Tick(max, left + plot));
         }
         int height = y + 24;
-        return new Chart(left + plot + 50, height, left, plot, max, ticks, bars);
+        return new Chart(left + plot + 50, height, left, plot, max, ticks, bars, legend);
     }
 
     // 五、挂图作战
