@@ -31,6 +31,10 @@ public final class Profile {
     static void compare(List<Plan> plans, List<Facts> facts, String[] dirs, int rounds) {
         List<List<Duban>> engines = new ArrayList<>();
         for (String d : dirs) {
+            if (d.equals("oracle")) {
+                engines.add(null);
+                continue;
+            }
             String dir = d.replaceFirst("^[a-z]+:", "");
             java.util.regex.Matcher f = java.util.regex.Pattern.compile("^([a-z]+):").matcher(d);
             if (f.find()) {
@@ -53,6 +57,11 @@ public final class Profile {
                 }
                 long t = mx.getCurrentThreadCpuTime();
                 for (int i = 0; i < plans.size(); i++) {
+                    if (engines.get(v) == null) {
+                        new io.github.duban.oracle.Oracle(plans.get(i), io.github.duban.model.Policy.DEFAULT)
+                                .replay(plans.get(i).reporting().to(), facts.get(i));
+                        continue;
+                    }
                     Duban d = engines.get(v).get(i);
                     d.replay(d.plan().reporting().from(), d.plan().reporting().to(), facts.get(i));
                 }
