@@ -269,7 +269,7 @@ public final class Duban {
         for (Task t : plan.tasks()) {
             session.insert(t);
         }
-        if (rules.builtInOnly() && !Boolean.getBoolean("duban.allreports")) {
+        if (rules.builtInOnly()) {
             reportsTheBuiltInRulesRead(facts.reports(), month, asOf).forEach(session::insert);
         } else {
             for (ProgressReport r : facts.reports()) {

@@ -52,7 +52,8 @@ import com.sun.management.GarbageCollectionNotificationInfo;
  * gave the same assessments, month by month, plan by plan.
  *
  * <p>Options: {@code --plans P --tasks T --units U --months N --seed S --threads K --rounds R
- * --warmup W --data DIR --json FILE}.
+ * --warmup W --data DIR --json FILE}; {@code --end-to-end OUT} instead runs {@link EndToEnd} on the
+ * generated folders (read, assess the window's last month, write its files under OUT).
  */
 public final class Bench {
 
@@ -64,6 +65,7 @@ public final class Bench {
                 "--seed", "2021", "--threads", "2", "--rounds", "3", "--warmup", "2"));
         String data = null;
         String json = null;
+        String endToEnd = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (i + 1 >= args.length) {
@@ -73,6 +75,7 @@ public final class Bench {
             switch (a) {
                 case "--data" -> data = v;
                 case "--json" -> json = v;
+                case "--end-to-end" -> endToEnd = v;
                 default -> {
                     if (!o.containsKey(a)) {
                         throw usage("unknown option " + a);
@@ -98,6 +101,11 @@ public final class Bench {
             System.out.printf("reusing %s%n", root);
         }
 
+        if (endToEnd != null) {
+            heap.stop();
+            EndToEnd.main(new String[] {root.toString(), endToEnd, String.valueOf(threads)});
+            return;
+        }
         long t0 = System.nanoTime();
         List<Path> dirs;
         try (Stream<Path> s = Files.list(root)) {
@@ -142,13 +150,19 @@ public final class Bench {
             }
             long[] e = new long[rounds];
             long[] r = new long[rounds];
+            long[] ec = new long[rounds];
+            long[] rc = new long[rounds];
             for (int k = 0; k < rounds; k++) {
+                long c = cpuNanos();
                 long t = System.nanoTime();
                 run(pool, plans.size(), engine);
                 e[k] = ms(t);
+                ec[k] = (cpuNanos() - c) / 1_000_000;
+                c = cpuNanos();
                 t = System.nanoTime();
                 run(pool, plans.size(), oracle);
                 r[k] = ms(t);
+                rc[k] = (cpuNanos() - c) / 1_000_000;
             }
             long engineMs = median(e);
             long referenceMs = median(r);
@@ -189,6 +203,9 @@ public final class Bench {
             out.put("identical", identical);
             out.put("monthsCompared", months.get());
             out.put("monthsDiffering", differ.get());
+            out.put("engineCpuMs", median(ec));
+            out.put("referenceCpuMs", median(rc));
+            out.put("cpuRatio", Math.round((double) median(ec) / Math.max(1, median(rc)) * 100) / 100.0);
             out.put("tasks", spec.tasks());
             out.put("units", spec.units());
             out.put("months", spec.months());
@@ -201,6 +218,8 @@ public final class Bench {
 
             System.out.printf("engine    %8d ms (rounds %s)%n", engineMs, Arrays.toString(e));
             System.out.printf("reference %8d ms (rounds %s)%n", referenceMs, Arrays.toString(r));
+            System.out.printf("CPU time (process, all threads): engine %d ms, reference %d ms, ratio %.2fx%n", median(ec), median(rc),
+                    (double) median(ec) / Math.max(1, median(rc)));
             System.out.printf("ratio %.2fx on %d threads each; %d obligations, %d obligations/s; peak heap %d MB%n", ratio, threads,
                     obligations, out.get("obligationsPerSecond"), peakMb);
             System.out.printf("identical: %s (%d of %d months differ)%n", identical, differ.get(), months.get());
@@ -255,6 +274,11 @@ public final class Bench {
         }
     }
 
+    /** CPU time of the whole process (every thread, GC included). */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     static long median(long[] v) {
         long[] s = v.clone();
         Arrays.sort(s);
@@ -275,7 +299,7 @@ public final class Bench {
 
     static IllegalArgumentException usage(String why) {
         return new IllegalArgumentException(why + " (expected --plans P --tasks T --units U --months N --threads K --seed S "
-                + "--rounds R --warmup W --data DIR --json FILE)");
+                + "--rounds R --warmup W --data DIR --json FILE --end-to-end OUT)");
     }
 
     /** The most heap in use at once: the heap before each collection, from GC notifications, and now. */
