@@ -154,15 +154,31 @@ public final class FactsJson {
         }
     }
 
+    /** Reads a facts file line by line, as a stream: the file is never held whole in memory. */
     private static <T> List<T> lines(Path file, Plan plan, Parser<T> parser) {
         if (!Files.exists(file)) {
             return List.of();
         }
-        try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), plan, parser);
+        List<T> out = new ArrayList<>();
+        String source = file.toString();
+        try (java.io.BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            int no = 0;
+            for (String raw = in.readLine(); raw != null; raw = in.readLine()) {
+                no++;
+                String line = raw.strip();
+                if (no == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1).strip();
+                }
+                if (!line.isEmpty()) {
+                    out.add(parser.parse(line, new Where(source, no), plan));
+                }
+            }
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new InputException(source, 0, null, "is not UTF-8 text");
         } catch (IOException e) {
-            throw new InputException(file.toString(), 0, null, "cannot read: " + e.getMessage());
+            throw new InputException(source, 0, null, "cannot read: " + e.getMessage());
         }
+        return out;
     }
 
     private static <T> List<T> resource(String name, Plan plan, Parser<T> parser) {
