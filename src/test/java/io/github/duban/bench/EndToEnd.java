@@ -52,6 +52,10 @@ public final class EndToEnd {
         }
         AtomicLong obligations = new AtomicLong();
         AtomicLong findings = new AtomicLong();
+        AtomicLong readNs = new AtomicLong();
+        AtomicLong assessNs = new AtomicLong();
+        AtomicLong writeNs = new AtomicLong();
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long t1 = System.nanoTime();
         long c1 = Bench.cpuNanos();
@@ -59,14 +63,21 @@ public final class EndToEnd {
             List<Future<?>> fs = new ArrayList<>();
             for (Path d : dirs) {
                 fs.add(pool.submit(() -> {
+                    long r0 = mx.getCurrentThreadCpuTime();
                     Plan p = PlanJson.read(d.resolve("plan.json"));
                     Facts f = FactsJson.read(d, p);
+                    long r1 = mx.getCurrentThreadCpuTime();
                     Duban duban = Duban.builder().plan(p).rules(rules).build();
                     List<Assessment> months = duban.replay(p.reporting().to(), p.reporting().to(), f);
                     Assessment a = months.get(months.size() - 1);
+                    long r2 = mx.getCurrentThreadCpuTime();
                     Path dir = out.resolve(d.getFileName());
                     write(dir, Map.of("assessment.json", AssessmentJson.write(a), "ledger.json", LedgerJson.write(a.ledger()),
                             "scores.csv", ScoresCsv.write(a)));
+                    long r3 = mx.getCurrentThreadCpuTime();
+                    readNs.addAndGet(r1 - r0);
+                    assessNs.addAndGet(r2 - r1);
+                    writeNs.addAndGet(r3 - r2);
                     obligations.addAndGet(monthObligations(p, f));
                     findings.addAndGet(a.findings().size());
                     return null;
@@ -84,6 +95,8 @@ public final class EndToEnd {
                         + "read + assess + write %d ms (CPU %d ms) on %d threads; peak heap %d MB (max %d MB)%n",
                 dirs.size(), obligations.get(), findings.get(), rulesMs, ms, cpu, threads, heap.peakBytes() >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf("CPU by phase (worker threads): read %d ms, assess %d ms, write %d ms%n", readNs.get() / 1_000_000,
+                assessNs.get() / 1_000_000, writeNs.get() / 1_000_000);
         heap.stop();
     }
 
