@@ -27,7 +27,11 @@ public final class Profile {
     private Profile() {
     }
 
-    /** Variants (folders of rule files over the built-in ones; "-" for the built-in ones alone) in alternating rounds, CPU time of each. */
+    /**
+     * Variants in alternating rounds, CPU time of each: a folder of rule files over the built-in
+     * ones, "-" for the built-in ones alone, "oracle" for the plain-Java reference. Run with
+     * {@code -Dprofile.variants=DIR,-,oracle}; {@code -Dprofile.full=true} times only the full set.
+     */
     static void compare(List<Plan> plans, List<Facts> facts, String[] dirs, int rounds) {
         List<List<Duban>> engines = new ArrayList<>();
         for (String d : dirs) {
@@ -35,26 +39,13 @@ public final class Profile {
                 engines.add(null);
                 continue;
             }
-            String dir = d.replaceFirst("^[a-z]+:", "");
-            java.util.regex.Matcher f = java.util.regex.Pattern.compile("^([a-z]+):").matcher(d);
-            if (f.find()) {
-                System.setProperty("duban." + f.group(1), "true");
-            }
-            Ruleset rules = dir.equals("-") && !d.contains(":") ? Ruleset.builtIn()
-                    : Ruleset.compile(dir.equals("-") ? Ruleset.builtIn().sources() : Ruleset.withFolder(Path.of(dir)).sources());
-            System.clearProperty("duban." + (d.contains(":") ? d.substring(0, d.indexOf(':')) : "none"));
+            Ruleset rules = d.equals("-") ? Ruleset.builtIn() : Ruleset.withFolder(Path.of(d));
             engines.add(plans.stream().map(p -> Duban.builder().plan(p).rules(rules).build()).toList());
         }
         long[][] ms = new long[dirs.length][rounds];
         var mx = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int r = -3; r < rounds; r++) {
             for (int v = 0; v < dirs.length; v++) {
-                // "flag:" before a variant sets the system property duban.flag=true while it runs
-                java.util.regex.Matcher f = java.util.regex.Pattern.compile("^([a-z]+):").matcher(dirs[v]);
-                boolean flag = f.find();
-                if (flag) {
-                    System.setProperty("duban." + f.group(1), "true");
-                }
                 long t = mx.getCurrentThreadCpuTime();
                 for (int i = 0; i < plans.size(); i++) {
                     if (engines.get(v) == null) {
@@ -67,9 +58,6 @@ public final class Profile {
                 }
                 if (r >= 0) {
                     ms[v][r] = (mx.getCurrentThreadCpuTime() - t) / 1_000_000;
-                }
-                if (flag) {
-                    System.clearProperty("duban." + f.group(1));
                 }
             }
         }
