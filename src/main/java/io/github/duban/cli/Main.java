@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "duban", mixinStandardHelpOptions = true, version = "duban 0.1.0",
         description = "督办: assess a supervision plan's month, escalate and score its units.",
         subcommands = {PlanCommand.class, PolicyCommand.class, AssessCommand.class, ReplayCommand.class, DemoCommand.class, ExplainCommand.class,
-                RulesCommand.class, ImportCommand.class, DeadlineCommand.class, SqlCommand.class, CommandLine.HelpCommand.class})
+                RulesCommand.class, ImportCommand.class, DeadlineCommand.class, SqlCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -239,9 +239,7 @@ public final class Duban {
     }
 
     private Assessment run(YearMonth month, LocalDate asOf, Facts facts, Ledger previous) {
-        Period period = new Period(month, asOf, month.atDay(1), month.atEndOfMonth(), dueDate(month),
-                plan.reporting().from(), plan.reporting().to(), plan.reporting().start(), calendar, policy.workingDays());
-        KieSession session = rules.kieBase().newKieSession();
+        KieSession session = rules.session();
         if (LOG.isDebugEnabled()) {
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
@@ -251,44 +249,7 @@ public final class Duban {
             });
         }
         try {
-            session.insert(period);
-            session.insert(policy);
-            for (Unit u : plan.units()) {
-                session.insert(u);
-            }
-            for (Task t : plan.tasks()) {
-                session.insert(t);
-            }
-            for (ProgressReport r : facts.reports()) {
-                if (!r.submittedOn().isAfter(asOf)) {
-                    session.insert(r);
-                }
-            }
-            for (Completion c : facts.completions()) {
-                if (!c.completedOn().isAfter(asOf)) {
-                    session.insert(c);
-                }
-            }
-            for (Extension e : facts.extensions()) {
-                if (!e.approvedOn().isAfter(asOf)) {
-                    session.insert(e);
-                }
-            }
-            for (InspectionFinding i : facts.inspections()) {
-                if (!i.on().isAfter(asOf)) {
-                    session.insert(i);
-                }
-            }
-            for (Rectification r : facts.rectifications()) {
-                if (!r.on().isAfter(asOf)) {
-                    session.insert(r);
-                }
-            }
-            if (previous != null) {
-                for (Case c : previous.cases()) {
-                    session.insert(PreviousCase.of(c));
-                }
-            }
+            insertAll(session, month, asOf, facts, previous);
             int fired = session.fireAllRules();
             LOG.debug("{} as of {}: {} rule firings", month, asOf, fired);
             return collect(session, month, asOf);
@@ -297,7 +258,84 @@ public final class Duban {
         }
     }
 
-    private Assessment collect(KieSession session, YearMonth month, LocalDate asOf) {
+    /** Inserts what month {@code month} as of {@code asOf} is judged on: period, policy, plan, known facts, the ledger's cases. */
+    void insertAll(KieSession session, YearMonth month, LocalDate asOf, Facts facts, Ledger previous) {
+        Period period = new Period(month, asOf, month.atDay(1), month.atEndOfMonth(), dueDate(month),
+                plan.reporting().from(), plan.reporting().to(), plan.reporting().start(), calendar, policy.workingDays());
+        session.insert(period);
+        session.insert(policy);
+        for (Unit u : plan.units()) {
+            session.insert(u);
+        }
+        for (Task t : plan.tasks()) {
+            session.insert(t);
+        }
+        if (rules.builtInOnly()) {
+            reportsTheBuiltInRulesRead(facts.reports(), month, asOf).forEach(session::insert);
+        } else {
+            for (ProgressReport r : facts.reports()) {
+                if (!r.submittedOn().isAfter(asOf)) {
+                    session.insert(r);
+                }
+            }
+        }
+        for (Completion c : facts.completions()) {
+            if (!c.completedOn().isAfter(asOf)) {
+                session.insert(c);
+            }
+        }
+        for (Extension e : facts.extensions()) {
+            if (!e.approvedOn().isAfter(asOf)) {
+                session.insert(e);
+            }
+        }
+        for (InspectionFinding i : facts.inspections()) {
+            if (!i.on().isAfter(asOf)) {
+                session.insert(i);
+            }
+        }
+        for (Rectification r : facts.rectifications()) {
+            if (!r.on().isAfter(asOf)) {
+                session.insert(r);
+            }
+        }
+        if (previous != null) {
+            for (Case c : previous.cases()) {
+                session.insert(PreviousCase.of(c));
+            }
+        }
+    }
+
+    /**
+     * The reports known by {@code asOf} that the built-in rules read for {@code month}: every report
+     * of the month itself, and of the earlier months, per (task, unit), only the greatest one that
+     * gives a percent in the reports' own order (the only earlier report the latest-percent rule can
+     * pick: it takes the greatest report with a percent of the month or before). Reports of later
+     * months play no part (DESIGN §4). Rules replaced or added from a folder get every known report.
+     */
+    static List<ProgressReport> reportsTheBuiltInRulesRead(List<ProgressReport> reports, YearMonth month, LocalDate asOf) {
+        List<ProgressReport> out = new ArrayList<>();
+        Map<List<Object>, ProgressReport> earlier = new java.util.HashMap<>();
+        for (ProgressReport r : reports) {
+            if (r.submittedOn().isAfter(asOf)) {
+                continue;
+            }
+            int c = r.month().compareTo(month);
+            if (c == 0) {
+                out.add(r);
+            } else if (c < 0 && r.percent() != null) {
+                earlier.merge(List.of(r.task(), r.unit()), r, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            }
+        }
+        out.addAll(earlier.values());
+        return out;
+    }
+
+    Assessment collect(KieSession session, YearMonth month, LocalDate asOf) {
+        return collect(session.getObjects(), month, asOf);
+    }
+
+    Assessment collect(Iterable<?> objects, YearMonth month, LocalDate asOf) {
         List<Finding> findings = new ArrayList<>();
         List<Sanction> sanctions = new ArrayList<>();
         List<UnitScore> scores = new ArrayList<>();
@@ -305,7 +343,7 @@ public final class Duban {
         List<Case> cases = new ArrayList<>();
         List<Ignored> ignored = new ArrayList<>();
         int owed = 0;
-        for (Object o : session.getObjects()) {
+        for (Object o : objects) {
             if (o instanceof Finding f) {
                 findings.add(f);
             } else if (o instanceof Sanction s) {

@@ -40,6 +40,12 @@ public final class FactCheck {
         return report(plan, r, index(plan));
     }
 
+    /** A plan's unit names and task numbers, made once per plan and thread (facts are read a plan at a time). */
+    private record Index(Plan plan, Map<String, Unit> units, java.util.Set<Integer> tasks) {
+    }
+
+    private static final ThreadLocal<Index> LAST = new ThreadLocal<>();
+
     private static ProgressReport report(Plan plan, ProgressReport r, Map<String, Unit> units) {
         task(plan, r.task());
         Unit u = unit(units, r.unit());
@@ -97,17 +103,29 @@ public final class FactCheck {
 
     /** Every name a unit goes by (id, name, aliases) → the unit. */
     private static Map<String, Unit> index(Plan plan) {
+        return indexOf(plan).units();
+    }
+
+    private static Index indexOf(Plan plan) {
+        Index last = LAST.get();
+        if (last != null && last.plan() == plan) {
+            return last;
+        }
         Map<String, Unit> byName = new HashMap<>();
         for (Unit u : plan.units()) {
             for (String n : u.names()) {
                 byName.putIfAbsent(n, u);
             }
         }
-        return byName;
+        java.util.Set<Integer> tasks = new java.util.HashSet<>();
+        plan.tasks().forEach(t -> tasks.add(t.no()));
+        Index made = new Index(plan, byName, tasks);
+        LAST.set(made);
+        return made;
     }
 
     private static void task(Plan plan, int no) {
-        if (plan.task(no).isEmpty()) {
+        if (!indexOf(plan).tasks().contains(no)) {
             throw new Problem("task", "task " + no + " is not in the plan (it has tasks "
                     + plan.tasks().get(0).no() + ".." + plan.tasks().get(plan.tasks().size() - 1).no() + ")");
         }

@@ -40,10 +40,17 @@ public final class Ruleset {
 
     private final Map<String, String> sources;
     private final KieBase kieBase;
+    private final boolean builtInOnly;
 
     private Ruleset(Map<String, String> sources, KieBase kieBase) {
         this.sources = Collections.unmodifiableMap(sources);
         this.kieBase = kieBase;
+        this.builtInOnly = sources.equals(builtInSources());
+    }
+
+    /** True when these are exactly the built-in rule files, whose needs the engine knows (which facts they read). */
+    boolean builtInOnly() {
+        return builtInOnly;
     }
 
     /** The built-in rules, compiled once per class loader and shared. */
@@ -155,6 +162,11 @@ public final class Ruleset {
 
     KieBase kieBase() {
         return kieBase;
+    }
+
+    /** A new session of these rules. */
+    org.kie.api.runtime.KieSession session() {
+        return kieBase.newKieSession();
     }
 
     /** Names of every rule, in name order. */

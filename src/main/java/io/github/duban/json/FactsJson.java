@@ -85,6 +85,45 @@ public final class FactsJson {
                 resource(RECTIFICATIONS, plan, FactsJson::rectification));
     }
 
+    /**
+     * Writes {@code facts} into {@code dir} as the five facts files (DESIGN §8), one JSON object a
+     * line, absent fields left out; each file goes through a temporary file and a rename, so none
+     * is ever half-written. The same facts always give the same bytes.
+     */
+    public static void write(Path dir, Facts facts) {
+        try {
+            Files.createDirectories(dir);
+            writeLines(dir, REPORTS, facts.reports().stream()
+                    .map(r -> new ReportLine(r.task(), r.unit(), r.month(), r.submittedOn(), r.percent(), r.text())).toList());
+            writeLines(dir, COMPLETIONS, facts.completions().stream()
+                    .map(c -> new CompletionLine(c.task(), c.completedOn(), c.acceptedOn())).toList());
+            writeLines(dir, EXTENSIONS, facts.extensions().stream()
+                    .map(e -> new ExtensionLine(e.task(), e.requestedOn(), e.approvedOn(), e.newDeadline(), e.reason())).toList());
+            writeLines(dir, INSPECTIONS, facts.inspections().stream()
+                    .map(i -> new InspectionLine(i.unit(), i.task(), i.kind(), i.on(), i.person(), i.note())).toList());
+            writeLines(dir, RECTIFICATIONS, facts.rectifications().stream()
+                    .map(r -> new RectificationLine(r.unit(), r.task(), r.on())).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write facts to " + dir, e);
+        }
+    }
+
+    private static void writeLines(Path dir, String name, List<?> lines) throws IOException {
+        Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
+        try {
+            try (java.io.Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                for (Object l : lines) {
+                    w.write(Mappers.LINES.writeValueAsString(l));
+                    w.write('\n');
+                }
+            }
+            Files.move(tmp, dir.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     /** Parses JSON-lines text; {@code source} names it in errors. */
     public static <T> List<T> parse(String text, String source, Plan plan, Parser<T> parser) {
         List<T> out = new ArrayList<>();
@@ -115,15 +154,31 @@ public final class FactsJson {
         }
     }
 
+    /** Reads a facts file line by line, as a stream: the file is never held whole in memory. */
     private static <T> List<T> lines(Path file, Plan plan, Parser<T> parser) {
         if (!Files.exists(file)) {
             return List.of();
         }
-        try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), plan, parser);
+        List<T> out = new ArrayList<>();
+        String source = file.toString();
+        try (java.io.BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            int no = 0;
+            for (String raw = in.readLine(); raw != null; raw = in.readLine()) {
+                no++;
+                String line = raw.strip();
+                if (no == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1).strip();
+                }
+                if (!line.isEmpty()) {
+                    out.add(parser.parse(line, new Where(source, no), plan));
+                }
+            }
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new InputException(source, 0, null, "is not UTF-8 text");
         } catch (IOException e) {
-            throw new InputException(file.toString(), 0, null, "cannot read: " + e.getMessage());
+            throw new InputException(source, 0, null, "cannot read: " + e.getMessage());
         }
+        return out;
     }
 
     private static <T> List<T> resource(String name, Plan plan, Parser<T> parser) {

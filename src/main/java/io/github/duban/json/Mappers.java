@@ -24,6 +24,11 @@ final class Mappers {
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
+    /** One compact object a line, absent fields left out (facts files). */
+    static final ObjectWriter LINES = MAPPER.copy()
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .writer();
+
     private Mappers() {
     }
 }

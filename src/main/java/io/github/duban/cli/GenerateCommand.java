@@ -1,0 +1,58 @@
+package io.github.duban.cli;
+
+import io.github.duban.generate.PlanFolders;
+import io.github.duban.generate.Spec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code duban generate}: synthetic plan folders in the {@code --plans} layout, for benchmarks and trials. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Writes synthetic plans with a reporting window of facts, one folder per plan (DIR/<plan-id>/plan.json, "
+                + "reports.jsonl, completions.jsonl, extensions.jsonl, inspections.jsonl, rectifications.jsonl). "
+                + "The same options and seed always give the same bytes.")
+public final class GenerateCommand implements Callable<Integer> {
+
+    @Option(names = "--plans", paramLabel = "P", defaultValue = "10", description = "Number of plans (default ${DEFAULT-VALUE}).")
+    int plans;
+
+    @Option(names = "--tasks", paramLabel = "T", defaultValue = "19", description = "Tasks per plan (default ${DEFAULT-VALUE}).")
+    int tasks;
+
+    @Option(names = "--units", paramLabel = "U", defaultValue = "10", description = "Lead units per plan (default ${DEFAULT-VALUE}).")
+    int units;
+
+    @Option(names = "--months", paramLabel = "N", defaultValue = "5", description = "Months in the reporting window, from 2021-02 (default ${DEFAULT-VALUE}).")
+    int months;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "2021", description = "Seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "K", defaultValue = "1", description = "Threads writing plans (default ${DEFAULT-VALUE}); the bytes do not depend on it.")
+    int threads;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write the plan folders into.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        Spec spec;
+        try {
+            spec = Spec.of(plans, tasks, units, months, seed);
+        } catch (IllegalArgumentException e) {
+            System.err.println("generate: " + e.getMessage());
+            return 2;
+        }
+        if (threads < 1) {
+            System.err.println("generate: --threads " + threads + " is not positive");
+            return 2;
+        }
+        long t0 = System.nanoTime();
+        PlanFolders.Written w = PlanFolders.write(out, spec, threads);
+        System.err.printf("generate: %d plans, %d tasks, %d facts written to %s in %d ms%n", w.plans(), w.tasks(), w.facts(), out,
+                (System.nanoTime() - t0) / 1_000_000);
+        return 0;
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.duban.engine;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every rule written in the built-in files is in the compiled rules: a file whose package does not
+ * match its folder can compile to a KieBase without its rules, with no more than a warning.
+ */
+class BuiltInRulesLoadedTest {
+
+    static final Pattern RULE = Pattern.compile("(?m)^rule \"([^\"]+)\"");
+
+    @Test
+    void everyRuleOfTheBuiltInFiles_isCompiledIn() {
+        Ruleset rules = Ruleset.builtIn();
+        java.util.List<String> written = new java.util.ArrayList<>();
+        for (String text : rules.sources().values()) {
+            assertThat(text).contains("package rules;");
+            Matcher m = RULE.matcher(text);
+            while (m.find()) {
+                written.add(m.group(1));
+            }
+        }
+        assertThat(written).isNotEmpty();
+        assertThat(rules.ruleNames()).containsExactlyInAnyOrderElementsOf(written);
+    }
+
+    @Test
+    void theBuiltInRules_knowThemselves_andAFolderOfRulesDoesNot(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        assertThat(Ruleset.builtIn().builtInOnly()).isTrue();
+        java.nio.file.Files.writeString(dir.resolve("extra.drl"), "package rules;\nrule \"Nothing\"\nwhen\n    eval(false)\nthen\nend\n");
+        assertThat(Ruleset.withFolder(dir).builtInOnly()).isFalse();
+    }
+}
