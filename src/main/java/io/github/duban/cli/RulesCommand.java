@@ -3,6 +3,7 @@ package io.github.duban.cli;
 import io.github.duban.authoring.RulesCheck;
 import io.github.duban.engine.Ruleset;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,10 +26,27 @@ final class RulesCommand implements Callable<Integer> {
         return list(spec, rules);
     }
 
-    static int list(CommandSpec spec, Path rules) {
+    /** A --rules folder that does not exist is one clear line, not a stack trace. */
+    static void requireRulesFolder(Path rules) {
         if (rules != null && !java.nio.file.Files.isDirectory(rules)) {
             throw new io.github.duban.json.InputException(rules.toString(), 0, null, "--rules names no folder (expected a folder of .drl files)");
         }
+    }
+
+    /** The rules, policy and scoring sheet a subcommand compiles, checks or packs. */
+    static final class RulesetOptions {
+        @Option(names = "--rules", paramLabel = "DIR", description = "a folder of .drl files: same names replace the built-in ones, others are added")
+        Path rules;
+
+        @Option(names = "--policy", paramLabel = "FILE", description = "a policy file, YAML or JSON")
+        Path policy;
+
+        @Option(names = "--scoring", paramLabel = "FILE.csv", description = "a scoring sheet (考核细则) read into the policy")
+        Path scoring;
+    }
+
+    static int list(CommandSpec spec, Path rules) {
+        requireRulesFolder(rules);
         Ruleset r = rules == null ? Ruleset.builtIn() : Ruleset.withFolder(rules);
         var out = spec.commandLine().getOut();
         out.println(r.sources().keySet().size() + " files, " + r.ruleNames().size() + " rules, all compile:");
@@ -57,23 +75,17 @@ final class RulesCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--rules", paramLabel = "DIR", description = "a folder of .drl files: same names replace the built-in ones, others are added")
-        Path rules;
-
-        @Option(names = "--policy", paramLabel = "FILE", description = "a policy file, YAML or JSON")
-        Path policy;
-
-        @Option(names = "--scoring", paramLabel = "FILE.csv", description = "a scoring sheet (考核细则) read into the policy")
-        Path scoring;
+        @Mixin
+        RulesetOptions given = new RulesetOptions();
 
         @Override
         public Integer call() {
-            RulesCheck.Report r = RulesCheck.check(rules, policy, scoring);
+            RulesCheck.Report r = RulesCheck.check(given.rules, given.policy, given.scoring);
             var out = spec.commandLine().getOut();
             r.problems().forEach(out::println);
             long errors = r.problems().stream().filter(p -> p.level() == RulesCheck.Level.ERROR).count();
             long warnings = r.problems().stream().filter(p -> p.level() == RulesCheck.Level.WARNING).count();
-            out.println(r.sources().size() + " files, " + r.rules() + " rules" + (policy != null ? ", policy " + policy : ", default policy")
+            out.println(r.sources().size() + " files, " + r.rules() + " rules" + (given.policy != null ? ", policy " + given.policy : ", default policy")
                     + ": " + (r.clean() ? "clean" : errors + " errors, " + warnings + " warnings"));
             out.flush();
             return r.clean() ? 0 : 1;
@@ -96,9 +108,7 @@ final class RulesCommand implements Callable<Integer> {
         public Integer call() {
             Ruleset r = null;
             if (rules != null) {
-                if (!java.nio.file.Files.isDirectory(rules)) {
-                    throw new io.github.duban.json.InputException(rules.toString(), 0, null, "--rules names no folder (expected a folder of .drl files)");
-                }
+                requireRulesFolder(rules);
                 r = Ruleset.withFolder(rules);
             }
             var out = spec.commandLine().getOut();
@@ -186,14 +196,8 @@ final class RulesCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--rules", paramLabel = "DIR", description = "a folder of .drl files: same names replace the built-in ones, others are added")
-        Path rules;
-
-        @Option(names = "--policy", paramLabel = "FILE", description = "a policy file, YAML or JSON")
-        Path policy;
-
-        @Option(names = "--scoring", paramLabel = "FILE.csv", description = "a scoring sheet (考核细则) read into the policy")
-        Path scoring;
+        @Mixin
+        RulesetOptions given = new RulesetOptions();
 
         @Option(names = "--out", required = true, paramLabel = "FILE.zip", description = "the package to write")
         Path out;
@@ -201,9 +205,9 @@ final class RulesCommand implements Callable<Integer> {
         @Override
         public Integer call() throws java.io.IOException {
             Inputs in = new Inputs();
-            in.policy = policy;
-            in.rules = rules;
-            in.scoring = scoring;
+            in.policy = given.policy;
+            in.rules = given.rules;
+            in.scoring = given.scoring;
             var duban = in.engine(io.github.duban.json.PlanJson.embedded());
             io.github.duban.authoring.RulesetPackage.write(duban, out);
             spec.commandLine().getOut().println(out + ": " + duban.rules().sources().size() + " rule files, policy, scoring sheet, calendar; fingerprint "
