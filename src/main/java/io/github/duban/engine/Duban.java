@@ -250,12 +250,19 @@ public final class Duban {
         }
         try {
             insertAll(session, month, asOf, facts, previous);
-            int fired = session.fireAllRules();
+            int fired = fire(session, month);
             LOG.debug("{} as of {}: {} rule firings", month, asOf, fired);
             return collect(session, month, asOf);
         } finally {
             session.dispose();
         }
+    }
+
+    /** Fires the rules to rest, then again once the month's {@link Tally} is in; the number of firings. */
+    static int fire(KieSession session, YearMonth month) {
+        int fired = session.fireAllRules();
+        session.insert(new Tally(month));
+        return fired + session.fireAllRules();
     }
 
     /** Inserts what month {@code month} as of {@code asOf} is judged on: period, policy, plan, known facts, the ledger's cases. */

@@ -75,7 +75,7 @@ public final class ChurnProfile {
                         }
                     });
                     duban.insertAll(w, m, m.atEndOfMonth(), f, before);
-                    w.fireAllRules();
+                    Duban.fire(w, m);
                     ledger = duban.collect(w, m, m.atEndOfMonth()).ledger();
                     w.dispose();
                 }
