@@ -259,8 +259,15 @@ public final class FactsJson {
         return s == null || s.isBlank() ? null : s;
     }
 
+    private static final java.util.Map<Class<?>, ObjectReader> READERS = java.util.Map.of(
+            ReportLine.class, Mappers.MAPPER.readerFor(ReportLine.class),
+            CompletionLine.class, Mappers.MAPPER.readerFor(CompletionLine.class),
+            ExtensionLine.class, Mappers.MAPPER.readerFor(ExtensionLine.class),
+            InspectionLine.class, Mappers.MAPPER.readerFor(InspectionLine.class),
+            RectificationLine.class, Mappers.MAPPER.readerFor(RectificationLine.class));
+
     private static <T> T read(String json, Where at, Class<T> type) {
-        ObjectReader r = Mappers.MAPPER.readerFor(type);
+        ObjectReader r = READERS.get(type);
         try {
             return r.readValue(json);
         } catch (JsonProcessingException e) {

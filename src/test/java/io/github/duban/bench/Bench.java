@@ -52,7 +52,8 @@ import com.sun.management.GarbageCollectionNotificationInfo;
  * gave the same assessments, month by month, plan by plan.
  *
  * <p>Options: {@code --plans P --tasks T --units U --months N --seed S --threads K --rounds R
- * --warmup W --data DIR --json FILE}; {@code --end-to-end OUT} instead runs {@link EndToEnd} on the
+ * --warmup W --chunk C --data DIR --json FILE} ({@code --chunk C}: read and time C plans at a time,
+ * the round times summed over the parts, so that a province fits the heap); {@code --end-to-end OUT} instead runs {@link EndToEnd} on the
  * generated folders (read, assess the window's last month, write its files under OUT).
  */
 public final class Bench {
@@ -62,7 +63,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new LinkedHashMap<>(Map.of("--plans", "100", "--tasks", "40", "--units", "10", "--months", "5",
-                "--seed", "2021", "--threads", "2", "--rounds", "3", "--warmup", "2"));
+                "--seed", "2021", "--threads", "2", "--rounds", "3", "--warmup", "2", "--chunk", "0"));
         String data = null;
         String json = null;
         String endToEnd = null;
@@ -113,80 +114,95 @@ public final class Bench {
         }
         Ruleset rules = Ruleset.builtIn();
         long rulesMs = ms(t0);
-        t0 = System.nanoTime();
-        List<Plan> plans = new ArrayList<>();
-        List<Facts> facts = new ArrayList<>();
-        for (Path d : dirs) {
-            Plan p = PlanJson.read(d.resolve("plan.json"));
-            plans.add(p);
-            facts.add(FactsJson.read(d, p));
-        }
-        long readMs = ms(t0);
-        List<Duban> engines = plans.stream().map(p -> Duban.builder().plan(p).policy(Policy.DEFAULT).rules(rules).build()).toList();
-        List<Oracle> oracles = plans.stream().map(p -> new Oracle(p, Policy.DEFAULT)).toList();
-        long obligations = 0;
-        for (int i = 0; i < plans.size(); i++) {
-            obligations += obligations(plans.get(i), facts.get(i));
-        }
-        System.out.printf("%d plans, %d obligations; rules ready in %d ms, facts read in %d ms; %d threads, %d warm-up + %d timed rounds; "
+        int chunk = num(o, "--chunk") > 0 ? num(o, "--chunk") : Math.max(1, dirs.size());
+        System.out.printf("%d plans in %s of %d; rules ready in %d ms; %d threads, %d warm-up + %d timed rounds; "
                         + "%d processors, max heap %d MB, Java %s%n",
-                plans.size(), obligations, rulesMs, readMs, threads, warmup, rounds, Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+                dirs.size(), chunk >= dirs.size() ? "one part" : "parts", Math.min(chunk, dirs.size()), rulesMs, threads, warmup, rounds,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
 
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            IntFunction<Object> engine = i -> {
-                Duban d = engines.get(i);
-                List<Assessment> r = d.replay(d.plan().reporting().from(), d.plan().reporting().to(), facts.get(i));
-                return r.get(r.size() - 1).findings().size();
-            };
-            IntFunction<Object> oracle = i -> {
-                List<OracleResult> r = oracles.get(i).replay(plans.get(i).reporting().to(), facts.get(i));
-                return r.get(r.size() - 1).findings().size();
-            };
-            for (int w = 0; w < warmup; w++) {
-                run(pool, plans.size(), engine);
-                run(pool, plans.size(), oracle);
-            }
             long[] e = new long[rounds];
             long[] r = new long[rounds];
             long[] ec = new long[rounds];
             long[] rc = new long[rounds];
-            for (int k = 0; k < rounds; k++) {
-                long c = cpuNanos();
-                long t = System.nanoTime();
-                run(pool, plans.size(), engine);
-                e[k] = ms(t);
-                ec[k] = (cpuNanos() - c) / 1_000_000;
-                c = cpuNanos();
-                t = System.nanoTime();
-                run(pool, plans.size(), oracle);
-                r[k] = ms(t);
-                rc[k] = (cpuNanos() - c) / 1_000_000;
-            }
-            long engineMs = median(e);
-            long referenceMs = median(r);
-
-            // the same assessments? every month of every plan, compared as the property tests do
+            long readMs = 0;
+            long obligations = 0;
             AtomicLong differ = new AtomicLong();
             AtomicLong months = new AtomicLong();
             List<String> first = new ArrayList<>();
-            run(pool, plans.size(), i -> {
-                Duban d = engines.get(i);
-                List<Assessment> ea = d.replay(d.plan().reporting().from(), d.plan().reporting().to(), facts.get(i));
-                List<OracleResult> oa = oracles.get(i).replay(plans.get(i).reporting().to(), facts.get(i));
-                int m = Differential.mismatches(ea, oa);
-                months.addAndGet(ea.size());
-                if (m > 0) {
-                    differ.addAndGet(m);
-                    synchronized (first) {
-                        if (first.isEmpty()) {
-                            first.add(dirs.get(i).getFileName() + " " + Differential.firstDifference(ea, oa));
+            boolean warmed = false;
+            // plans are taken a part at a time (--chunk), so a province fits the heap; each round's time is the sum over the parts
+            for (int from = 0; from < dirs.size(); from += chunk) {
+                List<Path> part = dirs.subList(from, Math.min(dirs.size(), from + chunk));
+                t0 = System.nanoTime();
+                List<Plan> plans = new ArrayList<>();
+                List<Facts> facts = new ArrayList<>();
+                for (Path d : part) {
+                    Plan p = PlanJson.read(d.resolve("plan.json"));
+                    plans.add(p);
+                    facts.add(FactsJson.read(d, p));
+                }
+                readMs += ms(t0);
+                List<Duban> engines = plans.stream().map(p -> Duban.builder().plan(p).policy(Policy.DEFAULT).rules(rules).build()).toList();
+                List<Oracle> oracles = plans.stream().map(p -> new Oracle(p, Policy.DEFAULT)).toList();
+                for (int i = 0; i < plans.size(); i++) {
+                    obligations += obligations(plans.get(i), facts.get(i));
+                }
+                IntFunction<Object> engine = i -> {
+                    Duban d = engines.get(i);
+                    List<Assessment> a = d.replay(d.plan().reporting().from(), d.plan().reporting().to(), facts.get(i));
+                    return a.get(a.size() - 1).findings().size();
+                };
+                IntFunction<Object> oracle = i -> {
+                    List<OracleResult> a = oracles.get(i).replay(plans.get(i).reporting().to(), facts.get(i));
+                    return a.get(a.size() - 1).findings().size();
+                };
+                if (!warmed) {
+                    for (int w = 0; w < warmup; w++) {
+                        run(pool, plans.size(), engine);
+                        run(pool, plans.size(), oracle);
+                    }
+                    warmed = true;
+                }
+                for (int k = 0; k < rounds; k++) {
+                    long c = cpuNanos();
+                    long t = System.nanoTime();
+                    run(pool, plans.size(), engine);
+                    e[k] += ms(t);
+                    ec[k] += (cpuNanos() - c) / 1_000_000;
+                    c = cpuNanos();
+                    t = System.nanoTime();
+                    run(pool, plans.size(), oracle);
+                    r[k] += ms(t);
+                    rc[k] += (cpuNanos() - c) / 1_000_000;
+                }
+
+                // the same assessments? every month of every plan, compared as the property tests do
+                List<Path> names = part;
+                run(pool, plans.size(), i -> {
+                    Duban d = engines.get(i);
+                    List<Assessment> ea = d.replay(d.plan().reporting().from(), d.plan().reporting().to(), facts.get(i));
+                    List<OracleResult> oa = oracles.get(i).replay(plans.get(i).reporting().to(), facts.get(i));
+                    int m = Differential.mismatches(ea, oa);
+                    months.addAndGet(ea.size());
+                    if (m > 0) {
+                        differ.addAndGet(m);
+                        synchronized (first) {
+                            if (first.isEmpty()) {
+                                first.add(names.get(i).getFileName() + " " + Differential.firstDifference(ea, oa));
+                            }
                         }
                     }
+                    return m;
+                });
+                if (chunk < dirs.size()) {
+                    System.err.printf("  %d of %d plans: engine %d ms, reference %d ms so far%n", from + part.size(), dirs.size(), e[0], r[0]);
                 }
-                return m;
-            });
+            }
+            long engineMs = median(e);
+            long referenceMs = median(r);
+            System.out.printf("%d obligations; facts read in %d ms%n", obligations, readMs);
             boolean identical = differ.get() == 0;
             long peakMb = heap.peakBytes() >> 20;
             double ratio = (double) engineMs / Math.max(1, referenceMs);
@@ -196,7 +212,7 @@ public final class Bench {
             out.put("referenceMs", referenceMs);
             out.put("ratio", Math.round(ratio * 100) / 100.0);
             out.put("threads", threads);
-            out.put("plans", plans.size());
+            out.put("plans", dirs.size());
             out.put("obligations", obligations);
             out.put("obligationsPerSecond", Math.round(obligations * 1000.0 / Math.max(1, engineMs)));
             out.put("peakHeapMb", peakMb);
@@ -215,6 +231,7 @@ public final class Bench {
             out.put("referenceRoundsMs", r);
             out.put("rulesReadyMs", rulesMs);
             out.put("readMs", readMs);
+            out.put("chunk", Math.min(chunk, dirs.size()));
 
             System.out.printf("engine    %8d ms (rounds %s)%n", engineMs, Arrays.toString(e));
             System.out.printf("reference %8d ms (rounds %s)%n", referenceMs, Arrays.toString(r));
@@ -299,7 +316,7 @@ public final class Bench {
 
     static IllegalArgumentException usage(String why) {
         return new IllegalArgumentException(why + " (expected --plans P --tasks T --units U --months N --threads K --seed S "
-                + "--rounds R --warmup W --data DIR --json FILE --end-to-end OUT)");
+                + "--rounds R --warmup W --chunk C --data DIR --json FILE --end-to-end OUT)");
     }
 
     /** The most heap in use at once: the heap before each collection, from GC notifications, and now. */
