@@ -183,10 +183,12 @@ public final class MonthEnd {
                 throw new InputException(planFile.toString(), 0, "reporting", "month " + month + " is outside the plan's reporting window "
                         + plan.reporting().from() + ".." + plan.reporting().to());
             }
-            Facts facts = FactsJson.read(folder, plan);
             Path ledgerFile = folder.resolve("ledger.json");
+            boolean fromLedger = Files.isRegularFile(ledgerFile);
+            // from the ledger, the month needs only its own reports and the latest earlier percents: read through the sieve
+            Facts facts = fromLedger ? FactsJson.read(folder, plan, duban.sieve(month, options.asOf())) : FactsJson.read(folder, plan);
             Ledger previous = null;
-            if (Files.isRegularFile(ledgerFile)) {
+            if (fromLedger) {
                 previous = LedgerJson.read(ledgerFile);
             } else if (!month.equals(plan.reporting().from())) {
                 List<Assessment> before = duban.replay(plan.reporting().from(), month.minusMonths(1), facts);

@@ -321,21 +321,19 @@ public final class Duban {
      * months play no part (DESIGN §4). Rules replaced or added from a folder get every known report.
      */
     static List<ProgressReport> reportsTheBuiltInRulesRead(List<ProgressReport> reports, YearMonth month, LocalDate asOf) {
-        List<ProgressReport> out = new ArrayList<>();
-        Map<List<Object>, ProgressReport> earlier = new java.util.HashMap<>();
-        for (ProgressReport r : reports) {
-            if (r.submittedOn().isAfter(asOf)) {
-                continue;
-            }
-            int c = r.month().compareTo(month);
-            if (c == 0) {
-                out.add(r);
-            } else if (c < 0 && r.percent() != null) {
-                earlier.merge(List.of(r.task(), r.unit()), r, (a, b) -> a.compareTo(b) >= 0 ? a : b);
-            }
-        }
-        out.addAll(earlier.values());
-        return out;
+        ReportSieve sieve = new ReportSieve(month, asOf, false);
+        reports.forEach(sieve);
+        return sieve.reports();
+    }
+
+    /**
+     * A sieve for reading the facts of month {@code month} as of {@code asOf} (null: the month's
+     * last day) from the ledger of the month before: it keeps only the reports these rules read
+     * for it ({@link ReportSieve}). Assessing the month from what it keeps gives the same
+     * assessment as from every report.
+     */
+    public ReportSieve sieve(YearMonth month, LocalDate asOf) {
+        return new ReportSieve(month, asOf != null ? asOf : month.atEndOfMonth(), !rules.builtInOnly());
     }
 
     Assessment collect(KieSession session, YearMonth month, LocalDate asOf) {

@@ -57,6 +57,25 @@ public final class FactsJson {
     }
 
     /**
+     * Reads the facts files of {@code dir} for {@code plan}, passing every report through
+     * {@code reports} and keeping only what it keeps ({@code Duban.sieve}): a month assessed from
+     * the ledger of the month before need not hold every earlier month's reports. Every line is
+     * still read and checked.
+     */
+    public static Facts read(Path dir, Plan plan, io.github.duban.engine.ReportSieve reports) {
+        if (!Files.isDirectory(dir)) {
+            throw new InputException(dir.toString(), 0, null, "is not a directory of facts");
+        }
+        each(dir.resolve(REPORTS), plan, FactsJson::report, reports);
+        return new Facts(
+                reports.reports(),
+                lines(dir.resolve(COMPLETIONS), plan, FactsJson::completion),
+                lines(dir.resolve(EXTENSIONS), plan, FactsJson::extension),
+                lines(dir.resolve(INSPECTIONS), plan, FactsJson::inspection),
+                lines(dir.resolve(RECTIFICATIONS), plan, FactsJson::rectification));
+    }
+
+    /**
      * Reads facts given as JSON-lines texts keyed by file name ({@code reports.jsonl} …), as an
      * OA system holds them; missing keys are empty. Errors name the key as the file.
      */
@@ -156,10 +175,16 @@ public final class FactsJson {
 
     /** Reads a facts file line by line, as a stream: the file is never held whole in memory. */
     private static <T> List<T> lines(Path file, Plan plan, Parser<T> parser) {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
         List<T> out = new ArrayList<>();
+        each(file, plan, parser, out::add);
+        return out;
+    }
+
+    /** Reads a facts file line by line, each fact to {@code to} as it is read. */
+    private static <T> void each(Path file, Plan plan, Parser<T> parser, java.util.function.Consumer<? super T> to) {
+        if (!Files.exists(file)) {
+            return;
+        }
         String source = file.toString();
         try (java.io.BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             int no = 0;
@@ -170,7 +195,7 @@ public final class FactsJson {
                     line = line.substring(1).strip();
                 }
                 if (!line.isEmpty()) {
-                    out.add(parser.parse(line, new Where(source, no), plan));
+                    to.accept(parser.parse(line, new Where(source, no), plan));
                 }
             }
         } catch (java.nio.charset.MalformedInputException e) {
@@ -178,7 +203,6 @@ public final class FactsJson {
         } catch (IOException e) {
             throw new InputException(source, 0, null, "cannot read: " + e.getMessage());
         }
-        return out;
     }
 
     private static <T> List<T> resource(String name, Plan plan, Parser<T> parser) {

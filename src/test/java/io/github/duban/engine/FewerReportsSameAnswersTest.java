@@ -47,4 +47,31 @@ class FewerReportsSameAnswersTest {
             }
         }
     }
+
+    @Test
+    void aMonthReadThroughTheSieve_fromTheLedgerBefore_isAssessedAsFromEveryReport_andHoldsNoHistory() throws IOException {
+        PlanGenerator g = new PlanGenerator(Spec.of(3, 30, 6, 8, 7));
+        for (int i = 0; i < 3; i++) {
+            PlanGenerator.Generated p = g.plan(i);
+            Path folder = dir.resolve("plan-" + i);
+            io.github.duban.json.FactsJson.write(folder, p.facts());
+            Duban duban = Duban.builder().plan(p.plan()).build();
+            io.github.duban.model.Facts every = io.github.duban.json.FactsJson.read(folder, p.plan());
+            List<Assessment> replayed = duban.replay(p.plan().reporting().from(), p.plan().reporting().to(), every);
+            io.github.duban.outcome.Ledger ledger = null;
+            for (Assessment want : replayed) {
+                java.time.YearMonth m = want.period();
+                io.github.duban.model.Facts sieved = io.github.duban.json.FactsJson.read(folder, p.plan(), duban.sieve(m, null));
+                long ofTheMonth = every.reports().stream().filter(r -> r.month().equals(m)).count();
+                long pairs = (long) p.plan().tasks().size() * p.plan().units().size();
+                assertThat((long) sieved.reports().size()).as("reports held for %s", m).isLessThanOrEqualTo(ofTheMonth + pairs);
+                if (!m.equals(p.plan().reporting().from())) {
+                    assertThat(sieved.reports().size()).as("reports held for %s", m).isLessThan(every.reports().size());
+                }
+                Assessment got = duban.assess(m, null, sieved, ledger);
+                assertThat(got).as("%s of plan %d", m, i).isEqualTo(want);
+                ledger = got.ledger();
+            }
+        }
+    }
 }
