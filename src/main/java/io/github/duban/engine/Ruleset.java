@@ -7,6 +7,8 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +35,7 @@ public final class Ruleset {
     /** The built-in rule files, one per concern. */
     public static final List<String> BUILT_IN = List.of("board.drl", "escalation.drl", "lateness.drl", "scoring.drl");
 
+    private static final Logger LOG = LoggerFactory.getLogger(Ruleset.class);
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final Pattern COLUMN = Pattern.compile("\\[(\\d+):(\\d+)\\]");
     private static final Pattern EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?):\\s*\\n");
@@ -41,11 +44,13 @@ public final class Ruleset {
     private final Map<String, String> sources;
     private final KieBase kieBase;
     private final boolean builtInOnly;
+    private final boolean precompiled;
 
-    private Ruleset(Map<String, String> sources, KieBase kieBase) {
+    private Ruleset(Map<String, String> sources, KieBase kieBase, boolean precompiled) {
         this.sources = Collections.unmodifiableMap(sources);
         this.kieBase = kieBase;
         this.builtInOnly = sources.equals(builtInSources());
+        this.precompiled = precompiled;
     }
 
     /** True when these are exactly the built-in rule files, whose needs the engine knows (which facts they read). */
@@ -53,13 +58,38 @@ public final class Ruleset {
         return builtInOnly;
     }
 
-    /** The built-in rules, compiled once per class loader and shared. */
+    /** True when these rules were read from the image compiled at build time, not compiled from their DRL here. */
+    boolean precompiled() {
+        return precompiled;
+    }
+
+    /**
+     * The built-in rules, loaded once per class loader and shared: read from the image the build
+     * compiled ({@link RulesImage}), or, when that is missing or does not match the DRL files on
+     * the class path, compiled from them here (with one warning).
+     */
     public static Ruleset builtIn() {
         return BuiltIn.RULES;
     }
 
     private static final class BuiltIn {
-        static final Ruleset RULES = compile(builtInSources());
+        static final Ruleset RULES = loadBuiltIn(RulesImage.RESOURCE);
+    }
+
+    /** The built-in rules from the image at class-path resource {@code image}, else compiled from their DRL. */
+    static Ruleset loadBuiltIn(String image) {
+        Map<String, String> sources = builtInSources();
+        ClassLoader loader = Ruleset.class.getClassLoader();
+        try (InputStream in = Ruleset.class.getResourceAsStream(image)) {
+            if (in == null) {
+                LOG.warn("the precompiled built-in rules ({}) are not on the class path; compiling the DRL files instead", image);
+            } else {
+                return new Ruleset(new TreeMap<>(sources), RulesImage.read(in, sources, loader), true);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("the precompiled built-in rules ({}) cannot be used ({}); compiling the DRL files instead", image, e.toString());
+        }
+        return compile(sources);
     }
 
     /**
@@ -123,7 +153,7 @@ public final class Ruleset {
         KieContainer container = ks.newKieContainer(id);
         KieBase base = container.getKieBase();
         ks.getRepository().removeKieModule(id);
-        return new Ruleset(sources, base);
+        return new Ruleset(sources, base, false);
     }
 
     /** The line of {@code rule "NAME"} in the DRL text, for a message that names the rule but gives no line; 0 if not found. */
@@ -178,7 +208,7 @@ public final class Ruleset {
                 .toList();
     }
 
-    private static Map<String, String> builtInSources() {
+    static Map<String, String> builtInSources() {
         Map<String, String> sources = new TreeMap<>();
         for (String name : BUILT_IN) {
             try (InputStream in = Ruleset.class.getResourceAsStream("/rules/" + name)) {
