@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The built-in rules compiled at build time: the classic compiler's packages of the built-in DRL
@@ -98,6 +100,12 @@ public final class RulesImage {
         if (!data.readUTF().equals(digest(sources))) {
             throw new IOException("made from other DRL texts than the built-in ones on the class path");
         }
+        // The empty KieBase (Drools' services and configuration) is set up while the packages are read.
+        FutureTask<InternalKnowledgeBase> empty = new FutureTask<>(() -> KnowledgeBaseFactory.newKnowledgeBase(
+                KieServices.get().newKieBaseConfiguration(null, loader)));
+        Thread setUp = new Thread(empty, "duban-rules-kiebase");
+        setUp.setDaemon(true);
+        setUp.start();
         List<KiePackage> packages = new ArrayList<>();
         try (DroolsObjectInputStream objects = new DroolsObjectInputStream(data, loader)) {
             for (Object p : (List<?>) objects.readObject()) {
@@ -106,8 +114,15 @@ public final class RulesImage {
         } catch (ClassNotFoundException | ClassCastException e) {
             throw new IOException("cannot read the rules image: " + e, e);
         }
-        InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(
-                KieServices.get().newKieBaseConfiguration(null, loader));
+        InternalKnowledgeBase base;
+        try {
+            base = empty.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while setting up the KieBase", e);
+        } catch (ExecutionException e) {
+            throw new IOException("cannot set up the KieBase: " + e.getCause(), e.getCause());
+        }
         base.addPackages(packages);
         return base;
     }
