@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +38,7 @@ public final class Ruleset {
 
     private static final Logger LOG = LoggerFactory.getLogger(Ruleset.class);
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final AtomicBoolean PRELOADING = new AtomicBoolean();
     private static final Pattern COLUMN = Pattern.compile("\\[(\\d+):(\\d+)\\]");
     private static final Pattern EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?):\\s*\\n");
     private static final Pattern RULE_NAME = Pattern.compile("Rule name='([^']+)'");
@@ -70,6 +72,25 @@ public final class Ruleset {
      */
     public static Ruleset builtIn() {
         return BuiltIn.RULES;
+    }
+
+    /**
+     * Starts loading the built-in rules on a background thread, for a process that is going to
+     * use them (a command line, a server starting up): reading the plan and the rest meanwhile,
+     * the later {@link #builtIn()} waits only for what is left. Calling it again does nothing.
+     */
+    public static void preloadBuiltIn() {
+        if (PRELOADING.compareAndSet(false, true)) {
+            Thread t = new Thread(() -> {
+                try {
+                    builtIn();
+                } catch (RuntimeException | LinkageError e) {
+                    LOG.debug("preloading the built-in rules failed; builtIn() will report it", e);
+                }
+            }, "duban-rules-preload");
+            t.setDaemon(true);
+            t.start();
+        }
     }
 
     private static final class BuiltIn {

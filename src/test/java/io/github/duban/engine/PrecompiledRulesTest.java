@@ -43,6 +43,15 @@ class PrecompiledRulesTest {
     }
 
     @Test
+    void preloadingTheBuiltInRules_givesTheSameSharedRuleset() {
+        Ruleset.preloadBuiltIn();
+        Ruleset.preloadBuiltIn();
+        Ruleset r = Ruleset.builtIn();
+        assertThat(r).isSameAs(Ruleset.builtIn());
+        assertThat(r.ruleNames()).isEqualTo(classic.ruleNames());
+    }
+
+    @Test
     void thePrecompiledRules_haveTheRuleNamesOfAClassicCompileOfTheSameDrl() {
         assertThat(classic.ruleNames()).isNotEmpty();
         assertThat(Ruleset.builtIn().ruleNames()).isEqualTo(classic.ruleNames());
