@@ -40,12 +40,19 @@ public final class StartUp {
         Duban duban = Duban.builder().rules(rules).build();
         long ready = System.currentTimeMillis();
         int atReady = classes.getLoadedClassCount();
+        long cpuAtReady = cpuMillis();
         Facts facts = FactsJson.sampleYear(duban.plan());
         duban.assess(YearMonth.of(2021, 2), null, facts, null);
         long assessed = System.currentTimeMillis();
         System.out.printf("JVM start to main %d ms (%d classes), plan read %d ms (%d), built-in rules loaded %d ms (%d)%n",
                 main - start, atMain, plan - start, atPlan, loaded - start, atRules);
-        System.out.printf("JVM start to main %d ms, to rules ready %d ms (%d classes), to the first month assessed %d ms (%d classes)%n",
-                main - start, ready - start, atReady, assessed - start, classes.getLoadedClassCount());
+        System.out.printf("JVM start to main %d ms, to rules ready %d ms (%d classes, process CPU %d ms), to the first month assessed %d ms (%d classes)%n",
+                main - start, ready - start, atReady, cpuAtReady, assessed - start, classes.getLoadedClassCount());
+    }
+
+    /** CPU time of the whole process so far (every thread, the JIT and the collector included), or -1. */
+    private static long cpuMillis() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1_000_000 : -1;
     }
 }
