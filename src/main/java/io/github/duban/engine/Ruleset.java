@@ -107,7 +107,7 @@ public final class Ruleset {
             } else {
                 return new Ruleset(new TreeMap<>(sources), RulesImage.read(in, sources, loader), true);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             LOG.warn("the precompiled built-in rules ({}) cannot be used ({}); compiling the DRL files instead", image, e.toString());
         }
         return compile(sources);
