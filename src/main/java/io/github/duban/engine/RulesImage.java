@@ -63,7 +63,6 @@ public final class RulesImage {
         Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
         Files.write(tmp, image);
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        System.out.println("wrote " + out + " (" + rules.ruleNames().size() + " rules, " + image.length + " bytes)");
     }
 
     /** The image of {@code base}, compiled from {@code sources}. */
