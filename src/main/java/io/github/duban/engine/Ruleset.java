@@ -7,6 +7,8 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,7 +36,9 @@ public final class Ruleset {
     /** The built-in rule files, one per concern. */
     public static final List<String> BUILT_IN = List.of("board.drl", "escalation.drl", "lateness.drl", "scoring.drl");
 
+    private static final Logger LOG = LoggerFactory.getLogger(Ruleset.class);
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final AtomicBoolean PRELOADING = new AtomicBoolean();
     private static final Pattern COLUMN = Pattern.compile("\\[(\\d+):(\\d+)\\]");
     private static final Pattern EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?):\\s*\\n");
     private static final Pattern RULE_NAME = Pattern.compile("Rule name='([^']+)'");
@@ -41,11 +46,13 @@ public final class Ruleset {
     private final Map<String, String> sources;
     private final KieBase kieBase;
     private final boolean builtInOnly;
+    private final boolean precompiled;
 
-    private Ruleset(Map<String, String> sources, KieBase kieBase) {
+    private Ruleset(Map<String, String> sources, KieBase kieBase, boolean precompiled) {
         this.sources = Collections.unmodifiableMap(sources);
         this.kieBase = kieBase;
         this.builtInOnly = sources.equals(builtInSources());
+        this.precompiled = precompiled;
     }
 
     /** True when these are exactly the built-in rule files, whose needs the engine knows (which facts they read). */
@@ -53,13 +60,57 @@ public final class Ruleset {
         return builtInOnly;
     }
 
-    /** The built-in rules, compiled once per class loader and shared. */
+    /** True when these rules were read from the image compiled at build time, not compiled from their DRL here. */
+    boolean precompiled() {
+        return precompiled;
+    }
+
+    /**
+     * The built-in rules, loaded once per class loader and shared: read from the image the build
+     * compiled ({@link RulesImage}), or, when that is missing or does not match the DRL files on
+     * the class path, compiled from them here (with one warning).
+     */
     public static Ruleset builtIn() {
         return BuiltIn.RULES;
     }
 
+    /**
+     * Starts loading the built-in rules on a background thread, for a process that is going to
+     * use them (a command line, a server starting up): reading the plan and the rest meanwhile,
+     * the later {@link #builtIn()} waits only for what is left. Calling it again does nothing.
+     */
+    public static void preloadBuiltIn() {
+        if (PRELOADING.compareAndSet(false, true)) {
+            Thread t = new Thread(() -> {
+                try {
+                    builtIn();
+                } catch (RuntimeException | LinkageError e) {
+                    LOG.debug("preloading the built-in rules failed; builtIn() will report it", e);
+                }
+            }, "duban-rules-preload");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
     private static final class BuiltIn {
-        static final Ruleset RULES = compile(builtInSources());
+        static final Ruleset RULES = loadBuiltIn(RulesImage.RESOURCE);
+    }
+
+    /** The built-in rules from the image at class-path resource {@code image}, else compiled from their DRL. */
+    static Ruleset loadBuiltIn(String image) {
+        Map<String, String> sources = builtInSources();
+        ClassLoader loader = Ruleset.class.getClassLoader();
+        try (InputStream in = Ruleset.class.getResourceAsStream(image)) {
+            if (in == null) {
+                LOG.warn("the precompiled built-in rules ({}) are not on the class path; compiling the DRL files instead", image);
+            } else {
+                return new Ruleset(new TreeMap<>(sources), RulesImage.read(in, sources, loader), true);
+            }
+        } catch (IOException | RuntimeException | LinkageError e) {
+            LOG.warn("the precompiled built-in rules ({}) cannot be used ({}); compiling the DRL files instead", image, e.toString());
+        }
+        return compile(sources);
     }
 
     /**
@@ -123,7 +174,7 @@ public final class Ruleset {
         KieContainer container = ks.newKieContainer(id);
         KieBase base = container.getKieBase();
         ks.getRepository().removeKieModule(id);
-        return new Ruleset(sources, base);
+        return new Ruleset(sources, base, false);
     }
 
     /** The line of {@code rule "NAME"} in the DRL text, for a message that names the rule but gives no line; 0 if not found. */
@@ -178,7 +229,7 @@ public final class Ruleset {
                 .toList();
     }
 
-    private static Map<String, String> builtInSources() {
+    static Map<String, String> builtInSources() {
         Map<String, String> sources = new TreeMap<>();
         for (String name : BUILT_IN) {
             try (InputStream in = Ruleset.class.getResourceAsStream("/rules/" + name)) {
