@@ -23,9 +23,16 @@ public final class Main implements Runnable {
             System.setProperty("java.awt.headless", "true");
         }
         Logging.quiet();
+        if (args.length > 0 && RULES_COMMANDS.contains(args[0])) {
+            // the built-in rules load on a second core while the command reads its plan and facts
+            io.github.duban.engine.Ruleset.preloadBuiltIn();
+        }
         CommandLine cli = command();
         return cli.execute(args);
     }
+
+    /** The commands that assess, and so need the built-in rules. */
+    private static final java.util.Set<String> RULES_COMMANDS = java.util.Set.of("assess", "replay", "demo", "explain");
 
     static CommandLine command() {
         CommandLine cli = new CommandLine(new Main());

@@ -129,10 +129,10 @@ public final class Province {
 
         // 3. start-up, three times
         long[] ready = new long[3];
-        System.out.println("== start-up: java -cp … " + StartUp.class.getName() + " (three times)");
+        System.out.println("== start-up: java -cp … " + StartUp.class.getName() + " --preload (three times, as the command line loads the rules)");
         for (int i = 0; i < ready.length; i++) {
             Path log = work.resolve("startup-" + i + ".log");
-            run(List.of(java, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classpath, StartUp.class.getName()), log);
+            run(List.of(java, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classpath, StartUp.class.getName(), "--preload"), log);
             Matcher m = READY.matcher(Files.readString(log, StandardCharsets.UTF_8));
             if (!m.find()) {
                 throw new IllegalStateException("StartUp printed no time; see " + log);
