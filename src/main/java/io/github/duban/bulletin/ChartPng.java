@@ -140,6 +140,11 @@ final class ChartPng {
         int o = 0;
         for (int y = 0; y < h; y++) {
             int p = y * w;
+            if (y > 0 && java.util.Arrays.equals(px, p, p + w, px, p - w, p)) {
+                rows[o] = 2;          // the same pixels as the row above: "up" leaves zeros
+                o += w + 1;
+                continue;
+            }
             for (int x = 0; x < w; x++) {
                 int c = px[p + x] & 0xFFFFFF;
                 if (c != last) {

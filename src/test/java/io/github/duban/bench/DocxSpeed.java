@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  * What writing one plan's month costs, piece by piece, warm, on one thread: the Word bulletin
  * (now, and built cell by cell with POI as before), its chart PNG (now and before), the Markdown
  * and HTML bulletins, assessment.json, ledger.json, scores.csv, and all of them together as the
- * month-end run writes them. Prints the median and best CPU milliseconds per bulletin.
+ * month-end run writes them. Each piece runs two seconds to warm up, then {@code rounds} times;
+ * prints the median and best CPU milliseconds of this thread per bulletin.
  * Arguments (all optional): tasks (400), units (18), rounds (15), rounds of the slow old writer (5).
  * <pre>
  * mvn -q -o test-compile
@@ -69,8 +70,8 @@ public final class DocxSpeed {
     }
 
     private static void report(String name, Supplier<Object> work, int rounds) {
-        int warm = Math.max(3, rounds);
-        for (int i = 0; i < warm; i++) {
+        long warmUntil = System.nanoTime() + 2_000_000_000L;
+        for (int i = 0; i < 3 || System.nanoTime() < warmUntil; i++) {
             work.get();
         }
         double[] ms = new double[rounds];
