@@ -1,6 +1,7 @@
 package io.github.duban.bench;
 
 import io.github.duban.batch.MonthFiles;
+import io.github.duban.batch.SafeOutput;
 import io.github.duban.bulletin.Bulletin;
 import io.github.duban.bulletin.BulletinSettings;
 import io.github.duban.bulletin.Bulletins;
@@ -14,6 +15,8 @@ import io.github.duban.json.ScoresCsv;
 import io.github.duban.outcome.Assessment;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,7 +27,8 @@ import java.util.function.Supplier;
  * What writing one plan's month costs, piece by piece, warm, on one thread: the Word bulletin
  * (now, and built cell by cell with POI as before), its chart PNG (now and before), the Markdown
  * and HTML bulletins, assessment.json, ledger.json, scores.csv, and all of them together as the
- * month-end run writes them. Each piece runs two seconds to warm up, then {@code rounds} times;
+ * month-end run writes them, then the wall time of writing that plan's folder through
+ * {@link SafeOutput} (each file synced to disk). Each piece runs two seconds to warm up, then {@code rounds} times;
  * prints the median and best CPU milliseconds of this thread per bulletin.
  * Arguments (all optional): tasks (400), units (18), rounds (15), rounds of the slow old writer (5).
  * <pre>
@@ -67,6 +71,25 @@ public final class DocxSpeed {
             report(e.getKey(), e.getValue(), rounds);
         }
         report("bulletin.docx (before: POI cell by cell)", () -> PoiDocxReference.write(b), slowRounds);
+
+        Map<String, byte[]> files = MonthFiles.of(duban, a, BulletinSettings.DEFAULT);
+        try {
+            Path dir = Files.createTempDirectory("docx-speed");
+            double[] ms = new double[rounds];
+            for (int i = 0; i < rounds; i++) {
+                long t = System.nanoTime();
+                SafeOutput.replaceFolder(dir.resolve("plan"), files);
+                ms[i] = (System.nanoTime() - t) / 1e6;
+            }
+            Arrays.sort(ms);
+            System.out.printf("%-42s median %8.2f ms wall, best %8.2f (%d rounds, %d files, each synced)%n",
+                    "SafeOutput.replaceFolder", ms[rounds / 2], ms[0], rounds, files.size());
+            try (var s = Files.walk(dir)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void report(String name, Supplier<Object> work, int rounds) {
