@@ -186,7 +186,7 @@ final class DocxBulletin {
             }
             para(x, "left", 360, 0).run("规则集 " + b.ruleset() + " · " + b.period() + " 截至 " + b.asOf(), BODY, 8, false, "777777").end();
             x.raw(SECTION);
-            doc.main = x.toByteArray();
+            doc.main = x;
 
             ByteArrayOutputStream out = new ByteArrayOutputStream(x.size() / 16 + 128 * 1024);
             try (FixedTimeZip zip = new FixedTimeZip(out)) {
@@ -209,12 +209,12 @@ final class DocxBulletin {
 
     /** The POI document whose main part is the text written here rather than its (empty) XmlBeans body. */
     private static final class Package extends XWPFDocument {
-        private byte[] main;
+        private WordXml main;
 
         @Override
         protected void commit() throws IOException {
             try (OutputStream out = getPackagePart().getOutputStream()) {
-                out.write(main);
+                main.writeTo(out);
             }
         }
     }

@@ -113,6 +113,10 @@ final class WordXml {
         return size;
     }
 
+    void writeTo(java.io.OutputStream out) throws java.io.IOException {
+        out.write(buf, 0, size);
+    }
+
     byte[] toByteArray() {
         return Arrays.copyOf(buf, size);
     }

@@ -32,10 +32,9 @@ import java.util.function.Supplier;
  * prints the median and best CPU milliseconds of this thread per bulletin.
  * Arguments (all optional): tasks (400), units (18), rounds (15), rounds of the slow old writer (5).
  * <pre>
- * mvn -q -o test-compile
- * java -cp target/classes:target/test-classes:$(cat cp.txt) io.github.duban.bench.DocxSpeed 400 18 15 5
+ * mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/duban-cp.txt
+ * java -Xmx2g -cp target/classes:target/test-classes:$(cat /tmp/duban-cp.txt) io.github.duban.bench.DocxSpeed 400 18 21 5
  * </pre>
- * ({@code cp.txt} from {@code mvn -q -o dependency:build-classpath -Dmdep.outputFile=cp.txt}).
  */
 public final class DocxSpeed {
     private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
