@@ -1,8 +1,8 @@
 package io.github.duban.batch;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -133,17 +133,21 @@ public final class SafeOutput {
         return dir.resolve("." + name + kind + ProcessHandle.current().pid() + "-" + SEQ.incrementAndGet());
     }
 
+    /** Writes and syncs {@code file} through one open channel (the file is new: an old one of that name is removed first). */
     private static void write(Path file, byte[] data) throws IOException {
+        FileChannel ch;
         try {
-            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                out.write(data);
-            }
+            ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (FileAlreadyExistsException e) {
             Files.delete(file);
             write(file, data);
             return;
         }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        try (ch) {
+            ByteBuffer buf = ByteBuffer.wrap(data);
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
             ch.force(true);
         }
     }

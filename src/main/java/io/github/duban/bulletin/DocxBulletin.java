@@ -1,5 +1,7 @@
 package io.github.duban.bulletin;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackagePartName;
@@ -7,46 +9,33 @@ import org.apache.poi.openxml4j.opc.PackagingURIHelper;
 import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.util.Units;
 import org.apache.poi.xwpf.usermodel.Document;
-import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
-import org.apache.poi.xwpf.usermodel.TableRowAlign;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTShd;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHint;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STShd;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
+import java.util.zip.Deflater;
 
 /**
- * Writes the bulletin as a Word document with Apache POI: A4 with the 公文 margins, 仿宋_GB2312
- * body text (the font table names 仿宋 and 宋体 as its substitutes), 黑体/楷体 headings, real Word
- * tables, the score chart as a PNG. The package's dates are the bulletin's date and every zip
- * entry carries one fixed time, so the same bulletin gives the same bytes.
+ * Writes the bulletin as a Word document: A4 with the 公文 margins, 仿宋_GB2312 body text (the
+ * font table names 仿宋 and 宋体 as its substitutes), 黑体/楷体 headings, real Word tables with
+ * repeated header rows, the score chart as a PNG.
+ *
+ * <p>Apache POI makes the package (content types, relationships, styles, settings, core
+ * properties, the font table and the picture part); the main part, {@code word/document.xml},
+ * is written here as text in one pass, the same markup POI's paragraph, table and run calls give
+ * (see the reference writer in the tests), because building a 400-row board through XmlBeans
+ * cursors costs about a second. The package's dates are the bulletin's date and every zip entry
+ * carries one fixed time, so the same bulletin gives the same bytes.
  */
 final class DocxBulletin {
     static final String BODY = "仿宋_GB2312";
@@ -58,12 +47,38 @@ final class DocxBulletin {
     private static final String FONT_TABLE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable";
     private static final String FONT_TABLE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml";
 
+    private static final byte[] PROLOG = WordXml.utf8("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+            + " xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\""
+            + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>");
+    private static final byte[] SECTION = WordXml.utf8("<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+            + "<w:pgMar w:top=\"2098\" w:bottom=\"1984\" w:left=\"1588\" w:right=\"1474\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>"
+            + "</w:sectPr></w:body></w:document>");
+    private static final byte[] TABLE_PR_END = WordXml.utf8("\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblBorders>"
+            + "<w:top w:val=\"single\"/><w:left w:val=\"single\"/><w:bottom w:val=\"single\"/><w:right w:val=\"single\"/>"
+            + "<w:insideH w:val=\"single\"/><w:insideV w:val=\"single\"/></w:tblBorders></w:tblPr>");
+    private static final byte[] HEADER_ROW = WordXml.utf8("<w:tr><w:trPr><w:tblHeader w:val=\"on\"/></w:trPr>");
+    private static final byte[] BODY_ROW = WordXml.utf8("<w:tr><w:trPr><w:cantSplit w:val=\"on\"/></w:trPr>");
+    private static final byte[] CELL_START = WordXml.utf8("<w:tc><w:tcPr><w:tcW w:w=\"");
+    private static final byte[] CELL_WIDTH_END = WordXml.utf8("\" w:type=\"dxa\"/>");
+    private static final byte[] CELL_FILL = WordXml.utf8("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"");
+    private static final byte[] CELL_PARA_CENTER = WordXml.utf8("<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr>"
+            + "<w:spacing w:before=\"0\" w:after=\"0\"/><w:jc w:val=\"center\"/></w:pPr><w:r>");
+    private static final byte[] CELL_PARA_LEFT = WordXml.utf8("<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr>"
+            + "<w:spacing w:before=\"0\" w:after=\"0\"/><w:jc w:val=\"left\"/></w:pPr><w:r>");
+    private static final byte[] HEADER_CELL_RPR = WordXml.utf8("<w:rPr>" + rFonts(HEADING) + "<w:sz w:val=\"22\"/></w:rPr>");
+    private static final byte[] BODY_CELL_RPR = WordXml.utf8("<w:rPr>" + rFonts(BODY) + "<w:sz w:val=\"21\"/></w:rPr>");
+    private static final byte[] CELL_END = WordXml.utf8("</w:r></w:p></w:tc>");
+    private static final byte[] T_OPEN = WordXml.utf8("<w:t>");
+    private static final byte[] T_PRESERVE = WordXml.utf8("<w:t xml:space=\"preserve\">");
+    private static final byte[] T_END = WordXml.utf8("</w:t>");
+    private static final byte[] T_EMPTY = WordXml.utf8("<w:t/>");
+
     private DocxBulletin() {
     }
 
     static byte[] write(Bulletin b) {
-        try (XWPFDocument doc = new XWPFDocument()) {
-            page(doc);
+        try (Package doc = new Package()) {
             defaults(doc);
             fontTable(doc);
             var core = doc.getProperties().getCoreProperties();
@@ -73,131 +88,157 @@ final class DocxBulletin {
             core.setCreator(b.office());
             core.setTitle(b.title());
             core.setIdentifier(b.ruleset());
+            String picture = doc.addPictureData(ChartPng.png(b.chart()), Document.PICTURE_TYPE_PNG);
 
-            para(doc, ParagraphAlignment.CENTER, 0, 0).run(b.series(), TITLE, 36, true, "C8161D");
-            para(doc, ParagraphAlignment.CENTER, 0, 60).run("第" + b.issue() + "期", BODY, 16, false, null);
-            Para meta = para(doc, ParagraphAlignment.BOTH, 0, 0);
-            meta.run(b.office(), BODY, 15, false, null);
-            meta.tab();
-            meta.run(b.dateText(), BODY, 15, false, null);
-            var tab = meta.p.getCTP().getPPr().addNewTabs().addNewTab();
-            tab.setPos(BigInteger.valueOf(8844));
-            tab.setVal(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTabJc.RIGHT);
-            redRule(meta.p);
-            para(doc, ParagraphAlignment.CENTER, 360, 240).run(b.title(), TITLE, 22, false, null);
-            para(doc, ParagraphAlignment.LEFT, 0, 0).run(b.recipients() + "：", BODY, 16, false, null);
-            body(doc, b.opening());
+            WordXml x = new WordXml(64 * 1024 + 3600 * (b.board().size() + b.ranking().size()));
+            x.raw(PROLOG);
+            para(x, "center", 0, 0).run(b.series(), TITLE, 36, true, "C8161D").end();
+            para(x, "center", 0, 60).run("第" + b.issue() + "期", BODY, 16, false, null).end();
+            x.raw("<w:p><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"18\" w:space=\"4\" w:color=\"C8161D\"/></w:pBdr>"
+                    + "<w:tabs><w:tab w:pos=\"8844\" w:val=\"right\"/></w:tabs><w:spacing w:before=\"0\" w:after=\"0\"/><w:jc w:val=\"both\"/></w:pPr>");
+            new Para(x).run(b.office(), BODY, 15, false, null).tab().run(b.dateText(), BODY, 15, false, null).end();
+            para(x, "center", 360, 240).run(b.title(), TITLE, 22, false, null).end();
+            para(x, "left", 0, 0).run(b.recipients() + "：", BODY, 16, false, null).end();
+            body(x, b.opening());
 
-            heading(doc, "一、总体情况");
-            b.overview().paragraphs().forEach(p -> body(doc, p));
+            heading(x, "一、总体情况");
+            b.overview().paragraphs().forEach(p -> body(x, p));
 
-            heading(doc, "二、存在问题");
+            heading(x, "二、存在问题");
             var pr = b.problems();
             if (pr.empty()) {
-                body(doc, "本月未发现滞后、逾期任务和进度报送问题。");
+                body(x, "本月未发现滞后、逾期任务和进度报送问题。");
             }
             if (!pr.tasks().isEmpty()) {
-                subheading(doc, "（一）任务推进滞后、逾期");
-                numbered(doc, pr.tasks().stream().map(Bulletin.TaskProblem::text).toList());
+                subheading(x, "（一）任务推进滞后、逾期");
+                numbered(x, pr.tasks().stream().map(Bulletin.TaskProblem::text).toList());
             }
             if (!pr.reports().isEmpty()) {
-                subheading(doc, "（二）进度报送不及时");
-                numbered(doc, pr.reports());
+                subheading(x, "（二）进度报送不及时");
+                numbered(x, pr.reports());
             }
             if (!pr.inspections().isEmpty()) {
-                subheading(doc, "（三）督查发现的问题");
-                numbered(doc, pr.inspections());
+                subheading(x, "（三）督查发现的问题");
+                numbered(x, pr.inspections());
             }
 
-            heading(doc, "三、通报批评、公开曝光与表扬");
+            heading(x, "三、通报批评、公开曝光与表扬");
             var s = b.sanctions();
             if (s.empty()) {
-                body(doc, "本月无通报批评、公开曝光和表扬事项。");
+                body(x, "本月无通报批评、公开曝光和表扬事项。");
             }
             if (!s.criticisms().isEmpty()) {
-                subheading(doc, "（一）通报批评（限期整改）");
-                XWPFTable t = table(doc, List.of("序号", "单位", "事由", "责任人", "整改时限"), new int[] {700, 1700, 4500, 1100, 1600});
+                subheading(x, "（一）通报批评（限期整改）");
+                int[] w = {700, 1700, 4500, 1100, 1600};
+                table(x, List.of("序号", "单位", "事由", "责任人", "整改时限"), w);
                 int i = 1;
-                for (Bulletin.SanctionItem x : s.criticisms()) {
-                    row(t, new int[] {700, 1700, 4500, 1100, 1600}, null, String.valueOf(i++), x.unit(), x.reason(), dash(x.persons()), dash(x.rectifyBy()));
+                for (Bulletin.SanctionItem c : s.criticisms()) {
+                    row(x, w, null, String.valueOf(i++), c.unit(), c.reason(), dash(c.persons()), dash(c.rectifyBy()));
                 }
+                x.raw("</w:tbl>");
             }
             if (!s.exposures().isEmpty()) {
-                subheading(doc, "（二）公开曝光");
-                XWPFTable t = table(doc, List.of("序号", "单位", "事由", "责任人"), new int[] {700, 1700, 6100, 1100});
+                subheading(x, "（二）公开曝光");
+                int[] w = {700, 1700, 6100, 1100};
+                table(x, List.of("序号", "单位", "事由", "责任人"), w);
                 int i = 1;
-                for (Bulletin.SanctionItem x : s.exposures()) {
-                    row(t, new int[] {700, 1700, 6100, 1100}, null, String.valueOf(i++), x.unit(), x.reason(), dash(x.persons()));
+                for (Bulletin.SanctionItem c : s.exposures()) {
+                    row(x, w, null, String.valueOf(i++), c.unit(), c.reason(), dash(c.persons()));
                 }
+                x.raw("</w:tbl>");
             }
             if (!s.notices().isEmpty()) {
-                subheading(doc, "（三）提醒");
-                numbered(doc, s.notices().stream().map(Bulletin.SanctionItem::reason).toList());
+                subheading(x, "（三）提醒");
+                numbered(x, s.notices().stream().map(Bulletin.SanctionItem::reason).toList());
             }
             if (!s.commendations().isEmpty() || !s.early().isEmpty()) {
-                subheading(doc, "（四）表扬与提前完成");
-                numbered(doc, java.util.stream.Stream.concat(s.commendations().stream(), s.early().stream()).toList());
+                subheading(x, "（四）表扬与提前完成");
+                numbered(x, java.util.stream.Stream.concat(s.commendations().stream(), s.early().stream()).toList());
             }
 
-            heading(doc, "四、考核得分与排名");
+            heading(x, "四、考核得分与排名");
             int[] rw = {800, 3000, 1100, 1100, 1100, 1100, 1000};
-            XWPFTable rank = table(doc, List.of("序号", "单位", "得分", "等次", "扣分", "加分", "排名"), rw);
+            table(x, List.of("序号", "单位", "得分", "等次", "扣分", "加分", "排名"), rw);
             for (Bulletin.RankRow r : b.ranking()) {
-                row(rank, rw, null, String.valueOf(r.no()), r.unit(), r.score(), r.rating(), r.deductions(), r.bonuses(), String.valueOf(r.rank()));
+                row(x, rw, null, String.valueOf(r.no()), r.unit(), r.score(), r.rating(), r.deductions(), r.bonuses(), String.valueOf(r.rank()));
             }
-            chart(doc, b);
+            x.raw("</w:tbl>");
+            chart(x, b, picture);
 
-            heading(doc, "五、挂图作战");
+            heading(x, "五、挂图作战");
             int[] bw = {700, 1000, 2700, 2100, 1500, 800, 1000};
-            XWPFTable board = table(doc, List.of("任务", "灯", "任务名称", "牵头单位", "完成时限", "进度", "序时进度"), bw);
+            table(x, List.of("任务", "灯", "任务名称", "牵头单位", "完成时限", "进度", "序时进度"), bw);
             for (Bulletin.BoardCell c : b.board()) {
-                row(board, bw, LIGHT_FILL.get(c.css()), String.valueOf(c.task()), c.lightText(), c.title(), c.leads(), c.deadline(),
+                row(x, bw, LIGHT_FILL.get(c.css()), String.valueOf(c.task()), c.lightText(), c.title(), c.leads(), c.deadline(),
                         c.percent() + "%", c.schedule());
             }
+            x.raw("</w:tbl>");
 
-            heading(doc, "六、下一步工作要求");
-            b.requirements().forEach(p -> body(doc, p));
+            heading(x, "六、下一步工作要求");
+            b.requirements().forEach(p -> body(x, p));
             if (b.closing() != null) {
-                body(doc, b.closing());
+                body(x, b.closing());
             }
-            para(doc, ParagraphAlignment.RIGHT, 480, 0).run(b.office(), BODY, 16, false, null);
-            para(doc, ParagraphAlignment.RIGHT, 0, 0).run(b.dateText(), BODY, 16, false, null);
+            para(x, "right", 480, 0).run(b.office(), BODY, 16, false, null).end();
+            para(x, "right", 0, 0).run(b.dateText(), BODY, 16, false, null).end();
             if (b.copyTo() != null) {
-                para(doc, ParagraphAlignment.LEFT, 360, 0).run("抄送：" + b.copyTo(), BODY, 14, false, null);
+                para(x, "left", 360, 0).run("抄送：" + b.copyTo(), BODY, 14, false, null).end();
             }
-            para(doc, ParagraphAlignment.LEFT, 360, 0).run("规则集 " + b.ruleset() + " · " + b.period() + " 截至 " + b.asOf(), BODY, 8, false, "777777");
+            para(x, "left", 360, 0).run("规则集 " + b.ruleset() + " · " + b.period() + " 截至 " + b.asOf(), BODY, 8, false, "777777").end();
+            x.raw(SECTION);
+            doc.main = x;
 
-            ByteArrayOutputStream raw = new ByteArrayOutputStream();
-            doc.write(raw);
-            return fixedTimes(raw.toByteArray());
+            ByteArrayOutputStream out = new ByteArrayOutputStream(x.size() / 16 + 128 * 1024);
+            try (FixedTimeZip zip = new FixedTimeZip(out)) {
+                doc.write(zip);
+            }
+            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IllegalStateException("the chart is not a PNG POI accepts", e);
         }
     }
 
-    private static final java.util.Map<String, String> LIGHT_FILL = java.util.Map.of(
+    private static final Map<String, String> LIGHT_FILL = Map.of(
             "red", "F8D0D0", "yellow", "FFF0B3", "green", "D5ECD6", "done", "DDE1F3");
 
     private static String dash(String s) {
         return s == null || s.isEmpty() ? "—" : s;
     }
 
-    // the page, fonts and font table
+    /** The POI document whose main part is the text written here rather than its (empty) XmlBeans body. */
+    private static final class Package extends XWPFDocument {
+        private WordXml main;
 
-    private static void page(XWPFDocument doc) {
-        CTSectPr sect = doc.getDocument().getBody().addNewSectPr();
-        CTPageSz size = sect.addNewPgSz();
-        size.setW(BigInteger.valueOf(11906));
-        size.setH(BigInteger.valueOf(16838));
-        CTPageMar m = sect.addNewPgMar();
-        m.setTop(BigInteger.valueOf(2098));
-        m.setBottom(BigInteger.valueOf(1984));
-        m.setLeft(BigInteger.valueOf(1588));
-        m.setRight(BigInteger.valueOf(1474));
-        m.setHeader(BigInteger.valueOf(851));
-        m.setFooter(BigInteger.valueOf(992));
-        m.setGutter(BigInteger.ZERO);
+        @Override
+        protected void commit() throws IOException {
+            try (OutputStream out = getPackagePart().getOutputStream()) {
+                main.writeTo(out);
+            }
+        }
     }
+
+    /**
+     * The zip POI writes the package into: every entry dated {@link #ZIP_TIME} (local time, as
+     * zip dates are), deflated at the fastest level (the XML is highly repetitive either way).
+     */
+    private static final class FixedTimeZip extends ZipArchiveOutputStream {
+        private final long time = ZIP_TIME.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+
+        FixedTimeZip(OutputStream out) {
+            super(out);
+            setLevel(Deflater.BEST_SPEED);
+        }
+
+        @Override
+        public void putArchiveEntry(ZipArchiveEntry entry) throws IOException {
+            entry.setTime(time);
+            super.putArchiveEntry(entry);
+        }
+    }
+
+    // the styles and the font table
 
     private static void defaults(XWPFDocument doc) {
         CTFonts f = CTFonts.Factory.newInstance();
@@ -239,155 +280,130 @@ final class DocxBulletin {
                 .append(pitch).append("\"/></w:font>");
     }
 
-    // paragraphs
+    // paragraphs and runs
 
-    private record Para(XWPFParagraph p) {
-        XWPFRun run(String text, String font, int points, boolean bold, String colour) {
-            XWPFRun r = p.createRun();
-            r.setText(text);
-            fonts(r, font);
-            r.setFontSize(points);
-            r.setBold(bold);
+    private static String rFonts(String eastAsia) {
+        return "<w:rFonts w:ascii=\"" + LATIN + "\" w:hAnsi=\"" + LATIN + "\" w:eastAsia=\"" + eastAsia + "\" w:cs=\"" + LATIN
+                + "\" w:hint=\"eastAsia\"/>";
+    }
+
+    /** A paragraph whose properties are written: its runs, then its end. */
+    private record Para(WordXml x) {
+        Para run(String text, String font, int points, boolean bold, String colour) {
+            x.raw("<w:r><w:rPr>").raw(rFonts(font)).raw("<w:sz w:val=\"").raw(points * 2).raw(bold ? "\"/><w:b w:val=\"on\"/>" : "\"/><w:b w:val=\"off\"/>");
             if (colour != null) {
-                r.setColor(colour);
+                x.raw("<w:color w:val=\"").raw(colour).raw("\"/>");
             }
-            return r;
+            x.raw("</w:rPr>");
+            text(x, text);
+            x.raw("</w:r>");
+            return this;
         }
 
-        void tab() {
-            p.createRun().addTab();
+        Para tab() {
+            x.raw("<w:r><w:tab/></w:r>");
+            return this;
+        }
+
+        void end() {
+            x.raw("</w:p>");
         }
     }
 
-    private static void fonts(XWPFRun r, String eastAsia) {
-        CTRPr pr = r.getCTR().isSetRPr() ? r.getCTR().getRPr() : r.getCTR().addNewRPr();
-        CTFonts f = pr.sizeOfRFontsArray() > 0 ? pr.getRFontsArray(0) : pr.addNewRFonts();
-        f.setAscii(LATIN);
-        f.setHAnsi(LATIN);
-        f.setEastAsia(eastAsia);
-        f.setCs(LATIN);
-        f.setHint(STHint.EAST_ASIA);
+    /** A {@code w:t} as POI's {@code XWPFRun.setText} gives it: space kept when the text starts or ends with white space. */
+    private static void text(WordXml x, String text) {
+        if (text.isEmpty()) {
+            x.raw(T_EMPTY);
+            return;
+        }
+        boolean keep = Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1));
+        x.raw(keep ? T_PRESERVE : T_OPEN).text(text).raw(T_END);
     }
 
-    private static Para para(XWPFDocument doc, ParagraphAlignment align, int before, int after) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setAlignment(align);
-        p.setSpacingBefore(before);
-        p.setSpacingAfter(after);
-        return new Para(p);
+    private static Para para(WordXml x, String align, int before, int after) {
+        x.raw("<w:p><w:pPr><w:spacing w:before=\"").raw(before).raw("\" w:after=\"").raw(after)
+                .raw("\"/><w:jc w:val=\"").raw(align).raw("\"/></w:pPr>");
+        return new Para(x);
     }
 
-    private static void body(XWPFDocument doc, String text) {
-        Para p = para(doc, ParagraphAlignment.BOTH, 0, 0);
-        p.p.setIndentationFirstLine(640);
-        p.p.setSpacingBetween(28, org.apache.poi.xwpf.usermodel.LineSpacingRule.EXACT);
-        p.run(text, BODY, 16, false, null);
+    private static void body(WordXml x, String text) {
+        x.raw("<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"560\" w:lineRule=\"exact\"/><w:ind w:firstLine=\"640\"/>"
+                + "<w:jc w:val=\"both\"/></w:pPr>");
+        new Para(x).run(text, BODY, 16, false, null).end();
     }
 
-    private static void heading(XWPFDocument doc, String text) {
-        Para p = para(doc, ParagraphAlignment.LEFT, 120, 60);
-        p.p.setIndentationFirstLine(640);
-        p.p.setKeepNext(true);
-        p.run(text, HEADING, 16, false, null);
+    private static void heading(WordXml x, String text) {
+        x.raw("<w:p><w:pPr><w:keepNext w:val=\"on\"/><w:spacing w:before=\"120\" w:after=\"60\"/><w:ind w:firstLine=\"640\"/>"
+                + "<w:jc w:val=\"left\"/></w:pPr>");
+        new Para(x).run(text, HEADING, 16, false, null).end();
     }
 
-    private static void subheading(XWPFDocument doc, String text) {
-        Para p = para(doc, ParagraphAlignment.LEFT, 60, 0);
-        p.p.setIndentationFirstLine(640);
-        p.p.setKeepNext(true);
-        p.run(text, SUBHEADING, 16, true, null);
+    private static void subheading(WordXml x, String text) {
+        x.raw("<w:p><w:pPr><w:keepNext w:val=\"on\"/><w:spacing w:before=\"60\" w:after=\"0\"/><w:ind w:firstLine=\"640\"/>"
+                + "<w:jc w:val=\"left\"/></w:pPr>");
+        new Para(x).run(text, SUBHEADING, 16, true, null).end();
     }
 
-    private static void numbered(XWPFDocument doc, List<String> items) {
+    private static void numbered(WordXml x, List<String> items) {
         int i = 1;
         for (String s : items) {
-            body(doc, (i++) + ". " + s);
+            body(x, (i++) + ". " + s);
         }
-    }
-
-    private static void redRule(XWPFParagraph p) {
-        var border = p.getCTP().getPPr().addNewPBdr().addNewBottom();
-        border.setVal(org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder.SINGLE);
-        border.setSz(BigInteger.valueOf(18));
-        border.setSpace(BigInteger.valueOf(4));
-        border.setColor("C8161D");
     }
 
     // tables
 
-    private static XWPFTable table(XWPFDocument doc, List<String> header, int[] widths) {
-        XWPFTable t = doc.createTable(1, header.size());
-        t.setTableAlignment(TableRowAlign.CENTER);
-        CTTblWidth w = t.getCTTbl().getTblPr().isSetTblW() ? t.getCTTbl().getTblPr().getTblW() : t.getCTTbl().getTblPr().addNewTblW();
-        w.setType(STTblWidth.DXA);
-        w.setW(BigInteger.valueOf(java.util.Arrays.stream(widths).sum()));
-        XWPFTableRow row = t.getRow(0);
-        row.setRepeatHeader(true);
+    /** Opens a table (centred, single borders, the widths' sum wide) and writes its repeated header row. */
+    private static void table(WordXml x, List<String> header, int[] widths) {
+        int sum = 0;
+        for (int w : widths) {
+            sum += w;
+        }
+        x.raw("<w:tbl><w:tblPr><w:tblW w:w=\"").raw(sum).raw(TABLE_PR_END).raw(HEADER_ROW);
         for (int i = 0; i < header.size(); i++) {
-            cell(row.getCell(i), header.get(i), widths[i], true, "EFEBE3");
+            cell(x, header.get(i), widths[i], true, "EFEBE3");
         }
-        return t;
+        x.raw("</w:tr>");
     }
 
-    private static void row(XWPFTable t, int[] widths, String fill, String... values) {
-        XWPFTableRow row = t.createRow();
-        row.setCantSplitRow(true);
+    private static void row(WordXml x, int[] widths, String fill, String... values) {
+        x.raw(BODY_ROW);
         for (int i = 0; i < values.length; i++) {
-            cell(row.getCell(i), values[i], widths[i], false, i == 1 ? fill : null);
+            cell(x, values[i], widths[i], false, i == 1 ? fill : null);
         }
+        x.raw("</w:tr>");
     }
 
-    private static void cell(XWPFTableCell c, String text, int width, boolean header, String fill) {
-        c.setWidth(String.valueOf(width));
-        c.setVerticalAlignment(XWPFTableCell.XWPFVertAlign.CENTER);
+    private static void cell(WordXml x, String text, int width, boolean header, String fill) {
+        x.raw(CELL_START).raw(width).raw(CELL_WIDTH_END);
         if (fill != null) {
-            CTShd shd = c.getCTTc().getTcPr().isSetShd() ? c.getCTTc().getTcPr().getShd() : c.getCTTc().getTcPr().addNewShd();
-            shd.setVal(STShd.CLEAR);
-            shd.setColor("auto");
-            shd.setFill(fill);
+            x.raw(CELL_FILL).raw(fill).raw("\"/>");
         }
-        XWPFParagraph p = c.getParagraphs().get(0);
-        p.setAlignment(header || text.length() <= 6 ? ParagraphAlignment.CENTER : ParagraphAlignment.LEFT);
-        p.setSpacingBefore(0);
-        p.setSpacingAfter(0);
-        XWPFRun r = p.createRun();
-        r.setText(text);
-        fonts(r, header ? HEADING : BODY);
-        r.setFontSize(header ? 11 : 10.5);
+        x.raw(header || text.length() <= 6 ? CELL_PARA_CENTER : CELL_PARA_LEFT);
+        x.raw(header ? HEADER_CELL_RPR : BODY_CELL_RPR);
+        text(x, text);
+        x.raw(CELL_END);
     }
 
-    private static void chart(XWPFDocument doc, Bulletin b) throws IOException {
-        byte[] png = ChartPng.png(b.chart());
-        XWPFParagraph p = doc.createParagraph();
-        p.setAlignment(ParagraphAlignment.CENTER);
-        p.setSpacingBefore(120);
-        XWPFRun r = p.createRun();
+    /** The score chart as an inline picture, 430 pt wide at most, and its caption. */
+    private static void chart(WordXml x, Bulletin b, String picture) {
         double widthPt = Math.min(430.0, b.chart().width() * 0.68);
         double heightPt = widthPt * b.chart().height() / b.chart().width();
-        try {
-            r.addPicture(new ByteArrayInputStream(png), Document.PICTURE_TYPE_PNG, "scores.png",
-                    Units.toEMU(widthPt), Units.toEMU(heightPt));
-        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
-            throw new IOException(e);
-        }
-        Para cap = para(doc, ParagraphAlignment.CENTER, 0, 120);
-        cap.run("图：" + b.periodText() + "各单位考核得分", BODY, 12, false, null);
-    }
-
-    /** The same zip with every entry dated {@link #ZIP_TIME}, entries in the order written. */
-    static byte[] fixedTimes(byte[] zip) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length + 1024);
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
-             ZipOutputStream z = new ZipOutputStream(out)) {
-            ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                ZipEntry copy = new ZipEntry(e.getName());
-                copy.setTimeLocal(ZIP_TIME);
-                z.putNextEntry(copy);
-                in.transferTo(z);
-                z.closeEntry();
-            }
-        }
-        return out.toByteArray();
+        int cx = Units.toEMU(widthPt);
+        int cy = Units.toEMU(heightPt);
+        x.raw("<w:p><w:pPr><w:spacing w:before=\"120\"/><w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing>"
+                + "<wp:inline distT=\"0\" distR=\"0\" distB=\"0\" distL=\"0\"><wp:extent cx=\"").raw(cx).raw("\" cy=\"").raw(cy)
+                .raw("\"/><wp:docPr id=\"0\" name=\"Drawing 0\" descr=\"scores.png\"/>"
+                        + "<a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">"
+                        + "<a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
+                        + "<pic:pic xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
+                        + "<pic:nvPicPr><pic:cNvPr id=\"0\" name=\"Picture 0\" descr=\"scores.png\"/>"
+                        + "<pic:cNvPicPr><a:picLocks noChangeAspect=\"true\"/></pic:cNvPicPr></pic:nvPicPr>"
+                        + "<pic:blipFill><a:blip r:embed=\"").raw(picture)
+                .raw("\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+                        + "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"").raw(cx).raw("\" cy=\"").raw(cy)
+                .raw("\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>"
+                        + "</wp:inline></w:drawing></w:r></w:p>");
+        para(x, "center", 0, 120).run("图：" + b.periodText() + "各单位考核得分", BODY, 12, false, null).end();
     }
 }

@@ -1,0 +1,448 @@
+package io.github.duban.bulletin;
+
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackagePartName;
+import org.apache.poi.openxml4j.opc.PackagingURIHelper;
+import org.apache.poi.openxml4j.opc.TargetMode;
+import org.apache.poi.util.Units;
+import org.apache.poi.xwpf.usermodel.Document;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.TableRowAlign;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTShd;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHint;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STShd;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The Word bulletin built the straightforward way, one POI call per paragraph, row and cell: the
+ * reference the fast {@link DocxBulletin} is checked against (the same {@code word/document.xml})
+ * and timed against. Slow on large boards (the table grows by XmlBeans cursor moves).
+ */
+public final class PoiDocxReference {
+    static final String BODY = "仿宋_GB2312";
+    static final String TITLE = "方正小标宋简体";
+    static final String HEADING = "黑体";
+    static final String SUBHEADING = "楷体_GB2312";
+    static final String LATIN = "Times New Roman";
+    private static final LocalDateTime ZIP_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
+    private static final String FONT_TABLE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable";
+    private static final String FONT_TABLE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml";
+
+    private PoiDocxReference() {
+    }
+
+    public static byte[] write(Bulletin b) {
+        try (XWPFDocument doc = new XWPFDocument()) {
+            page(doc);
+            defaults(doc);
+            fontTable(doc);
+            var core = doc.getProperties().getCoreProperties();
+            Date at = Date.from(b.date().atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant());
+            core.setCreated(Optional.of(at));
+            core.setModified(Optional.of(at));
+            core.setCreator(b.office());
+            core.setTitle(b.title());
+            core.setIdentifier(b.ruleset());
+
+            para(doc, ParagraphAlignment.CENTER, 0, 0).run(b.series(), TITLE, 36, true, "C8161D");
+            para(doc, ParagraphAlignment.CENTER, 0, 60).run("第" + b.issue() + "期", BODY, 16, false, null);
+            Para meta = para(doc, ParagraphAlignment.BOTH, 0, 0);
+            meta.run(b.office(), BODY, 15, false, null);
+            meta.tab();
+            meta.run(b.dateText(), BODY, 15, false, null);
+            var tab = meta.p.getCTP().getPPr().addNewTabs().addNewTab();
+            tab.setPos(BigInteger.valueOf(8844));
+            tab.setVal(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTabJc.RIGHT);
+            redRule(meta.p);
+            para(doc, ParagraphAlignment.CENTER, 360, 240).run(b.title(), TITLE, 22, false, null);
+            para(doc, ParagraphAlignment.LEFT, 0, 0).run(b.recipients() + "：", BODY, 16, false, null);
+            body(doc, b.opening());
+
+            heading(doc, "一、总体情况");
+            b.overview().paragraphs().forEach(p -> body(doc, p));
+
+            heading(doc, "二、存在问题");
+            var pr = b.problems();
+            if (pr.empty()) {
+                body(doc, "本月未发现滞后、逾期任务和进度报送问题。");
+            }
+            if (!pr.tasks().isEmpty()) {
+                subheading(doc, "（一）任务推进滞后、逾期");
+                numbered(doc, pr.tasks().stream().map(Bulletin.TaskProblem::text).toList());
+            }
+            if (!pr.reports().isEmpty()) {
+                subheading(doc, "（二）进度报送不及时");
+                numbered(doc, pr.reports());
+            }
+            if (!pr.inspections().isEmpty()) {
+                subheading(doc, "（三）督查发现的问题");
+                numbered(doc, pr.inspections());
+            }
+
+            heading(doc, "三、通报批评、公开曝光与表扬");
+            var s = b.sanctions();
+            if (s.empty()) {
+                body(doc, "本月无通报批评、公开曝光和表扬事项。");
+            }
+            if (!s.criticisms().isEmpty()) {
+                subheading(doc, "（一）通报批评（限期整改）");
+                XWPFTable t = table(doc, List.of("序号", "单位", "事由", "责任人", "整改时限"), new int[] {700, 1700, 4500, 1100, 1600});
+                int i = 1;
+                for (Bulletin.SanctionItem x : s.criticisms()) {
+                    row(t, new int[] {700, 1700, 4500, 1100, 1600}, null, String.valueOf(i++), x.unit(), x.reason(), dash(x.persons()), dash(x.rectifyBy()));
+                }
+            }
+            if (!s.exposures().isEmpty()) {
+                subheading(doc, "（二）公开曝光");
+                XWPFTable t = table(doc, List.of("序号", "单位", "事由", "责任人"), new int[] {700, 1700, 6100, 1100});
+                int i = 1;
+                for (Bulletin.SanctionItem x : s.exposures()) {
+                    row(t, new int[] {700, 1700, 6100, 1100}, null, String.valueOf(i++), x.unit(), x.reason(), dash(x.persons()));
+                }
+            }
+            if (!s.notices().isEmpty()) {
+                subheading(doc, "（三）提醒");
+                numbered(doc, s.notices().stream().map(Bulletin.SanctionItem::reason).toList());
+            }
+            if (!s.commendations().isEmpty() || !s.early().isEmpty()) {
+                subheading(doc, "（四）表扬与提前完成");
+                numbered(doc, java.util.stream.Stream.concat(s.commendations().stream(), s.early().stream()).toList());
+            }
+
+            heading(doc, "四、考核得分与排名");
+            int[] rw = {800, 3000, 1100, 1100, 1100, 1100, 1000};
+            XWPFTable rank = table(doc, List.of("序号", "单位", "得分", "等次", "扣分", "加分", "排名"), rw);
+            for (Bulletin.RankRow r : b.ranking()) {
+                row(rank, rw, null, String.valueOf(r.no()), r.unit(), r.score(), r.rating(), r.deductions(), r.bonuses(), String.valueOf(r.rank()));
+            }
+            chart(doc, b);
+
+            heading(doc, "五、挂图作战");
+            int[] bw = {700, 1000, 2700, 2100, 1500, 800, 1000};
+            XWPFTable board = table(doc, List.of("任务", "灯", "任务名称", "牵头单位", "完成时限", "进度", "序时进度"), bw);
+            for (Bulletin.BoardCell c : b.board()) {
+                row(board, bw, LIGHT_FILL.get(c.css()), String.valueOf(c.task()), c.lightText(), c.title(), c.leads(), c.deadline(),
+                        c.percent() + "%", c.schedule());
+            }
+
+            heading(doc, "六、下一步工作要求");
+            b.requirements().forEach(p -> body(doc, p));
+            if (b.closing() != null) {
+                body(doc, b.closing());
+            }
+            para(doc, ParagraphAlignment.RIGHT, 480, 0).run(b.office(), BODY, 16, false, null);
+            para(doc, ParagraphAlignment.RIGHT, 0, 0).run(b.dateText(), BODY, 16, false, null);
+            if (b.copyTo() != null) {
+                para(doc, ParagraphAlignment.LEFT, 360, 0).run("抄送：" + b.copyTo(), BODY, 14, false, null);
+            }
+            para(doc, ParagraphAlignment.LEFT, 360, 0).run("规则集 " + b.ruleset() + " · " + b.period() + " 截至 " + b.asOf(), BODY, 8, false, "777777");
+
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            doc.write(raw);
+            return fixedTimes(raw.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final java.util.Map<String, String> LIGHT_FILL = java.util.Map.of(
+            "red", "F8D0D0", "yellow", "FFF0B3", "green", "D5ECD6", "done", "DDE1F3");
+
+    private static String dash(String s) {
+        return s == null || s.isEmpty() ? "—" : s;
+    }
+
+    // the page, fonts and font table
+
+    private static void page(XWPFDocument doc) {
+        CTSectPr sect = doc.getDocument().getBody().addNewSectPr();
+        CTPageSz size = sect.addNewPgSz();
+        size.setW(BigInteger.valueOf(11906));
+        size.setH(BigInteger.valueOf(16838));
+        CTPageMar m = sect.addNewPgMar();
+        m.setTop(BigInteger.valueOf(2098));
+        m.setBottom(BigInteger.valueOf(1984));
+        m.setLeft(BigInteger.valueOf(1588));
+        m.setRight(BigInteger.valueOf(1474));
+        m.setHeader(BigInteger.valueOf(851));
+        m.setFooter(BigInteger.valueOf(992));
+        m.setGutter(BigInteger.ZERO);
+    }
+
+    private static void defaults(XWPFDocument doc) {
+        CTFonts f = CTFonts.Factory.newInstance();
+        f.setAscii(LATIN);
+        f.setHAnsi(LATIN);
+        f.setEastAsia("宋体");
+        f.setCs(LATIN);
+        doc.createStyles().setDefaultFonts(f);
+    }
+
+    /** A font table that tells Word which installed font stands in for each named one. */
+    private static void fontTable(XWPFDocument doc) throws IOException {
+        try {
+            OPCPackage pkg = doc.getPackage();
+            PackagePartName name = PackagingURIHelper.createPartName("/word/fontTable.xml");
+            PackagePart part = pkg.createPart(name, FONT_TABLE_TYPE);
+            StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                    + "<w:fonts xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">");
+            font(x, BODY, "仿宋", "modern", "fixed");
+            font(x, "仿宋", "FangSong", "modern", "fixed");
+            font(x, SUBHEADING, "楷体", "modern", "fixed");
+            font(x, HEADING, "SimHei", "modern", "fixed");
+            font(x, TITLE, "宋体", "roman", "variable");
+            font(x, "宋体", "SimSun", "auto", "variable");
+            x.append("<w:font w:name=\"").append(LATIN).append("\"><w:charset w:val=\"00\"/><w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/></w:font>");
+            x.append("</w:fonts>");
+            try (OutputStream out = part.getOutputStream()) {
+                out.write(x.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            doc.getPackagePart().addRelationship(name, TargetMode.INTERNAL, FONT_TABLE_REL, "rIdFontTable");
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private static void font(StringBuilder x, String name, String alt, String family, String pitch) {
+        x.append("<w:font w:name=\"").append(name).append("\"><w:altName w:val=\"").append(alt)
+                .append("\"/><w:charset w:val=\"86\"/><w:family w:val=\"").append(family).append("\"/><w:pitch w:val=\"")
+                .append(pitch).append("\"/></w:font>");
+    }
+
+    // paragraphs
+
+    private record Para(XWPFParagraph p) {
+        XWPFRun run(String text, String font, int points, boolean bold, String colour) {
+            XWPFRun r = p.createRun();
+            r.setText(text);
+            fonts(r, font);
+            r.setFontSize(points);
+            r.setBold(bold);
+            if (colour != null) {
+                r.setColor(colour);
+            }
+            return r;
+        }
+
+        void tab() {
+            p.createRun().addTab();
+        }
+    }
+
+    private static void fonts(XWPFRun r, String eastAsia) {
+        CTRPr pr = r.getCTR().isSetRPr() ? r.getCTR().getRPr() : r.getCTR().addNewRPr();
+        CTFonts f = pr.sizeOfRFontsArray() > 0 ? pr.getRFontsArray(0) : pr.addNewRFonts();
+        f.setAscii(LATIN);
+        f.setHAnsi(LATIN);
+        f.setEastAsia(eastAsia);
+        f.setCs(LATIN);
+        f.setHint(STHint.EAST_ASIA);
+    }
+
+    private static Para para(XWPFDocument doc, ParagraphAlignment align, int before, int after) {
+        XWPFParagraph p = doc.createParagraph();
+        p.setAlignment(align);
+        p.setSpacingBefore(before);
+        p.setSpacingAfter(after);
+        return new Para(p);
+    }
+
+    private static void body(XWPFDocument doc, String text) {
+        Para p = para(doc, ParagraphAlignment.BOTH, 0, 0);
+        p.p.setIndentationFirstLine(640);
+        p.p.setSpacingBetween(28, org.apache.poi.xwpf.usermodel.LineSpacingRule.EXACT);
+        p.run(text, BODY, 16, false, null);
+    }
+
+    private static void heading(XWPFDocument doc, String text) {
+        Para p = para(doc, ParagraphAlignment.LEFT, 120, 60);
+        p.p.setIndentationFirstLine(640);
+        p.p.setKeepNext(true);
+        p.run(text, HEADING, 16, false, null);
+    }
+
+    private static void subheading(XWPFDocument doc, String text) {
+        Para p = para(doc, ParagraphAlignment.LEFT, 60, 0);
+        p.p.setIndentationFirstLine(640);
+        p.p.setKeepNext(true);
+        p.run(text, SUBHEADING, 16, true, null);
+    }
+
+    private static void numbered(XWPFDocument doc, List<String> items) {
+        int i = 1;
+        for (String s : items) {
+            body(doc, (i++) + ". " + s);
+        }
+    }
+
+    private static void redRule(XWPFParagraph p) {
+        var border = p.getCTP().getPPr().addNewPBdr().addNewBottom();
+        border.setVal(org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder.SINGLE);
+        border.setSz(BigInteger.valueOf(18));
+        border.setSpace(BigInteger.valueOf(4));
+        border.setColor("C8161D");
+    }
+
+    // tables
+
+    private static XWPFTable table(XWPFDocument doc, List<String> header, int[] widths) {
+        XWPFTable t = doc.createTable(1, header.size());
+        t.setTableAlignment(TableRowAlign.CENTER);
+        CTTblWidth w = t.getCTTbl().getTblPr().isSetTblW() ? t.getCTTbl().getTblPr().getTblW() : t.getCTTbl().getTblPr().addNewTblW();
+        w.setType(STTblWidth.DXA);
+        w.setW(BigInteger.valueOf(java.util.Arrays.stream(widths).sum()));
+        XWPFTableRow row = t.getRow(0);
+        row.setRepeatHeader(true);
+        for (int i = 0; i < header.size(); i++) {
+            cell(row.getCell(i), header.get(i), widths[i], true, "EFEBE3");
+        }
+        return t;
+    }
+
+    private static void row(XWPFTable t, int[] widths, String fill, String... values) {
+        XWPFTableRow row = t.createRow();
+        row.setCantSplitRow(true);
+        for (int i = 0; i < values.length; i++) {
+            cell(row.getCell(i), values[i], widths[i], false, i == 1 ? fill : null);
+        }
+    }
+
+    private static void cell(XWPFTableCell c, String text, int width, boolean header, String fill) {
+        c.setWidth(String.valueOf(width));
+        c.setVerticalAlignment(XWPFTableCell.XWPFVertAlign.CENTER);
+        if (fill != null) {
+            CTShd shd = c.getCTTc().getTcPr().isSetShd() ? c.getCTTc().getTcPr().getShd() : c.getCTTc().getTcPr().addNewShd();
+            shd.setVal(STShd.CLEAR);
+            shd.setColor("auto");
+            shd.setFill(fill);
+        }
+        XWPFParagraph p = c.getParagraphs().get(0);
+        p.setAlignment(header || text.length() <= 6 ? ParagraphAlignment.CENTER : ParagraphAlignment.LEFT);
+        p.setSpacingBefore(0);
+        p.setSpacingAfter(0);
+        XWPFRun r = p.createRun();
+        r.setText(text);
+        fonts(r, header ? HEADING : BODY);
+        r.setFontSize(header ? 11 : 10.5);
+    }
+
+    private static void chart(XWPFDocument doc, Bulletin b) throws IOException {
+        byte[] png = ChartPng.png(b.chart());
+        XWPFParagraph p = doc.createParagraph();
+        p.setAlignment(ParagraphAlignment.CENTER);
+        p.setSpacingBefore(120);
+        XWPFRun r = p.createRun();
+        double widthPt = Math.min(430.0, b.chart().width() * 0.68);
+        double heightPt = widthPt * b.chart().height() / b.chart().width();
+        try {
+            r.addPicture(new ByteArrayInputStream(png), Document.PICTURE_TYPE_PNG, "scores.png",
+                    Units.toEMU(widthPt), Units.toEMU(heightPt));
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IOException(e);
+        }
+        Para cap = para(doc, ParagraphAlignment.CENTER, 0, 120);
+        cap.run("图：" + b.periodText() + "各单位考核得分", BODY, 12, false, null);
+    }
+
+    /** The chart as the bulletin's Word file now embeds it. */
+    public static byte[] png(Bulletin b) {
+        return ChartPng.png(b.chart());
+    }
+
+    /** The chart drawn and encoded as it was before: RGB, ImageIO's default PNG settings. */
+    public static byte[] pngAsBefore(Bulletin.Chart c) {
+        int w = c.width() * ChartPng.SCALE;
+        int h = c.height() * ChartPng.SCALE;
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(java.awt.RenderingHints.KEY_FRACTIONALMETRICS, java.awt.RenderingHints.VALUE_FRACTIONALMETRICS_OFF);
+            g.setRenderingHint(java.awt.RenderingHints.KEY_RENDERING, java.awt.RenderingHints.VALUE_RENDER_QUALITY);
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, w, h);
+            g.scale(ChartPng.SCALE, ChartPng.SCALE);
+            java.awt.Font small = new java.awt.Font(ChartPng.family(), java.awt.Font.PLAIN, 11);
+            java.awt.Font label = new java.awt.Font(ChartPng.family(), java.awt.Font.PLAIN, 12);
+            g.setStroke(new java.awt.BasicStroke(1f));
+            for (Bulletin.Tick t : c.ticks()) {
+                g.setColor(new java.awt.Color(0xe0e0e0));
+                g.drawLine(t.x(), 4, t.x(), c.height() - 20);
+                g.setColor(new java.awt.Color(0x666666));
+                g.setFont(small);
+                String v = String.valueOf(t.value());
+                java.awt.FontMetrics fm = g.getFontMetrics();
+                g.drawString(v, t.x() - fm.stringWidth(v) / 2, c.height() - 6);
+            }
+            g.setColor(new java.awt.Color(0x888888));
+            g.drawLine(c.left(), 4, c.left(), c.height() - 20);
+            g.setFont(label);
+            java.awt.FontMetrics fm = g.getFontMetrics();
+            for (Bulletin.Bar b : c.bars()) {
+                g.setColor(new java.awt.Color(0x222222));
+                g.drawString(b.unit(), c.left() - 8 - fm.stringWidth(b.unit()), b.y() + 13);
+                g.setColor(java.awt.Color.decode(b.colour()));
+                g.fillRect(c.left(), b.y(), b.length(), 18);
+                g.setColor(new java.awt.Color(0x222222));
+                g.drawString(b.score(), c.left() + b.length() + 5, b.y() + 13);
+            }
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(img, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+
+    /** The same zip with every entry dated {@link #ZIP_TIME}, entries in the order written. */
+    static byte[] fixedTimes(byte[] zip) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length + 1024);
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
+             ZipOutputStream z = new ZipOutputStream(out)) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                ZipEntry copy = new ZipEntry(e.getName());
+                copy.setTimeLocal(ZIP_TIME);
+                z.putNextEntry(copy);
+                in.transferTo(z);
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+}
