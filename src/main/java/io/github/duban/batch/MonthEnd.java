@@ -39,6 +39,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -130,21 +131,40 @@ public final class MonthEnd {
         if (progress != null) {
             progress.start(folders.size());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, Math.max(1, folders.size()))), daemons());
+        int workers = Math.max(1, Math.min(threads, Math.max(1, folders.size())));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, daemons("duban-month-end-"));
+        // a plan's folder is written, and synced to disk, by a writer, so that an assessing thread
+        // never waits on the disk; at most two finished plans per thread wait to be written
+        ExecutorService writers = Executors.newFixedThreadPool(workers, daemons("duban-month-end-write-"));
+        Semaphore waiting = new Semaphore(2 * workers);
         List<PlanResult> results = new ArrayList<>();
         try {
-            List<Future<PlanResult>> futures = new ArrayList<>();
+            List<Future<Future<PlanResult>>> futures = new ArrayList<>();
             for (Path f : folders) {
                 futures.add(pool.submit(() -> {
-                    PlanResult r = one(f, month, outDir, options);
-                    if (progress != null) {
-                        progress.done(r.ok());
+                    Prepared p = prepare(f, month, outDir, options);
+                    if (p.files() == null) {
+                        if (progress != null) {
+                            progress.done(false);
+                        }
+                        return java.util.concurrent.CompletableFuture.completedFuture(p.result());
                     }
-                    return r;
+                    waiting.acquire();
+                    return writers.submit(() -> {
+                        try {
+                            SafeOutput.replaceFolder(p.target(), p.files());
+                        } finally {
+                            waiting.release();
+                        }
+                        if (progress != null) {
+                            progress.done(true);
+                        }
+                        return p.result();
+                    });
                 }));
             }
-            for (Future<PlanResult> f : futures) {
-                results.add(f.get());
+            for (Future<Future<PlanResult>> f : futures) {
+                results.add(f.get().get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -157,6 +177,7 @@ public final class MonthEnd {
             throw new IllegalStateException(c);
         } finally {
             pool.shutdownNow();
+            writers.shutdownNow();
         }
         if (progress != null) {
             progress.finish();
@@ -168,7 +189,11 @@ public final class MonthEnd {
         return result;
     }
 
-    private static PlanResult one(Path folder, YearMonth month, Path outDir, Options options) {
+    /** A plan assessed and its files made, to be written into {@code target}; {@code files} null when it was refused. */
+    private record Prepared(PlanResult result, Path target, Map<String, byte[]> files) {
+    }
+
+    private static Prepared prepare(Path folder, YearMonth month, Path outDir, Options options) {
         String name = folder.getFileName().toString();
         String title = "";
         try {
@@ -203,19 +228,19 @@ public final class MonthEnd {
                 }
                 throw e;
             }
-            SafeOutput.replaceFolder(outDir.resolve(name), MonthFiles.of(duban, a, options.settings()));
+            Map<String, byte[]> files = MonthFiles.of(duban, a, options.settings());
             UnitScore lowest = a.scores().stream()
                     .min((x, y) -> x.score().compareTo(y.score()) != 0 ? x.score().compareTo(y.score()) : Text.ORDER.compare(x.unit(), y.unit()))
                     .orElse(null);
             int red = (int) a.board().stream().filter(b -> b.light() == Light.RED).count();
             int overdue = (int) a.findings().stream().filter(f -> f.kind() == FindingKind.TASK_OVERDUE)
                     .map(f -> f.task()).distinct().count();
-            return new PlanResult(name, true, title, a.scores().size(), red, overdue, a.sanctions().size(),
-                    lowest == null ? null : lowest.score(), lowest == null ? "" : lowest.unit(), "");
+            return new Prepared(new PlanResult(name, true, title, a.scores().size(), red, overdue, a.sanctions().size(),
+                    lowest == null ? null : lowest.score(), lowest == null ? "" : lowest.unit(), ""), outDir.resolve(name), files);
         } catch (InputException e) {
-            return new PlanResult(name, false, title, 0, 0, 0, 0, null, "", e.getMessage());
+            return new Prepared(new PlanResult(name, false, title, 0, 0, 0, 0, null, "", e.getMessage()), null, null);
         } catch (IllegalArgumentException e) {
-            return new PlanResult(name, false, title, 0, 0, 0, 0, null, "", folder + ": " + e.getMessage());
+            return new Prepared(new PlanResult(name, false, title, 0, 0, 0, 0, null, "", folder + ": " + e.getMessage()), null, null);
         }
     }
 
@@ -231,10 +256,10 @@ public final class MonthEnd {
         return out;
     }
 
-    private static ThreadFactory daemons() {
+    private static ThreadFactory daemons(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "duban-month-end-" + n.incrementAndGet());
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
