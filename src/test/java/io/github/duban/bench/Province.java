@@ -30,7 +30,9 @@ import java.util.stream.Stream;
  *   <li>end to end: {@code java -Xmx2g -jar target/duban-cli.jar assess --plans DIR --month M --out OUT},
  *       the month-end run with every output (assessment, ledger, scores, the three bulletins, the
  *       summary and index); wall time, and the peak heap from the JVM's GC log;</li>
- *   <li>start-up: {@link StartUp}, three times: JVM start to the built-in rules ready.</li>
+ *   <li>start-up: {@link StartUp} with {@code --preload}, three times: JVM start to the built-in rules ready;</li>
+ *   <li>the command line: {@code rules list} from JVM start to exit, three times with {@code java -jar}
+ *       and three times through {@code scripts/duban} (its class-data archive made first).</li>
  * </ol>
  * Options: those of {@link Bench} for the data ({@code --plans --tasks --units --months --seed
  * --threads --chunk --data}), {@code --jar FILE}, {@code --classpath CP} (the test classpath the
@@ -140,6 +142,18 @@ public final class Province {
             ready[i] = Long.parseLong(m.group(1));
         }
 
+        // 4. the command line: JVM start to the built-in rules loaded, listed and the JVM gone
+        // (`rules list`), plain and through scripts/duban with its class-data archive (made first, untimed)
+        long[] plain = new long[3];
+        long[] cds = new long[3];
+        Path launcher = Path.of("scripts/duban");
+        run(List.of(launcher.toString(), "rules", "list"), work.resolve("cds-archive.log"));
+        for (int i = 0; i < 3; i++) {
+            plain[i] = timed(List.of(java, "-jar", o.get("--jar"), "rules", "list"), work.resolve("plain-" + i + ".log"));
+            cds[i] = timed(List.of(launcher.toString(), "rules", "list"), work.resolve("cds-" + i + ".log"));
+        }
+        System.out.println("== command line: java -jar " + o.get("--jar") + " rules list, and scripts/duban rules list (three times each)");
+
         ObjectNode all = mapper.createObjectNode();
         all.setAll((ObjectNode) rules);
         all.put("endToEndMs", endToEndMs);
@@ -149,6 +163,10 @@ public final class Province {
         all.put("month", month);
         all.put("rulesReadyFromJvmStartMs", Arrays.stream(ready).sorted().toArray()[1]);
         all.putPOJO("rulesReadyFromJvmStartRunsMs", ready);
+        all.put("rulesListMs", Arrays.stream(plain).sorted().toArray()[1]);
+        all.putPOJO("rulesListRunsMs", plain);
+        all.put("rulesListWithArchiveMs", Arrays.stream(cds).sorted().toArray()[1]);
+        all.putPOJO("rulesListWithArchiveRunsMs", cds);
 
         System.out.println();
         System.out.printf("province month %s: %d plans, %d tasks each, %d units%n", month, rules.get("plans").asLong(),
@@ -160,6 +178,8 @@ public final class Province {
                 plansWritten, rules.get("plans").asLong(), bytes >> 20, peakHeapMb);
         System.out.printf("start-up       rules ready %s ms from JVM start (median %d)%n", Arrays.toString(ready),
                 all.get("rulesReadyFromJvmStartMs").asLong());
+        System.out.printf("command line   rules list, JVM start to exit: %s ms with java -jar, %s ms with scripts/duban's archive%n",
+                Arrays.toString(plain), Arrays.toString(cds));
         if (json != null) {
             Path f = Path.of(json).toAbsolutePath();
             Files.createDirectories(f.getParent());
@@ -177,6 +197,16 @@ public final class Province {
             pb.redirectErrorStream(true).redirectOutput(log.toFile());
         }
         return pb.start().waitFor();
+    }
+
+    /** Runs a command that must succeed; its wall time in milliseconds. */
+    private static long timed(List<String> command, Path log) throws IOException, InterruptedException {
+        long t = System.nanoTime();
+        int rc = run(command, log);
+        if (rc != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed (exit " + rc + "); see " + log);
+        }
+        return (System.nanoTime() - t) / 1_000_000;
     }
 
     private static void deleteTree(Path p) throws IOException {
