@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * <ol>
  *   <li>rules only: {@link Bench} on the plans, a part at a time, engine against the plain-Java
  *       reference on the same threads, every plan compared;</li>
- *   <li>end to end: {@code java -Xmx2g -jar target/duban-cli.jar assess --plans DIR --month M --out OUT},
+ *   <li>end to end: {@code java -Xmx2g -XX:+UseParallelGC -jar target/duban-cli.jar assess --plans DIR --month M --out OUT}
+ *       (the throughput collector, as {@code scripts/duban} runs it),
  *       the month-end run with every output (assessment, ledger, scores, the three bulletins, the
  *       summary and index); wall time, and the peak heap from the JVM's GC log;</li>
  *   <li>start-up: {@link StartUp} with {@code --preload}, three times: JVM start to the built-in rules ready;</li>
@@ -103,9 +104,9 @@ public final class Province {
         Path out = Path.of(o.get("--out"));
         deleteTree(out);
         Path gcLog = work.resolve("gc.log");
-        List<String> assess = List.of(java, "-Xmx2g", "-Xlog:gc:file=" + gcLog, "-jar", o.get("--jar"), "assess", "--plans",
+        List<String> assess = List.of(java, "-Xmx2g", "-XX:+UseParallelGC", "-Xlog:gc:file=" + gcLog, "-jar", o.get("--jar"), "assess", "--plans",
                 data.toString(), "--month", month, "--out", out.toString(), "--threads", o.get("--threads"));
-        System.out.println("== end to end: java -Xmx2g -jar " + o.get("--jar") + " assess --plans " + data + " --month " + month
+        System.out.println("== end to end: java -Xmx2g -XX:+UseParallelGC -jar " + o.get("--jar") + " assess --plans " + data + " --month " + month
                 + " --out " + out + " --threads " + o.get("--threads"));
         long t = System.nanoTime();
         rc = run(assess, work.resolve("assess.log"));
