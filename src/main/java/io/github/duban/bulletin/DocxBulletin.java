@@ -200,7 +200,7 @@ final class DocxBulletin {
         }
     }
 
-    private static final Map<String, String> LIGHT_FILL = Map.of(
+    static final Map<String, String> LIGHT_FILL = Map.of(
             "red", "F8D0D0", "yellow", "FFF0B3", "green", "D5ECD6", "done", "DDE1F3");
 
     private static String dash(String s) {
@@ -240,7 +240,7 @@ final class DocxBulletin {
 
     // the styles and the font table
 
-    private static void defaults(XWPFDocument doc) {
+    static void defaults(XWPFDocument doc) {
         CTFonts f = CTFonts.Factory.newInstance();
         f.setAscii(LATIN);
         f.setHAnsi(LATIN);
@@ -250,7 +250,7 @@ final class DocxBulletin {
     }
 
     /** A font table that tells Word which installed font stands in for each named one. */
-    private static void fontTable(XWPFDocument doc) throws IOException {
+    static void fontTable(XWPFDocument doc) throws IOException {
         try {
             OPCPackage pkg = doc.getPackage();
             PackagePartName name = PackagingURIHelper.createPartName("/word/fontTable.xml");

@@ -38,7 +38,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -382,12 +381,7 @@ public final class Duban {
     static String fingerprint(Ruleset rules, Policy policy, WorkCalendar calendar) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, String> e : rules.sources().entrySet()) {
-                sha.update(e.getKey().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(e.getValue().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
+            RulesImage.update(sha, rules.sources());
             sha.update(PolicyJson.canonical(policy).getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
             sha.update(calendar.canonical().getBytes(StandardCharsets.UTF_8));

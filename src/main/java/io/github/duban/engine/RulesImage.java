@@ -130,15 +130,20 @@ public final class RulesImage {
     static String digest(Map<String, String> sources) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, String> e : new TreeMap<>(sources).entrySet()) {
-                sha.update(e.getKey().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(e.getValue().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
+            update(sha, sources);
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Feeds {@code sha} the DRL texts in name order, each name and text followed by a NUL (the fingerprint starts the same way). */
+    static void update(MessageDigest sha, Map<String, String> sources) {
+        for (Map.Entry<String, String> e : new TreeMap<>(sources).entrySet()) {
+            sha.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(e.getValue().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
         }
     }
 

@@ -45,15 +45,8 @@ public final class FactsJson {
 
     /** Reads the facts files of {@code dir} for {@code plan}. */
     public static Facts read(Path dir, Plan plan) {
-        if (!Files.isDirectory(dir)) {
-            throw new InputException(dir.toString(), 0, null, "is not a directory of facts");
-        }
-        return new Facts(
-                lines(dir.resolve(REPORTS), plan, FactsJson::report),
-                lines(dir.resolve(COMPLETIONS), plan, FactsJson::completion),
-                lines(dir.resolve(EXTENSIONS), plan, FactsJson::extension),
-                lines(dir.resolve(INSPECTIONS), plan, FactsJson::inspection),
-                lines(dir.resolve(RECTIFICATIONS), plan, FactsJson::rectification));
+        List<ProgressReport> reports = new ArrayList<>();
+        return read(dir, plan, reports::add, () -> reports);
     }
 
     /**
@@ -63,12 +56,18 @@ public final class FactsJson {
      * still read and checked.
      */
     public static Facts read(Path dir, Plan plan, io.github.duban.engine.ReportSieve reports) {
+        return read(dir, plan, reports, reports::reports);
+    }
+
+    /** Reads the facts files of {@code dir}, every report to {@code reports}, then the facts with the reports {@code kept} gives. */
+    private static Facts read(Path dir, Plan plan, java.util.function.Consumer<ProgressReport> reports,
+                              java.util.function.Supplier<List<ProgressReport>> kept) {
         if (!Files.isDirectory(dir)) {
             throw new InputException(dir.toString(), 0, null, "is not a directory of facts");
         }
         each(dir.resolve(REPORTS), plan, FactsJson::report, reports);
         return new Facts(
-                reports.reports(),
+                kept.get(),
                 lines(dir.resolve(COMPLETIONS), plan, FactsJson::completion),
                 lines(dir.resolve(EXTENSIONS), plan, FactsJson::extension),
                 lines(dir.resolve(INSPECTIONS), plan, FactsJson::inspection),

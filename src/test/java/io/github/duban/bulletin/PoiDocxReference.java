@@ -1,10 +1,5 @@
 package io.github.duban.bulletin;
 
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.openxml4j.opc.PackagePartName;
-import org.apache.poi.openxml4j.opc.PackagingURIHelper;
-import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.util.Units;
 import org.apache.poi.xwpf.usermodel.Document;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
@@ -29,10 +24,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
@@ -42,20 +35,19 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import static io.github.duban.bulletin.DocxBulletin.BODY;
+import static io.github.duban.bulletin.DocxBulletin.HEADING;
+import static io.github.duban.bulletin.DocxBulletin.LATIN;
+import static io.github.duban.bulletin.DocxBulletin.SUBHEADING;
+import static io.github.duban.bulletin.DocxBulletin.TITLE;
+
 /**
  * The Word bulletin built the straightforward way, one POI call per paragraph, row and cell: the
  * reference the fast {@link DocxBulletin} is checked against (the same {@code word/document.xml})
  * and timed against. Slow on large boards (the table grows by XmlBeans cursor moves).
  */
 public final class PoiDocxReference {
-    static final String BODY = "仿宋_GB2312";
-    static final String TITLE = "方正小标宋简体";
-    static final String HEADING = "黑体";
-    static final String SUBHEADING = "楷体_GB2312";
-    static final String LATIN = "Times New Roman";
     private static final LocalDateTime ZIP_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
-    private static final String FONT_TABLE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable";
-    private static final String FONT_TABLE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml";
 
     private PoiDocxReference() {
     }
@@ -63,8 +55,8 @@ public final class PoiDocxReference {
     public static byte[] write(Bulletin b) {
         try (XWPFDocument doc = new XWPFDocument()) {
             page(doc);
-            defaults(doc);
-            fontTable(doc);
+            DocxBulletin.defaults(doc);
+            DocxBulletin.fontTable(doc);
             var core = doc.getProperties().getCoreProperties();
             Date at = Date.from(b.date().atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant());
             core.setCreated(Optional.of(at));
@@ -150,7 +142,7 @@ public final class PoiDocxReference {
             int[] bw = {700, 1000, 2700, 2100, 1500, 800, 1000};
             XWPFTable board = table(doc, List.of("任务", "灯", "任务名称", "牵头单位", "完成时限", "进度", "序时进度"), bw);
             for (Bulletin.BoardCell c : b.board()) {
-                row(board, bw, LIGHT_FILL.get(c.css()), String.valueOf(c.task()), c.lightText(), c.title(), c.leads(), c.deadline(),
+                row(board, bw, DocxBulletin.LIGHT_FILL.get(c.css()), String.valueOf(c.task()), c.lightText(), c.title(), c.leads(), c.deadline(),
                         c.percent() + "%", c.schedule());
             }
 
@@ -174,9 +166,6 @@ public final class PoiDocxReference {
         }
     }
 
-    private static final java.util.Map<String, String> LIGHT_FILL = java.util.Map.of(
-            "red", "F8D0D0", "yellow", "FFF0B3", "green", "D5ECD6", "done", "DDE1F3");
-
     private static String dash(String s) {
         return s == null || s.isEmpty() ? "—" : s;
     }
@@ -196,46 +185,6 @@ public final class PoiDocxReference {
         m.setHeader(BigInteger.valueOf(851));
         m.setFooter(BigInteger.valueOf(992));
         m.setGutter(BigInteger.ZERO);
-    }
-
-    private static void defaults(XWPFDocument doc) {
-        CTFonts f = CTFonts.Factory.newInstance();
-        f.setAscii(LATIN);
-        f.setHAnsi(LATIN);
-        f.setEastAsia("宋体");
-        f.setCs(LATIN);
-        doc.createStyles().setDefaultFonts(f);
-    }
-
-    /** A font table that tells Word which installed font stands in for each named one. */
-    private static void fontTable(XWPFDocument doc) throws IOException {
-        try {
-            OPCPackage pkg = doc.getPackage();
-            PackagePartName name = PackagingURIHelper.createPartName("/word/fontTable.xml");
-            PackagePart part = pkg.createPart(name, FONT_TABLE_TYPE);
-            StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                    + "<w:fonts xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">");
-            font(x, BODY, "仿宋", "modern", "fixed");
-            font(x, "仿宋", "FangSong", "modern", "fixed");
-            font(x, SUBHEADING, "楷体", "modern", "fixed");
-            font(x, HEADING, "SimHei", "modern", "fixed");
-            font(x, TITLE, "宋体", "roman", "variable");
-            font(x, "宋体", "SimSun", "auto", "variable");
-            x.append("<w:font w:name=\"").append(LATIN).append("\"><w:charset w:val=\"00\"/><w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/></w:font>");
-            x.append("</w:fonts>");
-            try (OutputStream out = part.getOutputStream()) {
-                out.write(x.toString().getBytes(StandardCharsets.UTF_8));
-            }
-            doc.getPackagePart().addRelationship(name, TargetMode.INTERNAL, FONT_TABLE_REL, "rIdFontTable");
-        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
-            throw new IOException(e);
-        }
-    }
-
-    private static void font(StringBuilder x, String name, String alt, String family, String pitch) {
-        x.append("<w:font w:name=\"").append(name).append("\"><w:altName w:val=\"").append(alt)
-                .append("\"/><w:charset w:val=\"86\"/><w:family w:val=\"").append(family).append("\"/><w:pitch w:val=\"")
-                .append(pitch).append("\"/></w:font>");
     }
 
     // paragraphs

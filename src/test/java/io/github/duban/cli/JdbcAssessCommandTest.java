@@ -7,12 +7,9 @@ import io.github.duban.jdbc.DubanJdbc;
 import io.github.duban.jdbc.SampleTables;
 import io.github.duban.jdbc.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.YearMonth;
@@ -21,27 +18,12 @@ import java.util.Map;
 import static io.github.duban.jdbc.SampleTables.PLAN_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class JdbcAssessCommandTest {
+class JdbcAssessCommandTest extends ConsoleCapture {
 
     static final Duban ENGINE = Duban.builder().build();
 
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream oldOut;
-    PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
     @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
+    void resetEnvironment() {
         JdbcAssess.environment = System::getenv;
     }
 

@@ -1,41 +1,18 @@
 package io.github.duban.cli;
 
 import io.github.duban.jdbc.Dialect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-public class SqlSchemaCommandTest {
+public class SqlSchemaCommandTest extends ConsoleCapture {
 
     public static final List<String> TABLES = List.of("duban_plans", "duban_reports", "duban_completions", "duban_inspections",
             "duban_rectifications", "duban_extensions", "duban_assessments", "duban_scores", "duban_score_lines",
             "duban_findings", "duban_sanctions", "duban_cases", "duban_board", "duban_ignored", "duban_ledgers");
-
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream oldOut;
-    PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
 
     @Test
     void sqlSchema_printsTheShippedDdlOfEachDialect() {
