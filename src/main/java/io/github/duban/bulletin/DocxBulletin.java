@@ -78,7 +78,10 @@ final class DocxBulletin {
     }
 
     static byte[] write(Bulletin b) {
-        try (Package doc = new Package()) {
+        // not closed: closing a package made in memory writes it all once more into a buffer of
+        // its own; reverting drops it
+        Package doc = new Package();
+        try {
             defaults(doc);
             fontTable(doc);
             var core = doc.getProperties().getCoreProperties();
@@ -197,6 +200,8 @@ final class DocxBulletin {
             throw new UncheckedIOException(e);
         } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
             throw new IllegalStateException("the chart is not a PNG POI accepts", e);
+        } finally {
+            doc.getPackage().revert();
         }
     }
 
