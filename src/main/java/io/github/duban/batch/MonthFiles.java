@@ -22,7 +22,7 @@ public final class MonthFiles {
 
     public static Map<String, byte[]> of(Duban duban, Assessment a, BulletinSettings settings) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("assessment.json", AssessmentJson.write(a).getBytes(StandardCharsets.UTF_8));
+        files.put("assessment.json", AssessmentJson.bytes(a));
         files.put("ledger.json", LedgerJson.write(a.ledger()).getBytes(StandardCharsets.UTF_8));
         files.put("scores.csv", ScoresCsv.write(a).getBytes(StandardCharsets.UTF_8));
         files.putAll(Bulletins.files(duban, a, settings));

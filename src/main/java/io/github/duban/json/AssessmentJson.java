@@ -42,6 +42,10 @@ public final class AssessmentJson {
             DeadlineInForce.class, "deadlineInForce",
             PreviousCase.class, "previousCase");
 
+    /** {@link Mappers#PRETTY} writing bytes: characters beyond the basic plane as their four UTF-8 bytes, as in the text, not escaped. */
+    private static final com.fasterxml.jackson.databind.ObjectWriter PRETTY_UTF8 =
+            Mappers.PRETTY.with(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
+
     private AssessmentJson() {
     }
 
@@ -50,6 +54,21 @@ public final class AssessmentJson {
         try {
             return Mappers.PRETTY.writeValueAsString(tree(a)) + "\n";
         } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The assessment as the UTF-8 bytes of {@link #write}: encoded as it is written, not made a
+     * string first (an assessment of a 400-task plan is over half a megabyte).
+     */
+    public static byte[] bytes(Assessment a) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(256 * 1024);
+            PRETTY_UTF8.writeValue(out, tree(a));
+            out.write('\n');
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
     }
