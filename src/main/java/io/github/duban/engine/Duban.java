@@ -73,12 +73,15 @@ public final class Duban {
     private final WorkCalendar calendar;
     private final String fingerprint;
 
-    private Duban(Plan plan, Policy policy, Ruleset rules, WorkCalendar calendar) {
+    private Duban(Plan plan, Policy policy, Ruleset rules, WorkCalendar calendar, Duban same) {
         this.plan = plan;
         this.policy = policy;
         this.rules = rules;
         this.calendar = calendar;
-        this.fingerprint = fingerprint(rules, policy, calendar);
+        // the fingerprint does not cover the plan: an engine for another plan with the same rules,
+        // policy and calendar has the same one (a month-end run builds one engine a plan)
+        this.fingerprint = same != null && same.rules == rules && same.policy == policy && same.calendar == calendar
+                ? same.fingerprint : fingerprint(rules, policy, calendar);
     }
 
     public static Builder builder() {
@@ -87,7 +90,9 @@ public final class Duban {
 
     /** A builder that starts from this engine's plan, policy, rules and calendar. */
     public Builder toBuilder() {
-        return new Builder().plan(plan).policy(policy).rules(rules).calendar(calendar);
+        Builder b = new Builder().plan(plan).policy(policy).rules(rules).calendar(calendar);
+        b.from = this;
+        return b;
     }
 
     /** The working-day calendar. */
@@ -101,6 +106,7 @@ public final class Duban {
         private Policy policy = Policy.DEFAULT;
         private Ruleset rules;
         private WorkCalendar calendar;
+        private Duban from;
 
         private Builder() {
         }
@@ -132,7 +138,7 @@ public final class Duban {
         public Duban build() {
             return new Duban(plan != null ? plan : PlanJson.embedded(), policy,
                     rules != null ? rules : Ruleset.builtIn(),
-                    calendar != null ? calendar : WorkCalendar.china());
+                    calendar != null ? calendar : WorkCalendar.china(), from);
         }
     }
 
