@@ -1,41 +1,19 @@
 package io.github.duban.bulletin;
 
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.openxml4j.opc.PackagePartName;
-import org.apache.poi.openxml4j.opc.PackagingURIHelper;
-import org.apache.poi.openxml4j.opc.TargetMode;
-import org.apache.poi.util.Units;
-import org.apache.poi.xwpf.usermodel.Document;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.zip.Deflater;
 
 /**
  * Writes the bulletin as a Word document: A4 with the 公文 margins, 仿宋_GB2312 body text (the
  * font table names 仿宋 and 宋体 as its substitutes), 黑体/楷体 headings, real Word tables with
  * repeated header rows, the score chart as a PNG.
  *
- * <p>Apache POI makes the package (content types, relationships, styles, settings, core
- * properties, the font table and the picture part); the main part, {@code word/document.xml},
- * is written here as text in one pass, the same markup POI's paragraph, table and run calls give
- * (see the reference writer in the tests), because building a 400-row board through XmlBeans
- * cursors costs about a second. The package's dates are the bulletin's date and every zip entry
- * carries one fixed time, so the same bulletin gives the same bytes.
+ * <p>The main part, {@code word/document.xml}, is written here as text in one pass, the same
+ * markup POI's paragraph, table and run calls give (see the reference writer in the tests),
+ * because building a 400-row board through XmlBeans cursors costs about a second; the package
+ * around it ({@link DocxPackage}) is written as text too, the parts POI would make. No POI class
+ * is used. The package's dates are the bulletin's date and every zip entry carries one fixed
+ * time, so the same bulletin gives the same bytes.
  */
 final class DocxBulletin {
     static final String BODY = "仿宋_GB2312";
@@ -43,9 +21,15 @@ final class DocxBulletin {
     static final String HEADING = "黑体";
     static final String SUBHEADING = "楷体_GB2312";
     static final String LATIN = "Times New Roman";
-    private static final LocalDateTime ZIP_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
-    private static final String FONT_TABLE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable";
-    private static final String FONT_TABLE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml";
+    /** The East Asian font of the document defaults (styles.xml), for text that names none. */
+    static final String DEFAULT_EAST_ASIA = "宋体";
+    /** word/styles.xml: the document defaults' fonts, as POI's {@code XWPFStyles.setDefaultFonts} writes them. */
+    static final String STYLES = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:docDefaults><w:rPrDefault><w:rPr>"
+            + "<w:rFonts w:ascii=\"" + LATIN + "\" w:hAnsi=\"" + LATIN + "\" w:eastAsia=\"" + DEFAULT_EAST_ASIA + "\" w:cs=\"" + LATIN + "\"/>"
+            + "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr/></w:pPrDefault></w:docDefaults></w:styles>";
+    /** word/fontTable.xml: a font table that tells Word which installed font stands in for each named one. */
+    static final String FONT_TABLE = fontTable();
 
     private static final byte[] PROLOG = WordXml.utf8("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
@@ -78,131 +62,105 @@ final class DocxBulletin {
     }
 
     static byte[] write(Bulletin b) {
-        // not closed: closing a package made in memory writes it all once more into a buffer of
-        // its own; reverting drops it
-        Package doc = new Package();
-        try {
-            defaults(doc);
-            fontTable(doc);
-            var core = doc.getProperties().getCoreProperties();
-            Date at = Date.from(b.date().atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant());
-            core.setCreated(Optional.of(at));
-            core.setModified(Optional.of(at));
-            core.setCreator(b.office());
-            core.setTitle(b.title());
-            core.setIdentifier(b.ruleset());
-            String picture = doc.addPictureData(ChartPng.png(b.chart()), Document.PICTURE_TYPE_PNG);
+        byte[] png = ChartPng.png(b.chart());
+        String picture = DocxPackage.PICTURE_ID;
+        WordXml x = new WordXml(64 * 1024 + 3600 * (b.board().size() + b.ranking().size()));
+        x.raw(PROLOG);
+        para(x, "center", 0, 0).run(b.series(), TITLE, 36, true, "C8161D").end();
+        para(x, "center", 0, 60).run("第" + b.issue() + "期", BODY, 16, false, null).end();
+        x.raw("<w:p><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"18\" w:space=\"4\" w:color=\"C8161D\"/></w:pBdr>"
+                + "<w:tabs><w:tab w:pos=\"8844\" w:val=\"right\"/></w:tabs><w:spacing w:before=\"0\" w:after=\"0\"/><w:jc w:val=\"both\"/></w:pPr>");
+        new Para(x).run(b.office(), BODY, 15, false, null).tab().run(b.dateText(), BODY, 15, false, null).end();
+        para(x, "center", 360, 240).run(b.title(), TITLE, 22, false, null).end();
+        para(x, "left", 0, 0).run(b.recipients() + "：", BODY, 16, false, null).end();
+        body(x, b.opening());
 
-            WordXml x = new WordXml(64 * 1024 + 3600 * (b.board().size() + b.ranking().size()));
-            x.raw(PROLOG);
-            para(x, "center", 0, 0).run(b.series(), TITLE, 36, true, "C8161D").end();
-            para(x, "center", 0, 60).run("第" + b.issue() + "期", BODY, 16, false, null).end();
-            x.raw("<w:p><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"18\" w:space=\"4\" w:color=\"C8161D\"/></w:pBdr>"
-                    + "<w:tabs><w:tab w:pos=\"8844\" w:val=\"right\"/></w:tabs><w:spacing w:before=\"0\" w:after=\"0\"/><w:jc w:val=\"both\"/></w:pPr>");
-            new Para(x).run(b.office(), BODY, 15, false, null).tab().run(b.dateText(), BODY, 15, false, null).end();
-            para(x, "center", 360, 240).run(b.title(), TITLE, 22, false, null).end();
-            para(x, "left", 0, 0).run(b.recipients() + "：", BODY, 16, false, null).end();
-            body(x, b.opening());
+        heading(x, "一、总体情况");
+        b.overview().paragraphs().forEach(p -> body(x, p));
 
-            heading(x, "一、总体情况");
-            b.overview().paragraphs().forEach(p -> body(x, p));
-
-            heading(x, "二、存在问题");
-            var pr = b.problems();
-            if (pr.empty()) {
-                body(x, "本月未发现滞后、逾期任务和进度报送问题。");
-            }
-            if (!pr.tasks().isEmpty()) {
-                subheading(x, "（一）任务推进滞后、逾期");
-                numbered(x, pr.tasks().stream().map(Bulletin.TaskProblem::text).toList());
-            }
-            if (!pr.reports().isEmpty()) {
-                subheading(x, "（二）进度报送不及时");
-                numbered(x, pr.reports());
-            }
-            if (!pr.inspections().isEmpty()) {
-                subheading(x, "（三）督查发现的问题");
-                numbered(x, pr.inspections());
-            }
-
-            heading(x, "三、通报批评、公开曝光与表扬");
-            var s = b.sanctions();
-            if (s.empty()) {
-                body(x, "本月无通报批评、公开曝光和表扬事项。");
-            }
-            if (!s.criticisms().isEmpty()) {
-                subheading(x, "（一）通报批评（限期整改）");
-                int[] w = {700, 1700, 4500, 1100, 1600};
-                table(x, List.of("序号", "单位", "事由", "责任人", "整改时限"), w);
-                int i = 1;
-                for (Bulletin.SanctionItem c : s.criticisms()) {
-                    row(x, w, null, String.valueOf(i++), c.unit(), c.reason(), dash(c.persons()), dash(c.rectifyBy()));
-                }
-                x.raw("</w:tbl>");
-            }
-            if (!s.exposures().isEmpty()) {
-                subheading(x, "（二）公开曝光");
-                int[] w = {700, 1700, 6100, 1100};
-                table(x, List.of("序号", "单位", "事由", "责任人"), w);
-                int i = 1;
-                for (Bulletin.SanctionItem c : s.exposures()) {
-                    row(x, w, null, String.valueOf(i++), c.unit(), c.reason(), dash(c.persons()));
-                }
-                x.raw("</w:tbl>");
-            }
-            if (!s.notices().isEmpty()) {
-                subheading(x, "（三）提醒");
-                numbered(x, s.notices().stream().map(Bulletin.SanctionItem::reason).toList());
-            }
-            if (!s.commendations().isEmpty() || !s.early().isEmpty()) {
-                subheading(x, "（四）表扬与提前完成");
-                numbered(x, java.util.stream.Stream.concat(s.commendations().stream(), s.early().stream()).toList());
-            }
-
-            heading(x, "四、考核得分与排名");
-            int[] rw = {800, 3000, 1100, 1100, 1100, 1100, 1000};
-            table(x, List.of("序号", "单位", "得分", "等次", "扣分", "加分", "排名"), rw);
-            for (Bulletin.RankRow r : b.ranking()) {
-                row(x, rw, null, String.valueOf(r.no()), r.unit(), r.score(), r.rating(), r.deductions(), r.bonuses(), String.valueOf(r.rank()));
-            }
-            x.raw("</w:tbl>");
-            chart(x, b, picture);
-
-            heading(x, "五、挂图作战");
-            int[] bw = {700, 1000, 2700, 2100, 1500, 800, 1000};
-            table(x, List.of("任务", "灯", "任务名称", "牵头单位", "完成时限", "进度", "序时进度"), bw);
-            for (Bulletin.BoardCell c : b.board()) {
-                row(x, bw, LIGHT_FILL.get(c.css()), String.valueOf(c.task()), c.lightText(), c.title(), c.leads(), c.deadline(),
-                        c.percent() + "%", c.schedule());
-            }
-            x.raw("</w:tbl>");
-
-            heading(x, "六、下一步工作要求");
-            b.requirements().forEach(p -> body(x, p));
-            if (b.closing() != null) {
-                body(x, b.closing());
-            }
-            para(x, "right", 480, 0).run(b.office(), BODY, 16, false, null).end();
-            para(x, "right", 0, 0).run(b.dateText(), BODY, 16, false, null).end();
-            if (b.copyTo() != null) {
-                para(x, "left", 360, 0).run("抄送：" + b.copyTo(), BODY, 14, false, null).end();
-            }
-            para(x, "left", 360, 0).run("规则集 " + b.ruleset() + " · " + b.period() + " 截至 " + b.asOf(), BODY, 8, false, "777777").end();
-            x.raw(SECTION);
-            doc.main = x;
-
-            ByteArrayOutputStream out = new ByteArrayOutputStream(x.size() / 16 + 128 * 1024);
-            try (FixedTimeZip zip = new FixedTimeZip(out)) {
-                doc.write(zip);
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
-            throw new IllegalStateException("the chart is not a PNG POI accepts", e);
-        } finally {
-            doc.getPackage().revert();
+        heading(x, "二、存在问题");
+        var pr = b.problems();
+        if (pr.empty()) {
+            body(x, "本月未发现滞后、逾期任务和进度报送问题。");
         }
+        if (!pr.tasks().isEmpty()) {
+            subheading(x, "（一）任务推进滞后、逾期");
+            numbered(x, pr.tasks().stream().map(Bulletin.TaskProblem::text).toList());
+        }
+        if (!pr.reports().isEmpty()) {
+            subheading(x, "（二）进度报送不及时");
+            numbered(x, pr.reports());
+        }
+        if (!pr.inspections().isEmpty()) {
+            subheading(x, "（三）督查发现的问题");
+            numbered(x, pr.inspections());
+        }
+
+        heading(x, "三、通报批评、公开曝光与表扬");
+        var s = b.sanctions();
+        if (s.empty()) {
+            body(x, "本月无通报批评、公开曝光和表扬事项。");
+        }
+        if (!s.criticisms().isEmpty()) {
+            subheading(x, "（一）通报批评（限期整改）");
+            int[] w = {700, 1700, 4500, 1100, 1600};
+            table(x, List.of("序号", "单位", "事由", "责任人", "整改时限"), w);
+            int i = 1;
+            for (Bulletin.SanctionItem c : s.criticisms()) {
+                row(x, w, null, String.valueOf(i++), c.unit(), c.reason(), dash(c.persons()), dash(c.rectifyBy()));
+            }
+            x.raw("</w:tbl>");
+        }
+        if (!s.exposures().isEmpty()) {
+            subheading(x, "（二）公开曝光");
+            int[] w = {700, 1700, 6100, 1100};
+            table(x, List.of("序号", "单位", "事由", "责任人"), w);
+            int i = 1;
+            for (Bulletin.SanctionItem c : s.exposures()) {
+                row(x, w, null, String.valueOf(i++), c.unit(), c.reason(), dash(c.persons()));
+            }
+            x.raw("</w:tbl>");
+        }
+        if (!s.notices().isEmpty()) {
+            subheading(x, "（三）提醒");
+            numbered(x, s.notices().stream().map(Bulletin.SanctionItem::reason).toList());
+        }
+        if (!s.commendations().isEmpty() || !s.early().isEmpty()) {
+            subheading(x, "（四）表扬与提前完成");
+            numbered(x, java.util.stream.Stream.concat(s.commendations().stream(), s.early().stream()).toList());
+        }
+
+        heading(x, "四、考核得分与排名");
+        int[] rw = {800, 3000, 1100, 1100, 1100, 1100, 1000};
+        table(x, List.of("序号", "单位", "得分", "等次", "扣分", "加分", "排名"), rw);
+        for (Bulletin.RankRow r : b.ranking()) {
+            row(x, rw, null, String.valueOf(r.no()), r.unit(), r.score(), r.rating(), r.deductions(), r.bonuses(), String.valueOf(r.rank()));
+        }
+        x.raw("</w:tbl>");
+        chart(x, b, picture);
+
+        heading(x, "五、挂图作战");
+        int[] bw = {700, 1000, 2700, 2100, 1500, 800, 1000};
+        table(x, List.of("任务", "灯", "任务名称", "牵头单位", "完成时限", "进度", "序时进度"), bw);
+        for (Bulletin.BoardCell c : b.board()) {
+            row(x, bw, LIGHT_FILL.get(c.css()), String.valueOf(c.task()), c.lightText(), c.title(), c.leads(), c.deadline(),
+                    c.percent() + "%", c.schedule());
+        }
+        x.raw("</w:tbl>");
+
+        heading(x, "六、下一步工作要求");
+        b.requirements().forEach(p -> body(x, p));
+        if (b.closing() != null) {
+            body(x, b.closing());
+        }
+        para(x, "right", 480, 0).run(b.office(), BODY, 16, false, null).end();
+        para(x, "right", 0, 0).run(b.dateText(), BODY, 16, false, null).end();
+        if (b.copyTo() != null) {
+            para(x, "left", 360, 0).run("抄送：" + b.copyTo(), BODY, 14, false, null).end();
+        }
+        para(x, "left", 360, 0).run("规则集 " + b.ruleset() + " · " + b.period() + " 截至 " + b.asOf(), BODY, 8, false, "777777").end();
+        x.raw(SECTION);
+        return DocxPackage.write(x, png, b);
     }
 
     static final Map<String, String> LIGHT_FILL = Map.of(
@@ -212,71 +170,19 @@ final class DocxBulletin {
         return s == null || s.isEmpty() ? "—" : s;
     }
 
-    /** The POI document whose main part is the text written here rather than its (empty) XmlBeans body. */
-    private static final class Package extends XWPFDocument {
-        private WordXml main;
+    // the font table
 
-        @Override
-        protected void commit() throws IOException {
-            try (OutputStream out = getPackagePart().getOutputStream()) {
-                main.writeTo(out);
-            }
-        }
-    }
-
-    /**
-     * The zip POI writes the package into: every entry dated {@link #ZIP_TIME} (local time, as
-     * zip dates are), deflated at the fastest level (the XML is highly repetitive either way).
-     */
-    private static final class FixedTimeZip extends ZipArchiveOutputStream {
-        private final long time = ZIP_TIME.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
-
-        FixedTimeZip(OutputStream out) {
-            super(out);
-            setLevel(Deflater.BEST_SPEED);
-        }
-
-        @Override
-        public void putArchiveEntry(ZipArchiveEntry entry) throws IOException {
-            entry.setTime(time);
-            super.putArchiveEntry(entry);
-        }
-    }
-
-    // the styles and the font table
-
-    static void defaults(XWPFDocument doc) {
-        CTFonts f = CTFonts.Factory.newInstance();
-        f.setAscii(LATIN);
-        f.setHAnsi(LATIN);
-        f.setEastAsia("宋体");
-        f.setCs(LATIN);
-        doc.createStyles().setDefaultFonts(f);
-    }
-
-    /** A font table that tells Word which installed font stands in for each named one. */
-    static void fontTable(XWPFDocument doc) throws IOException {
-        try {
-            OPCPackage pkg = doc.getPackage();
-            PackagePartName name = PackagingURIHelper.createPartName("/word/fontTable.xml");
-            PackagePart part = pkg.createPart(name, FONT_TABLE_TYPE);
-            StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                    + "<w:fonts xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">");
-            font(x, BODY, "仿宋", "modern", "fixed");
-            font(x, "仿宋", "FangSong", "modern", "fixed");
-            font(x, SUBHEADING, "楷体", "modern", "fixed");
-            font(x, HEADING, "SimHei", "modern", "fixed");
-            font(x, TITLE, "宋体", "roman", "variable");
-            font(x, "宋体", "SimSun", "auto", "variable");
-            x.append("<w:font w:name=\"").append(LATIN).append("\"><w:charset w:val=\"00\"/><w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/></w:font>");
-            x.append("</w:fonts>");
-            try (OutputStream out = part.getOutputStream()) {
-                out.write(x.toString().getBytes(StandardCharsets.UTF_8));
-            }
-            doc.getPackagePart().addRelationship(name, TargetMode.INTERNAL, FONT_TABLE_REL, "rIdFontTable");
-        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
-            throw new IOException(e);
-        }
+    private static String fontTable() {
+        StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<w:fonts xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">");
+        font(x, BODY, "仿宋", "modern", "fixed");
+        font(x, "仿宋", "FangSong", "modern", "fixed");
+        font(x, SUBHEADING, "楷体", "modern", "fixed");
+        font(x, HEADING, "SimHei", "modern", "fixed");
+        font(x, TITLE, DEFAULT_EAST_ASIA, "roman", "variable");
+        font(x, DEFAULT_EAST_ASIA, "SimSun", "auto", "variable");
+        x.append("<w:font w:name=\"").append(LATIN).append("\"><w:charset w:val=\"00\"/><w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/></w:font>");
+        return x.append("</w:fonts>").toString();
     }
 
     private static void font(StringBuilder x, String name, String alt, String family, String pitch) {
@@ -394,8 +300,8 @@ final class DocxBulletin {
     private static void chart(WordXml x, Bulletin b, String picture) {
         double widthPt = Math.min(430.0, b.chart().width() * 0.68);
         double heightPt = widthPt * b.chart().height() / b.chart().width();
-        int cx = Units.toEMU(widthPt);
-        int cy = Units.toEMU(heightPt);
+        int cx = emu(widthPt);
+        int cy = emu(heightPt);
         x.raw("<w:p><w:pPr><w:spacing w:before=\"120\"/><w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing>"
                 + "<wp:inline distT=\"0\" distR=\"0\" distB=\"0\" distL=\"0\"><wp:extent cx=\"").raw(cx).raw("\" cy=\"").raw(cy)
                 .raw("\"/><wp:docPr id=\"0\" name=\"Drawing 0\" descr=\"scores.png\"/>"
@@ -410,5 +316,10 @@ final class DocxBulletin {
                 .raw("\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>"
                         + "</wp:inline></w:drawing></w:r></w:p>");
         para(x, "center", 0, 120).run("图：" + b.periodText() + "各单位考核得分", BODY, 12, false, null).end();
+    }
+
+    /** Points in English Metric Units, rounded as POI's {@code Units.toEMU} rounds them. */
+    private static int emu(double points) {
+        return (int) Math.rint(12700 * points);
     }
 }

@@ -1,5 +1,9 @@
 package io.github.duban.bulletin;
 
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackagePartName;
+import org.apache.poi.openxml4j.opc.PackagingURIHelper;
+import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.util.Units;
 import org.apache.poi.xwpf.usermodel.Document;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
@@ -24,9 +28,11 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.time.LocalDateTime;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
@@ -47,23 +53,15 @@ import static io.github.duban.bulletin.DocxBulletin.TITLE;
  * and timed against. Slow on large boards (the table grows by XmlBeans cursor moves).
  */
 public final class PoiDocxReference {
-    private static final LocalDateTime ZIP_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
-
     private PoiDocxReference() {
     }
 
     public static byte[] write(Bulletin b) {
         try (XWPFDocument doc = new XWPFDocument()) {
             page(doc);
-            DocxBulletin.defaults(doc);
-            DocxBulletin.fontTable(doc);
-            var core = doc.getProperties().getCoreProperties();
-            Date at = Date.from(b.date().atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant());
-            core.setCreated(Optional.of(at));
-            core.setModified(Optional.of(at));
-            core.setCreator(b.office());
-            core.setTitle(b.title());
-            core.setIdentifier(b.ruleset());
+            defaults(doc);
+            fontTable(doc);
+            coreProperties(doc, b.office(), b.title(), b.ruleset(), b.date());
 
             para(doc, ParagraphAlignment.CENTER, 0, 0).run(b.series(), TITLE, 36, true, "C8161D");
             para(doc, ParagraphAlignment.CENTER, 0, 60).run("第" + b.issue() + "期", BODY, 16, false, null);
@@ -166,6 +164,39 @@ public final class PoiDocxReference {
         }
     }
 
+    /** docProps/core.xml as POI writes it for these properties, in a document of nothing else. */
+    static byte[] coreXml(String creator, String title, String identifier, LocalDate date) {
+        XWPFDocument doc = new XWPFDocument();
+        try {
+            coreProperties(doc, creator, title, identifier, date);
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            doc.write(raw);
+            try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(raw.toByteArray()))) {
+                ZipEntry e;
+                while ((e = in.getNextEntry()) != null) {
+                    if (e.getName().equals("docProps/core.xml")) {
+                        return in.readAllBytes();
+                    }
+                }
+            }
+            throw new AssertionError("POI wrote no docProps/core.xml");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            doc.getPackage().revert();
+        }
+    }
+
+    private static void coreProperties(XWPFDocument doc, String creator, String title, String identifier, LocalDate date) {
+        var core = doc.getProperties().getCoreProperties();
+        Date at = Date.from(date.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant());
+        core.setCreated(Optional.of(at));
+        core.setModified(Optional.of(at));
+        core.setCreator(creator);
+        core.setTitle(title);
+        core.setIdentifier(identifier);
+    }
+
     private static String dash(String s) {
         return s == null || s.isEmpty() ? "—" : s;
     }
@@ -185,6 +216,30 @@ public final class PoiDocxReference {
         m.setHeader(BigInteger.valueOf(851));
         m.setFooter(BigInteger.valueOf(992));
         m.setGutter(BigInteger.ZERO);
+    }
+
+    /** The document defaults' fonts, set through POI (DocxBulletin writes the same styles.xml as text). */
+    private static void defaults(XWPFDocument doc) {
+        CTFonts f = CTFonts.Factory.newInstance();
+        f.setAscii(LATIN);
+        f.setHAnsi(LATIN);
+        f.setEastAsia(DocxBulletin.DEFAULT_EAST_ASIA);
+        f.setCs(LATIN);
+        doc.createStyles().setDefaultFonts(f);
+    }
+
+    /** DocxBulletin's font table added as a part of its own, related to the main part as DocxBulletin relates it. */
+    private static void fontTable(XWPFDocument doc) throws IOException {
+        try {
+            PackagePartName name = PackagingURIHelper.createPartName(DocxPackage.FONT_TABLE_NAME);
+            PackagePart part = doc.getPackage().createPart(name, DocxPackage.FONT_TABLE_TYPE);
+            try (OutputStream out = part.getOutputStream()) {
+                out.write(DocxBulletin.FONT_TABLE.getBytes(StandardCharsets.UTF_8));
+            }
+            doc.getPackagePart().addRelationship(name, TargetMode.INTERNAL, DocxPackage.FONT_TABLE_REL, DocxPackage.FONT_TABLE_ID);
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IOException(e);
+        }
     }
 
     // paragraphs
@@ -378,7 +433,7 @@ public final class PoiDocxReference {
     }
 
 
-    /** The same zip with every entry dated {@link #ZIP_TIME}, entries in the order written. */
+    /** The same zip with every entry dated {@link DocxPackage#ZIP_TIME}, entries in the order written. */
     static byte[] fixedTimes(byte[] zip) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length + 1024);
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
@@ -386,7 +441,7 @@ public final class PoiDocxReference {
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
                 ZipEntry copy = new ZipEntry(e.getName());
-                copy.setTimeLocal(ZIP_TIME);
+                copy.setTimeLocal(DocxPackage.ZIP_TIME);
                 z.putNextEntry(copy);
                 in.transferTo(z);
                 z.closeEntry();
