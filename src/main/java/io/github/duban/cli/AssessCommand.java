@@ -72,7 +72,8 @@ JdbcAssess jdbc = new JdbcAssess();
         if (plans != null) {
             return PlansRun.run(spec, inputs, plans, month, asOf, ledger, out, threads, progress, settings);
         }
-        Inputs.Loaded in = inputs.load();
+        // from a ledger the month needs only its own reports and the latest earlier percents
+        Inputs.Loaded in = ledger != null ? inputs.load(month, asOf) : inputs.load();
         Plan plan = in.plan();
         Duban duban = in.duban();
         Facts f = in.facts();

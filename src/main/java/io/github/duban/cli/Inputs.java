@@ -44,6 +44,15 @@ final class Inputs {
     }
 
     Loaded load() {
+        return load(null, null);
+    }
+
+    /**
+     * The same for month {@code month} assessed from the ledger of the month before (null: every
+     * report kept): the reports read through the engine's sieve ({@link Duban#sieve}), so that only
+     * the month's own reports and the latest earlier percents are held, not every past month.
+     */
+    Loaded load(java.time.YearMonth month, java.time.LocalDate asOf) {
         if (facts == null) {
             throw new ParameterException(mixee.commandLine(), "Missing required option: '--facts=DIR'");
         }
@@ -52,7 +61,7 @@ final class Inputs {
         }
         Plan p = plan(facts);
         Duban d = engine(p);
-        return new Loaded(p, d, FactsJson.read(facts, p));
+        return new Loaded(p, d, month == null ? FactsJson.read(facts, p) : FactsJson.read(facts, p, d.sieve(month, asOf)));
     }
 
     Plan plan(Path factsDir) {

@@ -94,6 +94,23 @@ class CliTest extends ConsoleCapture {
     }
 
     @Test
+    void assess_ofALateMonthOfTheSampleYearFromItsLedger_equalsAssessWithoutIt() throws IOException {
+        // from a ledger the reports are read through the sieve (the month's own and the latest earlier percents)
+        Path facts = tmp.resolve("sample");
+        io.github.duban.json.FactsJson.write(facts, io.github.duban.json.FactsJson.sampleYear(io.github.duban.json.PlanJson.embedded()));
+        Path may = tmp.resolve("may");
+        Path jun1 = tmp.resolve("jun1");
+        Path jun2 = tmp.resolve("jun2");
+        assertThat(Main.run("assess", "--facts", facts.toString(), "--month", "2021-05", "--out", may.toString())).isEqualTo(0);
+        assertThat(Main.run("assess", "--facts", facts.toString(), "--month", "2021-06", "--ledger", may.resolve("ledger.json").toString(),
+                "--out", jun1.toString())).isEqualTo(0);
+        assertThat(Main.run("assess", "--facts", facts.toString(), "--month", "2021-06", "--out", jun2.toString())).isEqualTo(0);
+        assertThat(Files.readString(jun1.resolve("assessment.json"))).isEqualTo(Files.readString(jun2.resolve("assessment.json")))
+                .contains("\"REPORT_LATE\"");
+        assertThat(Files.readAllBytes(jun1.resolve("bulletin.docx"))).isEqualTo(Files.readAllBytes(jun2.resolve("bulletin.docx")));
+    }
+
+    @Test
     void assess_withALedgerThatIsNotThePreviousMonths_exits2_andWritesNothing() throws IOException {
         Path facts = facts("reports.jsonl", REPORT);
         Path feb = tmp.resolve("feb");
