@@ -89,30 +89,26 @@ final class DocxPackage {
         long time = ZIP_TIME.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
         try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
             zip.setLevel(Deflater.BEST_SPEED);
-            entry(zip, time, "[Content_Types].xml").write(CONTENT_TYPES);
-            zip.closeArchiveEntry();
-            entry(zip, time, "_rels/.rels").write(PACKAGE_RELS);
-            zip.closeArchiveEntry();
-            entry(zip, time, "docProps/app.xml").write(APP);
-            zip.closeArchiveEntry();
-            entry(zip, time, "docProps/core.xml").write(core);
-            zip.closeArchiveEntry();
+            part(zip, time, "[Content_Types].xml", CONTENT_TYPES);
+            part(zip, time, "_rels/.rels", PACKAGE_RELS);
+            part(zip, time, "docProps/app.xml", APP);
+            part(zip, time, "docProps/core.xml", core);
             document.writeTo(entry(zip, time, "word/document.xml"));
             zip.closeArchiveEntry();
-            entry(zip, time, "word/_rels/document.xml.rels").write(DOCUMENT_RELS);
-            zip.closeArchiveEntry();
-            entry(zip, time, "word/fontTable.xml").write(FONT_TABLE);
-            zip.closeArchiveEntry();
-            entry(zip, time, "word/media/image1.png").write(png);
-            zip.closeArchiveEntry();
-            entry(zip, time, "word/settings.xml").write(SETTINGS);
-            zip.closeArchiveEntry();
-            entry(zip, time, "word/styles.xml").write(STYLES);
-            zip.closeArchiveEntry();
+            part(zip, time, "word/_rels/document.xml.rels", DOCUMENT_RELS);
+            part(zip, time, "word/fontTable.xml", FONT_TABLE);
+            part(zip, time, "word/media/image1.png", png);
+            part(zip, time, "word/settings.xml", SETTINGS);
+            part(zip, time, "word/styles.xml", STYLES);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static void part(ZipArchiveOutputStream zip, long time, String name, byte[] bytes) throws IOException {
+        entry(zip, time, name).write(bytes);
+        zip.closeArchiveEntry();
     }
 
     private static ZipArchiveOutputStream entry(ZipArchiveOutputStream zip, long time, String name) throws IOException {

@@ -82,15 +82,8 @@ class CliTest extends ConsoleCapture {
     @Test
     void assess_withTheLedgerOfTheMonthBefore_equalsAssessWithoutIt() throws IOException {
         Path facts = facts("reports.jsonl", REPORT, REPORT.replace("2021-02-27", "2021-03-26").replace("\"2021-02\"", "\"2021-03\""));
-        Path feb = tmp.resolve("feb");
-        Path mar1 = tmp.resolve("mar1");
-        Path mar2 = tmp.resolve("mar2");
-        assertThat(Main.run("assess", "--facts", facts.toString(), "--month", "2021-02", "--out", feb.toString())).isEqualTo(0);
-        assertThat(Main.run("assess", "--facts", facts.toString(), "--month", "2021-03", "--ledger", feb.resolve("ledger.json").toString(),
-                "--out", mar1.toString())).isEqualTo(0);
-        assertThat(Main.run("assess", "--facts", facts.toString(), "--month", "2021-03", "--out", mar2.toString())).isEqualTo(0);
-        assertThat(Files.readString(mar1.resolve("assessment.json"))).isEqualTo(Files.readString(mar2.resolve("assessment.json")));
-        assertThat(Files.readString(mar1.resolve("assessment.json"))).contains("\"level\" : \"CRITICISM\"");
+        Path mar = fromLedgerAndReplayed(facts, "2021-02", "2021-03");
+        assertThat(Files.readString(mar.resolve("assessment.json"))).contains("\"level\" : \"CRITICISM\"");
     }
 
     @Test
@@ -98,16 +91,23 @@ class CliTest extends ConsoleCapture {
         // from a ledger the reports are read through the sieve (the month's own and the latest earlier percents)
         Path facts = tmp.resolve("sample");
         io.github.duban.json.FactsJson.write(facts, io.github.duban.json.FactsJson.sampleYear(io.github.duban.json.PlanJson.embedded()));
-        Path may = tmp.resolve("may");
-        Path jun1 = tmp.resolve("jun1");
-        Path jun2 = tmp.resolve("jun2");
-        assertThat(Main.run("assess", "--facts", facts.toString(), "--month", "2021-05", "--out", may.toString())).isEqualTo(0);
-        assertThat(Main.run("assess", "--facts", facts.toString(), "--month", "2021-06", "--ledger", may.resolve("ledger.json").toString(),
-                "--out", jun1.toString())).isEqualTo(0);
-        assertThat(Main.run("assess", "--facts", facts.toString(), "--month", "2021-06", "--out", jun2.toString())).isEqualTo(0);
-        assertThat(Files.readString(jun1.resolve("assessment.json"))).isEqualTo(Files.readString(jun2.resolve("assessment.json")))
-                .contains("\"REPORT_LATE\"");
-        assertThat(Files.readAllBytes(jun1.resolve("bulletin.docx"))).isEqualTo(Files.readAllBytes(jun2.resolve("bulletin.docx")));
+        Path jun = fromLedgerAndReplayed(facts, "2021-05", "2021-06");
+        assertThat(Files.readString(jun.resolve("assessment.json"))).contains("\"REPORT_LATE\"");
+    }
+
+    /** Assesses {@code month} from the ledger of {@code before} and again replayed; asserts the same files; the first folder. */
+    private Path fromLedgerAndReplayed(Path facts, String before, String month) throws IOException {
+        Path prior = tmp.resolve(before);
+        Path fromLedger = tmp.resolve(month + "-ledger");
+        Path replayed = tmp.resolve(month + "-replayed");
+        assertThat(Main.run("assess", "--facts", facts.toString(), "--month", before, "--out", prior.toString())).isEqualTo(0);
+        assertThat(Main.run("assess", "--facts", facts.toString(), "--month", month, "--ledger", prior.resolve("ledger.json").toString(),
+                "--out", fromLedger.toString())).isEqualTo(0);
+        assertThat(Main.run("assess", "--facts", facts.toString(), "--month", month, "--out", replayed.toString())).isEqualTo(0);
+        for (String f : new String[] {"assessment.json", "ledger.json", "bulletin.md", "bulletin.docx"}) {
+            assertThat(Files.readAllBytes(fromLedger.resolve(f))).as(f).isEqualTo(Files.readAllBytes(replayed.resolve(f)));
+        }
+        return fromLedger;
     }
 
     @Test
