@@ -46,7 +46,8 @@ public final class PlanJson {
     /** Reads a plan file; errors name the file, the line and the field. */
     public static Plan read(Path file) {
         try {
-            return read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            // parsed from the bytes: Jackson decodes UTF-8 as it reads, no string made first
+            return read(Files.readAllBytes(file), file.toString());
         } catch (IOException e) {
             throw new InputException(file.toString(), 0, null, "cannot read the plan file: " + e.getMessage());
         }
@@ -60,6 +61,20 @@ public final class PlanJson {
         } catch (JsonProcessingException e) {
             throw InputException.from(source, e);
         }
+        return plan(doc, source);
+    }
+
+    private static Plan read(byte[] json, String source) throws IOException {
+        PlanDoc doc;
+        try {
+            doc = Mappers.MAPPER.readValue(json, PlanDoc.class);
+        } catch (JsonProcessingException e) {
+            throw InputException.from(source, e);
+        }
+        return plan(doc, source);
+    }
+
+    private static Plan plan(PlanDoc doc, String source) {
         try {
             return doc.toPlan();
         } catch (IllegalArgumentException | NullPointerException e) {
