@@ -37,7 +37,7 @@ public final class PlanJson {
             if (in == null) {
                 throw new IllegalStateException("the embedded plan " + EMBEDDED + " is missing from the jar");
             }
-            return read(new String(in.readAllBytes(), StandardCharsets.UTF_8), EMBEDDED);
+            return read(in.readAllBytes(), EMBEDDED);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,21 +55,17 @@ public final class PlanJson {
 
     /** Reads plan JSON text; {@code source} names it in errors. */
     public static Plan read(String json, String source) {
-        PlanDoc doc;
-        try {
-            doc = Mappers.MAPPER.readValue(json, PlanDoc.class);
-        } catch (JsonProcessingException e) {
-            throw InputException.from(source, e);
-        }
-        return plan(doc, source);
+        return read(json.getBytes(StandardCharsets.UTF_8), source);
     }
 
-    private static Plan read(byte[] json, String source) throws IOException {
+    private static Plan read(byte[] json, String source) {
         PlanDoc doc;
         try {
             doc = Mappers.MAPPER.readValue(json, PlanDoc.class);
         } catch (JsonProcessingException e) {
             throw InputException.from(source, e);
+        } catch (IOException e) {
+            throw new InputException(source, 0, null, "cannot read the plan: " + e.getMessage());
         }
         return plan(doc, source);
     }
