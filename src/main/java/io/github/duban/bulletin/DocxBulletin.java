@@ -83,18 +83,9 @@ final class DocxBulletin {
         if (pr.empty()) {
             body(x, "本月未发现滞后、逾期任务和进度报送问题。");
         }
-        if (!pr.tasks().isEmpty()) {
-            subheading(x, "（一）任务推进滞后、逾期");
-            numbered(x, pr.tasks().stream().map(Bulletin.TaskProblem::text).toList());
-        }
-        if (!pr.reports().isEmpty()) {
-            subheading(x, "（二）进度报送不及时");
-            numbered(x, pr.reports());
-        }
-        if (!pr.inspections().isEmpty()) {
-            subheading(x, "（三）督查发现的问题");
-            numbered(x, pr.inspections());
-        }
+        numbered(x, "（一）任务推进滞后、逾期", pr.tasks().stream().map(Bulletin.TaskProblem::text).toList());
+        numbered(x, "（二）进度报送不及时", pr.reports());
+        numbered(x, "（三）督查发现的问题", pr.inspections());
 
         heading(x, "三、通报批评、公开曝光与表扬");
         var s = b.sanctions();
@@ -121,14 +112,8 @@ final class DocxBulletin {
             }
             x.raw("</w:tbl>");
         }
-        if (!s.notices().isEmpty()) {
-            subheading(x, "（三）提醒");
-            numbered(x, s.notices().stream().map(Bulletin.SanctionItem::reason).toList());
-        }
-        if (!s.commendations().isEmpty() || !s.early().isEmpty()) {
-            subheading(x, "（四）表扬与提前完成");
-            numbered(x, java.util.stream.Stream.concat(s.commendations().stream(), s.early().stream()).toList());
-        }
+        numbered(x, "（三）提醒", s.notices().stream().map(Bulletin.SanctionItem::reason).toList());
+        numbered(x, "（四）表扬与提前完成", java.util.stream.Stream.concat(s.commendations().stream(), s.early().stream()).toList());
 
         heading(x, "四、考核得分与排名");
         int[] rw = {800, 3000, 1100, 1100, 1100, 1100, 1000};
@@ -253,6 +238,14 @@ final class DocxBulletin {
         x.raw("<w:p><w:pPr><w:keepNext w:val=\"on\"/><w:spacing w:before=\"60\" w:after=\"0\"/><w:ind w:firstLine=\"640\"/>"
                 + "<w:jc w:val=\"left\"/></w:pPr>");
         new Para(x).run(text, SUBHEADING, 16, true, null).end();
+    }
+
+    /** Under a subheading, the numbered items; nothing at all when there are none. */
+    private static void numbered(WordXml x, String subheading, List<String> items) {
+        if (!items.isEmpty()) {
+            subheading(x, subheading);
+            numbered(x, items);
+        }
     }
 
     private static void numbered(WordXml x, List<String> items) {

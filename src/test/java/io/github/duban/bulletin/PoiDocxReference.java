@@ -85,18 +85,9 @@ public final class PoiDocxReference {
             if (pr.empty()) {
                 body(doc, "本月未发现滞后、逾期任务和进度报送问题。");
             }
-            if (!pr.tasks().isEmpty()) {
-                subheading(doc, "（一）任务推进滞后、逾期");
-                numbered(doc, pr.tasks().stream().map(Bulletin.TaskProblem::text).toList());
-            }
-            if (!pr.reports().isEmpty()) {
-                subheading(doc, "（二）进度报送不及时");
-                numbered(doc, pr.reports());
-            }
-            if (!pr.inspections().isEmpty()) {
-                subheading(doc, "（三）督查发现的问题");
-                numbered(doc, pr.inspections());
-            }
+            numbered(doc, "（一）任务推进滞后、逾期", pr.tasks().stream().map(Bulletin.TaskProblem::text).toList());
+            numbered(doc, "（二）进度报送不及时", pr.reports());
+            numbered(doc, "（三）督查发现的问题", pr.inspections());
 
             heading(doc, "三、通报批评、公开曝光与表扬");
             var s = b.sanctions();
@@ -119,14 +110,8 @@ public final class PoiDocxReference {
                     row(t, new int[] {700, 1700, 6100, 1100}, null, String.valueOf(i++), x.unit(), x.reason(), dash(x.persons()));
                 }
             }
-            if (!s.notices().isEmpty()) {
-                subheading(doc, "（三）提醒");
-                numbered(doc, s.notices().stream().map(Bulletin.SanctionItem::reason).toList());
-            }
-            if (!s.commendations().isEmpty() || !s.early().isEmpty()) {
-                subheading(doc, "（四）表扬与提前完成");
-                numbered(doc, java.util.stream.Stream.concat(s.commendations().stream(), s.early().stream()).toList());
-            }
+            numbered(doc, "（三）提醒", s.notices().stream().map(Bulletin.SanctionItem::reason).toList());
+            numbered(doc, "（四）表扬与提前完成", java.util.stream.Stream.concat(s.commendations().stream(), s.early().stream()).toList());
 
             heading(doc, "四、考核得分与排名");
             int[] rw = {800, 3000, 1100, 1100, 1100, 1100, 1000};
@@ -299,6 +284,14 @@ public final class PoiDocxReference {
         p.p.setIndentationFirstLine(640);
         p.p.setKeepNext(true);
         p.run(text, SUBHEADING, 16, true, null);
+    }
+
+    /** Under a subheading, the numbered items; nothing at all when there are none. */
+    private static void numbered(XWPFDocument doc, String subheading, List<String> items) {
+        if (!items.isEmpty()) {
+            subheading(doc, subheading);
+            numbered(doc, items);
+        }
     }
 
     private static void numbered(XWPFDocument doc, List<String> items) {
