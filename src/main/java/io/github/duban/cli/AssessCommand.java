@@ -72,6 +72,9 @@ JdbcAssess jdbc = new JdbcAssess();
         if (plans != null) {
             return PlansRun.run(spec, inputs, plans, month, asOf, ledger, out, threads, progress, settings);
         }
+        if (ledger != null) {
+            Inputs.requireFile(ledger, "--ledger");
+        }
         // from a ledger the month needs only its own reports and the latest earlier percents
         Inputs.Loaded in = ledger != null ? inputs.load(month, asOf) : inputs.load();
         Plan plan = in.plan();
@@ -79,7 +82,6 @@ JdbcAssess jdbc = new JdbcAssess();
         Facts f = in.facts();
         Ledger previous = null;
         if (ledger != null) {
-            Inputs.requireFile(ledger, "--ledger");
             previous = LedgerJson.read(ledger);
         } else if (!month.equals(plan.reporting().from()) && plan.reporting().covers(month)) {
             spec.commandLine().getErr().println("duban: no --ledger given; replaying " + plan.reporting().from() + ".." + month.minusMonths(1) + " to make it");

@@ -122,21 +122,23 @@ public final class DubanJdbc {
                 step = "locking the plan";
                 Plan plan = FactTables.lockPlan(c, planId);
                 Duban duban = template.toBuilder().plan(plan).build();
-                step = "reading the facts";
-                Facts facts = FactTables.read(c, planId, plan);
                 Ledger previous = null;
                 YearMonth replayedFrom = null;
                 YearMonth first = plan.reporting().from();
-                if (month.isAfter(first) && plan.reporting().covers(month)) {
+                boolean afterFirst = month.isAfter(first) && plan.reporting().covers(month);
+                if (afterFirst) {
                     step = "reading the ledger of " + month.minusMonths(1);
                     previous = ResultTables.ledger(c, planId, month.minusMonths(1)).orElse(null);
-                    if (previous == null) {
-                        List<Assessment> before = duban.replay(first, month.minusMonths(1), facts);
-                        previous = before.get(before.size() - 1).ledger();
-                        replayedFrom = first;
-                        LOG.info("{} {}: no ledger of {} in duban_ledgers; replayed {}..{} to make it", planId, month,
-                                month.minusMonths(1), first, month.minusMonths(1));
-                    }
+                }
+                step = "reading the facts";
+                // from the ledger the month needs only its own reports and the latest earlier percents
+                Facts facts = FactTables.read(c, planId, plan, previous != null ? duban.sieve(month, asOf) : null);
+                if (afterFirst && previous == null) {
+                    List<Assessment> before = duban.replay(first, month.minusMonths(1), facts);
+                    previous = before.get(before.size() - 1).ledger();
+                    replayedFrom = first;
+                    LOG.info("{} {}: no ledger of {} in duban_ledgers; replayed {}..{} to make it", planId, month,
+                            month.minusMonths(1), first, month.minusMonths(1));
                 }
                 Assessment a = duban.assess(month, asOf, facts, previous);
                 step = "writing the results";
