@@ -25,6 +25,7 @@ import io.github.duban.outcome.Text;
 import io.github.duban.outcome.UnitScore;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -341,32 +342,20 @@ public final class Duban {
         return new ReportSieve(month, asOf != null ? asOf : month.atEndOfMonth(), !rules.builtInOnly());
     }
 
+    /**
+     * The assessment held by {@code session} at rest: each outcome class read from its own store
+     * in the session ({@link ClassObjectFilter}), not by walking every fact the month holds.
+     */
     Assessment collect(KieSession session, YearMonth month, LocalDate asOf) {
-        return collect(session.getObjects(), month, asOf);
-    }
-
-    Assessment collect(Iterable<?> objects, YearMonth month, LocalDate asOf) {
-        List<Finding> findings = new ArrayList<>();
-        List<Sanction> sanctions = new ArrayList<>();
-        List<UnitScore> scores = new ArrayList<>();
-        List<BoardEntry> board = new ArrayList<>();
-        List<Case> cases = new ArrayList<>();
-        List<Ignored> ignored = new ArrayList<>();
+        List<Finding> findings = all(session, Finding.class);
+        List<Sanction> sanctions = all(session, Sanction.class);
+        List<UnitScore> scores = all(session, UnitScore.class);
+        List<BoardEntry> board = all(session, BoardEntry.class);
+        List<Case> cases = all(session, Case.class);
+        List<Ignored> ignored = all(session, Ignored.class);
         int owed = 0;
-        for (Object o : objects) {
-            if (o instanceof Finding f) {
-                findings.add(f);
-            } else if (o instanceof Sanction s) {
-                sanctions.add(s);
-            } else if (o instanceof UnitScore s) {
-                scores.add(s);
-            } else if (o instanceof BoardEntry b) {
-                board.add(b);
-            } else if (o instanceof Case c) {
-                cases.add(c);
-            } else if (o instanceof Ignored i) {
-                ignored.add(i);
-            } else if (o instanceof ReportOwed r && r.month().equals(month)) {
+        for (ReportOwed r : all(session, ReportOwed.class)) {
+            if (r.month().equals(month)) {
                 owed++;
             }
         }
@@ -377,6 +366,15 @@ public final class Duban {
         cases.sort(null);
         ignored.sort(IGNORED);
         return new Assessment(month, asOf, fingerprint, findings, sanctions, scores, board, cases, ignored, owed);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> all(KieSession session, Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (Object o : session.getObjects(new ClassObjectFilter(type))) {
+            out.add((T) o);
+        }
+        return out;
     }
 
     private static int count(Facts f) {

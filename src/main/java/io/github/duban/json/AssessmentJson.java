@@ -1,9 +1,15 @@
 package io.github.duban.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.BeanSerializer;
+import com.fasterxml.jackson.databind.ser.PropertyWriter;
 import io.github.duban.model.Completion;
 import io.github.duban.model.Extension;
 import io.github.duban.model.InspectionFinding;
@@ -21,18 +27,29 @@ import io.github.duban.outcome.Sanction;
 import io.github.duban.outcome.ScoreLine;
 import io.github.duban.outcome.UnitScore;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes {@code assessment.json} (DESIGN §8): one month's findings, sanctions, scores, board,
  * cases and facts set aside, each with the rule that concluded it, a Chinese reason and the facts
- * behind it. Field order is fixed; the same assessment always gives the same bytes. Thread-safe.
+ * behind it. Field order is fixed; the same assessment always gives the same bytes. The file is
+ * streamed field by field, with each fact's own fields written by Jackson as it writes the fact
+ * alone. Thread-safe.
  */
 public final class AssessmentJson {
 
-    private static final Map<Class<?>, String> FACT_NAMES = Map.of(
+    /** The name a fact goes by in the file; other classes by their simple name. */
+    static final Map<Class<?>, String> FACT_NAMES = Map.of(
             ProgressReport.class, "report",
             Completion.class, "completion",
             Extension.class, "extension",
@@ -43,19 +60,26 @@ public final class AssessmentJson {
             PreviousCase.class, "previousCase");
 
     /** {@link Mappers#PRETTY} writing bytes: characters beyond the basic plane as their four UTF-8 bytes, as in the text, not escaped. */
-    private static final com.fasterxml.jackson.databind.ObjectWriter PRETTY_UTF8 =
-            Mappers.PRETTY.with(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
+    private static final ObjectWriter PRETTY_UTF8 = Mappers.PRETTY.with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
+
+    /** Per fact class, its fields as Jackson writes them, but the {@code rule} a conclusion carries. */
+    private static final Map<Class<?>, List<PropertyWriter>> FACT_FIELDS = new ConcurrentHashMap<>();
+
+    /** In {@link #FACT_FIELDS}: a class Jackson does not write as a bean, field by field. */
+    private static final List<PropertyWriter> NOT_A_BEAN = new ArrayList<>(0);
 
     private AssessmentJson() {
     }
 
     /** The assessment as pretty JSON, ending with a newline. */
     public static String write(Assessment a) {
-        try {
-            return Mappers.PRETTY.writeValueAsString(tree(a)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        StringWriter out = new StringWriter(64 * 1024);
+        try (JsonGenerator g = Mappers.PRETTY.createGenerator(out)) {
+            write(g, a);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        return out.append('\n').toString();
     }
 
     /**
@@ -63,175 +87,257 @@ public final class AssessmentJson {
      * string first (an assessment of a 400-task plan is over half a megabyte).
      */
     public static byte[] bytes(Assessment a) {
-        try {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(256 * 1024);
-            PRETTY_UTF8.writeValue(out, tree(a));
-            out.write('\n');
-            return out.toByteArray();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+        try (JsonGenerator g = PRETTY_UTF8.createGenerator(out)) {
+            write(g, a);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        out.write('\n');
+        return out.toByteArray();
     }
 
-    /** The assessment as a JSON tree. */
+    /** The assessment as a JSON tree: the file read back. */
     public static ObjectNode tree(Assessment a) {
-        ObjectNode root = Mappers.MAPPER.createObjectNode();
-        root.put("period", a.period().toString());
-        root.put("asOf", a.asOf().toString());
-        root.put("ruleset", a.ruleset());
-        ArrayNode findings = root.putArray("findings");
-        a.findings().forEach(f -> findings.add(finding(f)));
-        ArrayNode sanctions = root.putArray("sanctions");
-        a.sanctions().forEach(s -> sanctions.add(sanction(s)));
-        ArrayNode scores = root.putArray("scores");
-        a.scores().forEach(s -> scores.add(score(s)));
-        ArrayNode board = root.putArray("board");
-        a.board().forEach(b -> board.add(board(b)));
-        ArrayNode cases = root.putArray("cases");
-        a.cases().forEach(c -> cases.add(CaseJson.write(c)));
-        ArrayNode ignored = root.putArray("ignored");
-        a.ignored().forEach(i -> ignored.add(ignored(i)));
+        try {
+            return (ObjectNode) Mappers.MAPPER.readTree(bytes(a));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(JsonGenerator g, Assessment a) throws IOException {
+        SerializerProvider p = Mappers.MAPPER.getSerializerProviderInstance();
+        g.writeStartObject();
+        g.writeStringField("period", a.period().toString());
+        g.writeStringField("asOf", a.asOf().toString());
+        g.writeStringField("ruleset", a.ruleset());
+        g.writeArrayFieldStart("findings");
+        for (Finding f : a.findings()) {
+            finding(g, p, f);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("sanctions");
+        for (Sanction s : a.sanctions()) {
+            sanction(g, s);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("scores");
+        for (UnitScore s : a.scores()) {
+            score(g, p, s);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("board");
+        for (BoardEntry b : a.board()) {
+            board(g, b);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("cases");
+        for (Case c : a.cases()) {
+            g.writeTree(CaseJson.write(c));
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("ignored");
+        for (Ignored i : a.ignored()) {
+            ignored(g, p, i);
+        }
+        g.writeEndArray();
         if (a.reportsOwed() >= 0) {
-            root.put("reportsOwed", a.reportsOwed());
+            g.writeNumberField("reportsOwed", a.reportsOwed());
         }
-        return root;
+        g.writeEndObject();
     }
 
-    static ObjectNode finding(Finding f) {
-        ObjectNode n = Mappers.MAPPER.createObjectNode();
-        n.put("kind", f.kind().name());
-        n.put("unit", f.unit());
-        putInt(n, "task", f.task());
-        n.put("on", f.on().toString());
-        putInt(n, "days", f.days());
+    private static void finding(JsonGenerator g, SerializerProvider p, Finding f) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("kind", f.kind().name());
+        g.writeStringField("unit", f.unit());
+        integer(g, "task", f.task());
+        g.writeStringField("on", f.on().toString());
+        integer(g, "days", f.days());
         if (f.person() != null) {
-            n.put("person", f.person());
+            g.writeStringField("person", f.person());
         }
-        n.put("rule", f.rule());
-        n.put("reason", f.reason());
-        n.set("facts", facts(f.facts()));
-        return n;
+        g.writeStringField("rule", f.rule());
+        g.writeStringField("reason", f.reason());
+        g.writeFieldName("facts");
+        facts(g, p, f.facts());
+        g.writeEndObject();
     }
 
-    static ObjectNode sanction(Sanction s) {
-        ObjectNode n = Mappers.MAPPER.createObjectNode();
-        n.put("level", s.level().name());
-        n.put("unit", s.unit());
-        putInt(n, "task", s.task());
-        n.put("issued", s.issued().toString());
-        n.put("rectifyBy", s.rectifyBy() == null ? null : s.rectifyBy().toString());
-        ArrayNode persons = n.putArray("persons");
-        s.persons().forEach(persons::add);
-        n.put("rule", s.rule());
-        n.put("reason", s.reason());
-        ArrayNode fs = n.putArray("findings");
-        s.findings().forEach(f -> fs.add(findingRef("kind", f, false)));
-        return n;
-    }
-
-    /** A finding named by its kind, date and rule, with the facts behind it if asked. */
-    static ObjectNode findingRef(String kindField, Finding f, boolean withFacts) {
-        ObjectNode r = Mappers.MAPPER.createObjectNode();
-        r.put(kindField, f.kind().name());
-        r.put("on", f.on().toString());
-        r.put("rule", f.rule());
-        if (withFacts) {
-            r.set("facts", facts(f.facts()));
+    private static void sanction(JsonGenerator g, Sanction s) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("level", s.level().name());
+        g.writeStringField("unit", s.unit());
+        integer(g, "task", s.task());
+        g.writeStringField("issued", s.issued().toString());
+        g.writeStringField("rectifyBy", s.rectifyBy() == null ? null : s.rectifyBy().toString());
+        g.writeArrayFieldStart("persons");
+        for (String person : s.persons()) {
+            g.writeString(person);
         }
-        return r;
+        g.writeEndArray();
+        g.writeStringField("rule", s.rule());
+        g.writeStringField("reason", s.reason());
+        g.writeArrayFieldStart("findings");
+        for (Finding f : s.findings()) {
+            findingRef(g, null, "kind", f);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
-    static ObjectNode score(UnitScore s) {
-        ObjectNode n = Mappers.MAPPER.createObjectNode();
-        n.put("unit", s.unit());
-        n.put("score", s.score().doubleValue());
-        n.put("rating", s.rating().name());
-        n.put("rank", s.rank());
-        n.put("reason", s.reason());
-        ArrayNode lines = n.putArray("lines");
+    /** A finding named by its kind, date and rule, with the facts behind it when {@code p} is given. */
+    private static void findingRef(JsonGenerator g, SerializerProvider p, String kindField, Finding f) throws IOException {
+        g.writeStartObject();
+        g.writeStringField(kindField, f.kind().name());
+        g.writeStringField("on", f.on().toString());
+        g.writeStringField("rule", f.rule());
+        if (p != null) {
+            g.writeFieldName("facts");
+            facts(g, p, f.facts());
+        }
+        g.writeEndObject();
+    }
+
+    private static void score(JsonGenerator g, SerializerProvider p, UnitScore s) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("unit", s.unit());
+        g.writeNumberField("score", s.score().doubleValue());
+        g.writeStringField("rating", s.rating().name());
+        g.writeNumberField("rank", s.rank());
+        g.writeStringField("reason", s.reason());
+        g.writeArrayFieldStart("lines");
         for (ScoreLine l : s.lines()) {
-            ObjectNode r = Mappers.MAPPER.createObjectNode();
-            r.put("kind", l.kind());
-            putInt(r, "task", l.task());
-            r.put("points", l.points().doubleValue());
-            r.put("rule", l.rule());
-            r.put("reason", l.reason());
-            r.set("source", source(l.source()));
-            lines.add(r);
+            g.writeStartObject();
+            g.writeStringField("kind", l.kind());
+            integer(g, "task", l.task());
+            g.writeNumberField("points", l.points().doubleValue());
+            g.writeStringField("rule", l.rule());
+            g.writeStringField("reason", l.reason());
+            g.writeFieldName("source");
+            source(g, p, l.source());
+            g.writeEndObject();
         }
-        return n;
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     /** What a score line came from: the finding (with its facts) or the sanction (with its findings). */
-    static JsonNode source(Object o) {
+    private static void source(JsonGenerator g, SerializerProvider p, Object o) throws IOException {
         if (o instanceof Finding f) {
-            return findingRef("finding", f, true);
-        }
-        if (o instanceof Sanction s) {
-            ObjectNode n = Mappers.MAPPER.createObjectNode();
-            n.put("sanction", s.level().name());
-            n.put("issued", s.issued().toString());
-            n.put("rule", s.rule());
-            ArrayNode fs = n.putArray("findings");
-            s.findings().forEach(f -> fs.add(findingRef("kind", f, true)));
-            return n;
-        }
-        return fact(o);
-    }
-
-    static ObjectNode board(BoardEntry b) {
-        ObjectNode n = Mappers.MAPPER.createObjectNode();
-        n.put("task", b.task());
-        n.put("light", b.light().name());
-        n.put("deadline", b.deadline() == null ? null : b.deadline().toString());
-        n.put("ongoing", b.ongoing());
-        n.put("percent", b.percent());
-        if (b.schedule() == null) {
-            n.putNull("schedule");
+            findingRef(g, p, "finding", f);
+        } else if (o instanceof Sanction s) {
+            g.writeStartObject();
+            g.writeStringField("sanction", s.level().name());
+            g.writeStringField("issued", s.issued().toString());
+            g.writeStringField("rule", s.rule());
+            g.writeArrayFieldStart("findings");
+            for (Finding f : s.findings()) {
+                findingRef(g, p, "kind", f);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
         } else {
-            n.put("schedule", b.schedule().setScale(1, RoundingMode.HALF_UP).doubleValue());
+            fact(g, p, o);
         }
-        n.put("rule", b.rule());
-        ArrayNode reasons = n.putArray("reasons");
-        b.reasons().forEach(reasons::add);
-        return n;
     }
 
-    static ObjectNode ignored(Ignored i) {
-        ObjectNode n = Mappers.MAPPER.createObjectNode();
-        n.put("fact", i.fact());
-        putInt(n, "task", i.task());
+    private static void board(JsonGenerator g, BoardEntry b) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("task", b.task());
+        g.writeStringField("light", b.light().name());
+        g.writeStringField("deadline", b.deadline() == null ? null : b.deadline().toString());
+        g.writeBooleanField("ongoing", b.ongoing());
+        g.writeNumberField("percent", b.percent());
+        if (b.schedule() == null) {
+            g.writeNullField("schedule");
+        } else {
+            g.writeNumberField("schedule", b.schedule().setScale(1, RoundingMode.HALF_UP).doubleValue());
+        }
+        g.writeStringField("rule", b.rule());
+        g.writeArrayFieldStart("reasons");
+        for (String r : b.reasons()) {
+            g.writeString(r);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void ignored(JsonGenerator g, SerializerProvider p, Ignored i) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("fact", i.fact());
+        integer(g, "task", i.task());
         if (i.unit() != null) {
-            n.put("unit", i.unit());
+            g.writeStringField("unit", i.unit());
         }
-        n.put("on", i.on() == null ? null : i.on().toString());
-        n.put("reason", i.reason());
-        n.put("rule", i.rule());
-        n.set("source", fact(i.source()));
-        return n;
+        g.writeStringField("on", i.on() == null ? null : i.on().toString());
+        g.writeStringField("reason", i.reason());
+        g.writeStringField("rule", i.rule());
+        g.writeFieldName("source");
+        fact(g, p, i.source());
+        g.writeEndObject();
     }
 
-    static ArrayNode facts(Collection<Object> facts) {
-        ArrayNode out = Mappers.MAPPER.createArrayNode();
-        facts.forEach(f -> out.add(fact(f)));
-        return out;
+    private static void facts(JsonGenerator g, SerializerProvider p, Collection<Object> facts) throws IOException {
+        g.writeStartArray();
+        for (Object f : facts) {
+            fact(g, p, f);
+        }
+        g.writeEndArray();
     }
 
-    static JsonNode fact(Object f) {
+    /** A fact: its name, then its own fields as Jackson writes the fact, but a conclusion's {@code rule}. */
+    private static void fact(JsonGenerator g, SerializerProvider p, Object f) throws IOException {
         if (f == null) {
-            return Mappers.MAPPER.nullNode();
+            g.writeNull();
+            return;
         }
-        ObjectNode n = Mappers.MAPPER.createObjectNode();
-        n.put("fact", FACT_NAMES.getOrDefault(f.getClass(), f.getClass().getSimpleName()));
-        JsonNode body = Mappers.MAPPER.valueToTree(f);
-        if (body.isObject()) {
-            body.fields().forEachRemaining(e -> {
-                if (!e.getKey().equals("rule")) {
-                    n.set(e.getKey(), e.getValue());
+        g.writeStartObject();
+        g.writeStringField("fact", FACT_NAMES.getOrDefault(f.getClass(), f.getClass().getSimpleName()));
+        List<PropertyWriter> fields = FACT_FIELDS.get(f.getClass());
+        if (fields == null) {
+            fields = fieldsOf(f.getClass(), p);
+            FACT_FIELDS.putIfAbsent(f.getClass(), fields);
+        }
+        if (fields != NOT_A_BEAN) {
+            for (PropertyWriter w : fields) {
+                try {
+                    w.serializeAsField(f, g, p);
+                } catch (IOException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw JsonMappingException.from(g, "cannot write " + f.getClass().getSimpleName() + "." + w.getName(), e);
                 }
-            });
+            }
+        } else {
+            // not a bean Jackson writes field by field: its tree, if it is an object
+            JsonNode body = Mappers.MAPPER.valueToTree(f);
+            if (body.isObject()) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    if (!e.getKey().equals("rule")) {
+                        g.writeFieldName(e.getKey());
+                        g.writeTree(e.getValue());
+                    }
+                }
+            }
         }
-        return n;
+        g.writeEndObject();
+    }
+
+    private static List<PropertyWriter> fieldsOf(Class<?> type, SerializerProvider p) throws JsonMappingException {
+        JsonSerializer<Object> s = p.findValueSerializer(type);
+        if (!(s instanceof BeanSerializer bean)) {
+            return NOT_A_BEAN;
+        }
+        List<PropertyWriter> out = new ArrayList<>();
+        bean.properties().forEachRemaining(w -> {
+            if (!w.getName().equals("rule")) {
+                out.add(w);
+            }
+        });
+        return List.copyOf(out);
     }
 
     static void putInt(ObjectNode n, String field, Integer v) {
@@ -242,4 +348,11 @@ public final class AssessmentJson {
         }
     }
 
+    private static void integer(JsonGenerator g, String field, Integer v) throws IOException {
+        if (v == null) {
+            g.writeNullField(field);
+        } else {
+            g.writeNumberField(field, v.intValue());
+        }
+    }
 }
