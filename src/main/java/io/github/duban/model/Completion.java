@@ -25,6 +25,6 @@ public record Completion(int task, LocalDate completedOn, LocalDate acceptedOn) 
 
     @Override
     public int compareTo(Completion o) {
-        return ORDER.compare(this, o);
+        return this == o ? 0 : ORDER.compare(this, o);
     }
 }

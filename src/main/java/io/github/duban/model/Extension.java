@@ -31,6 +31,6 @@ public record Extension(int task, LocalDate requestedOn, LocalDate approvedOn, L
 
     @Override
     public int compareTo(Extension o) {
-        return ORDER.compare(this, o);
+        return this == o ? 0 : ORDER.compare(this, o);
     }
 }

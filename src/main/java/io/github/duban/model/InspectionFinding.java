@@ -33,6 +33,6 @@ public record InspectionFinding(String unit, Integer task, InspectionKind kind, 
 
     @Override
     public int compareTo(InspectionFinding o) {
-        return ORDER.compare(this, o);
+        return this == o ? 0 : ORDER.compare(this, o);
     }
 }

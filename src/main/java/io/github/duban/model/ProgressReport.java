@@ -37,6 +37,6 @@ public record ProgressReport(int task, String unit, YearMonth month, LocalDate s
 
     @Override
     public int compareTo(ProgressReport o) {
-        return ORDER.compare(this, o);
+        return this == o ? 0 : ORDER.compare(this, o);
     }
 }

@@ -18,6 +18,6 @@ public record CaseKey(String unit, Integer task) implements Comparable<CaseKey> 
 
     @Override
     public int compareTo(CaseKey o) {
-        return ORDER.compare(this, o);
+        return this == o ? 0 : ORDER.compare(this, o);
     }
 }

@@ -11,6 +11,6 @@ public record Closure(CaseKey key, LocalDate on, String by, String rule) impleme
 
     @Override
     public int compareTo(Closure o) {
-        return ORDER.compare(this, o);
+        return this == o ? 0 : ORDER.compare(this, o);
     }
 }

@@ -17,6 +17,6 @@ public record DeadlineChange(int task, LocalDate effectiveFrom, LocalDate deadli
 
     @Override
     public int compareTo(DeadlineChange o) {
-        return ORDER.compare(this, o);
+        return this == o ? 0 : ORDER.compare(this, o);
     }
 }

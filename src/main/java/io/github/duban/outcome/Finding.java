@@ -40,8 +40,9 @@ public record Finding(FindingKind kind, String unit, Integer task, LocalDate on,
         return kind.discrete();
     }
 
+    /** A finding against itself is 0 at once (a rule's {@code this > $s} meets $s itself), not after its facts' text. */
     @Override
     public int compareTo(Finding o) {
-        return ORDER.compare(this, o);
+        return this == o ? 0 : ORDER.compare(this, o);
     }
 }

@@ -15,6 +15,6 @@ public record Step(CaseKey key, Finding finding, EscalationLevel level, LocalDat
 
     @Override
     public int compareTo(Step o) {
-        return ORDER.compare(this, o);
+        return this == o ? 0 : ORDER.compare(this, o);
     }
 }

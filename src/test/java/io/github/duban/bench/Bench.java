@@ -53,7 +53,9 @@ import com.sun.management.GarbageCollectionNotificationInfo;
  *
  * <p>Options: {@code --plans P --tasks T --units U --months N --seed S --threads K --rounds R
  * --warmup W --chunk C --data DIR --json FILE} ({@code --chunk C}: read and time C plans at a time,
- * the round times summed over the parts, so that a province fits the heap); {@code --end-to-end OUT} instead runs {@link EndToEnd} on the
+ * the round times summed over the parts, so that a province fits the heap; {@code --warmup W}: at
+ * least W untimed rounds on the first part, and up to {@value #MORE_WARMUP} more while the JIT still
+ * spends over 5 % of a round compiling); {@code --end-to-end OUT} instead runs {@link EndToEnd} on the
  * generated folders (read, assess the window's last month, write its files under OUT).
  */
 public final class Bench {
@@ -115,7 +117,7 @@ public final class Bench {
         Ruleset rules = Ruleset.builtIn();
         long rulesMs = ms(t0);
         int chunk = num(o, "--chunk") > 0 ? num(o, "--chunk") : Math.max(1, dirs.size());
-        System.out.printf("%d plans in %s of %d; rules ready in %d ms; %d threads, %d warm-up + %d timed rounds; "
+        System.out.printf("%d plans in %s of %d; rules ready in %d ms; %d threads, at least %d warm-up + %d timed rounds; "
                         + "%d processors, max heap %d MB, Java %s%n",
                 dirs.size(), chunk >= dirs.size() ? "one part" : "parts", Math.min(chunk, dirs.size()), rulesMs, threads, warmup, rounds,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
@@ -132,6 +134,9 @@ public final class Bench {
             AtomicLong months = new AtomicLong();
             List<String> first = new ArrayList<>();
             boolean warmed = false;
+            int warmupRounds = 0;
+            long engineJit = 0;
+            long referenceJit = 0;
             // plans are taken a part at a time (--chunk), so a province fits the heap; each round's time is the sum over the parts
             for (int from = 0; from < dirs.size(); from += chunk) {
                 List<Path> part = dirs.subList(from, Math.min(dirs.size(), from + chunk));
@@ -159,23 +164,38 @@ public final class Bench {
                     return a.get(a.size() - 1).findings().size();
                 };
                 if (!warmed) {
-                    for (int w = 0; w < warmup; w++) {
+                    // W rounds at least, then more (up to MORE_WARMUP) while the JIT still spends more than
+                    // SETTLED of a round compiling: the timed rounds measure compiled code, not the compiler
+                    for (int w = 0; w < warmup + MORE_WARMUP; w++) {
+                        long j = jitMs();
+                        long t = System.nanoTime();
                         run(pool, plans.size(), engine);
                         run(pool, plans.size(), oracle);
+                        long wall = ms(t);
+                        long compiling = jitMs() - j;
+                        warmupRounds++;
+                        System.out.printf("  warm-up round %d: %d ms, %d ms of it compiling%n", warmupRounds, wall, compiling);
+                        if (w + 1 >= warmup && compiling <= SETTLED * wall) {
+                            break;
+                        }
                     }
                     warmed = true;
                 }
                 for (int k = 0; k < rounds; k++) {
                     long c = cpuNanos();
+                    long j = jitMs();
                     long t = System.nanoTime();
                     run(pool, plans.size(), engine);
                     e[k] += ms(t);
                     ec[k] += (cpuNanos() - c) / 1_000_000;
+                    engineJit += jitMs() - j;
                     c = cpuNanos();
+                    j = jitMs();
                     t = System.nanoTime();
                     run(pool, plans.size(), oracle);
                     r[k] += ms(t);
                     rc[k] += (cpuNanos() - c) / 1_000_000;
+                    referenceJit += jitMs() - j;
                 }
 
                 // the same assessments? every month of every plan, compared as the property tests do
@@ -232,6 +252,9 @@ public final class Bench {
             out.put("rulesReadyMs", rulesMs);
             out.put("readMs", readMs);
             out.put("chunk", Math.min(chunk, dirs.size()));
+            out.put("warmupRounds", warmupRounds);
+            out.put("engineJitMs", engineJit);
+            out.put("referenceJitMs", referenceJit);
 
             System.out.printf("engine    %8d ms (rounds %s)%n", engineMs, Arrays.toString(e));
             System.out.printf("reference %8d ms (rounds %s)%n", referenceMs, Arrays.toString(r));
@@ -240,6 +263,8 @@ public final class Bench {
             System.out.printf("ratio %.2fx on %d threads each; %d obligations, %d obligations/s; peak heap %d MB%n", ratio, threads,
                     obligations, out.get("obligationsPerSecond"), peakMb);
             System.out.printf("identical: %s (%d of %d months differ)%n", identical, differ.get(), months.get());
+            System.out.printf("after %d warm-up rounds; the JIT compiled for %d ms during the engine's timed rounds, %d ms during the reference's%n",
+                    warmupRounds, engineJit, referenceJit);
             if (!first.isEmpty()) {
                 System.out.println("first difference: " + first.get(0));
             }
@@ -289,6 +314,18 @@ public final class Bench {
                 throw new IllegalStateException("nothing computed");
             }
         }
+    }
+
+    /** Warm-up rounds beyond {@code --warmup} at most, while the JIT is still busy. */
+    static final int MORE_WARMUP = 6;
+
+    /** The JIT counts as settled when it compiled for at most this share of a warm-up round's wall time. */
+    static final double SETTLED = 0.05;
+
+    /** Time the JIT compilers have spent so far (ms), or 0 where the JVM does not tell. */
+    static long jitMs() {
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     /** CPU time of the whole process (every thread, GC included). */
