@@ -30,7 +30,9 @@ import java.util.stream.Stream;
  *   <li>end to end: {@code java -Xmx2g -XX:+UseParallelGC -jar target/duban-cli.jar assess --plans DIR --month M --out OUT}
  *       (the throughput collector, as {@code scripts/duban} runs it),
  *       the month-end run with every output (assessment, ledger, scores, the three bulletins, the
- *       summary and index); wall time, and the peak heap from the JVM's GC log;</li>
+ *       summary and index); wall time, and the peak heap from the JVM's GC log; then the same run
+ *       through {@code scripts/duban} with {@code DUBAN_JAVA_OPTS=-Xmx2g} (its class-data archive,
+ *       the throughput collector and its batch JIT thresholds);</li>
  *   <li>start-up: {@link StartUp} with {@code --preload}, three times: JVM start to the built-in rules ready;</li>
  *   <li>the command line: {@code rules list} from JVM start to exit, three times with {@code java -jar}
  *       and three times through {@code scripts/duban} (its class-data archive made first).</li>
@@ -114,21 +116,33 @@ public final class Province {
         if (rc != 0) {
             throw new IllegalStateException("the end-to-end run failed (exit " + rc + "); see " + work.resolve("assess.log"));
         }
-        long peakHeapMb = 0;
-        for (String line : Files.readAllLines(gcLog, StandardCharsets.UTF_8)) {
-            Matcher m = GC_LINE.matcher(line);
-            if (m.find()) {
-                peakHeapMb = Math.max(peakHeapMb, Long.parseLong(m.group(1)));
-            }
-        }
-        long plansWritten;
-        try (Stream<String> lines = Files.lines(out.resolve("summary.csv"), StandardCharsets.UTF_8)) {
-            plansWritten = lines.skip(1).filter(l -> l.contains(",ok,")).count();
-        }
+        long peakHeapMb = peakHeapMb(gcLog);
+        long plansWritten = plansWritten(out);
         long bytes;
         try (Stream<Path> files = Files.walk(out)) {
             bytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
+
+        // 2b. the same through scripts/duban (class-data archive, throughput collector, batch JIT thresholds), -Xmx2g
+        Path launcher = Path.of("scripts/duban");
+        run(List.of(launcher.toString(), "rules", "list"), work.resolve("cds-archive.log"));
+        deleteTree(out);
+        Path gcLog2 = work.resolve("gc-launcher.log");
+        List<String> launched = List.of(launcher.toString(), "assess", "--plans", data.toString(), "--month", month, "--out", out.toString(),
+                "--threads", o.get("--threads"));
+        System.out.println("== end to end through the launcher: DUBAN_JAVA_OPTS=-Xmx2g " + String.join(" ", launched));
+        ProcessBuilder lb = new ProcessBuilder(launched).redirectErrorStream(true).redirectOutput(work.resolve("assess-launcher.log").toFile());
+        lb.environment().put("DUBAN_JAVA_OPTS", "-Xmx2g -Xlog:gc:file=" + gcLog2);
+        lb.environment().put("DUBAN_JAR", Path.of(o.get("--jar")).toAbsolutePath().toString());
+        t = System.nanoTime();
+        rc = lb.start().waitFor();
+        long launcherMs = (System.nanoTime() - t) / 1_000_000;
+        if (rc != 0) {
+            throw new IllegalStateException("the end-to-end run through scripts/duban failed (exit " + rc + "); see "
+                    + work.resolve("assess-launcher.log"));
+        }
+        long launcherPeakMb = peakHeapMb(gcLog2);
+        long launcherPlans = plansWritten(out);
 
         // 3. start-up, three times
         long[] ready = new long[3];
@@ -147,8 +161,6 @@ public final class Province {
         // (`rules list`), plain and through scripts/duban with its class-data archive (made first, untimed)
         long[] plain = new long[3];
         long[] cds = new long[3];
-        Path launcher = Path.of("scripts/duban");
-        run(List.of(launcher.toString(), "rules", "list"), work.resolve("cds-archive.log"));
         for (int i = 0; i < 3; i++) {
             plain[i] = timed(List.of(java, "-jar", o.get("--jar"), "rules", "list"), work.resolve("plain-" + i + ".log"));
             cds[i] = timed(List.of(launcher.toString(), "rules", "list"), work.resolve("cds-" + i + ".log"));
@@ -161,6 +173,9 @@ public final class Province {
         all.put("endToEndPeakHeapMb", peakHeapMb);
         all.put("endToEndPlansWritten", plansWritten);
         all.put("endToEndBytesWritten", bytes);
+        all.put("endToEndLauncherMs", launcherMs);
+        all.put("endToEndLauncherPeakHeapMb", launcherPeakMb);
+        all.put("endToEndLauncherPlansWritten", launcherPlans);
         all.put("month", month);
         all.put("rulesReadyFromJvmStartMs", Arrays.stream(ready).sorted().toArray()[1]);
         all.putPOJO("rulesReadyFromJvmStartRunsMs", ready);
@@ -177,6 +192,8 @@ public final class Province {
                 rules.get("cpuRatio").asDouble(), rules.get("obligations").asLong(), rules.get("identical").asBoolean());
         System.out.printf("end to end     %.1f s, %d of %d plans written (%d MB), peak heap %d MB of -Xmx2g%n", endToEndMs / 1000.0,
                 plansWritten, rules.get("plans").asLong(), bytes >> 20, peakHeapMb);
+        System.out.printf("end to end     %.1f s through scripts/duban, %d of %d plans written, peak heap %d MB of -Xmx2g%n",
+                launcherMs / 1000.0, launcherPlans, rules.get("plans").asLong(), launcherPeakMb);
         System.out.printf("start-up       rules ready %s ms from JVM start (median %d)%n", Arrays.toString(ready),
                 all.get("rulesReadyFromJvmStartMs").asLong());
         System.out.printf("command line   rules list, JVM start to exit: %s ms with java -jar, %s ms with scripts/duban's archive%n",
@@ -187,6 +204,25 @@ public final class Province {
             Files.writeString(f, mapper.writeValueAsString(all) + "\n", StandardCharsets.UTF_8);
         }
         deleteTree(work);
+    }
+
+    /** The most heap in use before any collection, from a {@code -Xlog:gc} file (MB). */
+    private static long peakHeapMb(Path gcLog) throws IOException {
+        long peak = 0;
+        for (String line : Files.readAllLines(gcLog, StandardCharsets.UTF_8)) {
+            Matcher m = GC_LINE.matcher(line);
+            if (m.find()) {
+                peak = Math.max(peak, Long.parseLong(m.group(1)));
+            }
+        }
+        return peak;
+    }
+
+    /** Plans the month-end run wrote, from its summary.csv. */
+    private static long plansWritten(Path out) throws IOException {
+        try (Stream<String> lines = Files.lines(out.resolve("summary.csv"), StandardCharsets.UTF_8)) {
+            return lines.skip(1).filter(l -> l.contains(",ok,")).count();
+        }
     }
 
     /** Runs a command, its output to {@code log} (or this process's own), and returns its exit code. */
