@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  *       the month-end run with every output (assessment, ledger, scores, the three bulletins, the
  *       summary and index); wall time, and the peak heap from the JVM's GC log; then the same run
  *       through {@code scripts/duban} with {@code DUBAN_JAVA_OPTS=-Xmx2g} (its class-data archive,
- *       the throughput collector and its batch JIT thresholds);</li>
+ *       the throughput collector and its batch JIT thresholds; it runs the jar it finds, as its
+ *       {@code rules list} runs below do: {@code target/duban-cli.jar} or {@code $DUBAN_JAR});</li>
  *   <li>start-up: {@link StartUp} with {@code --preload}, three times: JVM start to the built-in rules ready;</li>
  *   <li>the command line: {@code rules list} from JVM start to exit, three times with {@code java -jar}
  *       and three times through {@code scripts/duban} (its class-data archive made first).</li>
@@ -133,7 +134,6 @@ public final class Province {
         System.out.println("== end to end through the launcher: DUBAN_JAVA_OPTS=-Xmx2g " + String.join(" ", launched));
         ProcessBuilder lb = new ProcessBuilder(launched).redirectErrorStream(true).redirectOutput(work.resolve("assess-launcher.log").toFile());
         lb.environment().put("DUBAN_JAVA_OPTS", "-Xmx2g -Xlog:gc:file=" + gcLog2);
-        lb.environment().put("DUBAN_JAR", Path.of(o.get("--jar")).toAbsolutePath().toString());
         t = System.nanoTime();
         rc = lb.start().waitFor();
         long launcherMs = (System.nanoTime() - t) / 1_000_000;
