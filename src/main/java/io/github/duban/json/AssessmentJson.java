@@ -37,7 +37,6 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes {@code assessment.json} (DESIGN §8): one month's findings, sanctions, scores, board,
@@ -62,8 +61,20 @@ public final class AssessmentJson {
     /** {@link Mappers#PRETTY} writing bytes: characters beyond the basic plane as their four UTF-8 bytes, as in the text, not escaped. */
     private static final ObjectWriter PRETTY_UTF8 = Mappers.PRETTY.with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
 
-    /** Per fact class, its fields as Jackson writes them, but the {@code rule} a conclusion carries. */
-    private static final Map<Class<?>, List<PropertyWriter>> FACT_FIELDS = new ConcurrentHashMap<>();
+    /**
+     * Per fact class, its fields as Jackson writes them, but the {@code rule} a conclusion carries.
+     * Kept with the class itself, so the classes of a rule author's declared facts can still be unloaded.
+     */
+    private static final ClassValue<List<PropertyWriter>> FACT_FIELDS = new ClassValue<>() {
+        @Override
+        protected List<PropertyWriter> computeValue(Class<?> type) {
+            try {
+                return fieldsOf(type, Mappers.MAPPER.getSerializerProviderInstance());
+            } catch (JsonMappingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    };
 
     /** In {@link #FACT_FIELDS}: a class Jackson does not write as a bean, field by field. */
     private static final List<PropertyWriter> NOT_A_BEAN = new ArrayList<>(0);
@@ -295,10 +306,11 @@ public final class AssessmentJson {
         }
         g.writeStartObject();
         g.writeStringField("fact", FACT_NAMES.getOrDefault(f.getClass(), f.getClass().getSimpleName()));
-        List<PropertyWriter> fields = FACT_FIELDS.get(f.getClass());
-        if (fields == null) {
-            fields = fieldsOf(f.getClass(), p);
-            FACT_FIELDS.putIfAbsent(f.getClass(), fields);
+        List<PropertyWriter> fields;
+        try {
+            fields = FACT_FIELDS.get(f.getClass());
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         if (fields != NOT_A_BEAN) {
             for (PropertyWriter w : fields) {
@@ -338,14 +350,6 @@ public final class AssessmentJson {
             }
         });
         return List.copyOf(out);
-    }
-
-    static void putInt(ObjectNode n, String field, Integer v) {
-        if (v == null) {
-            n.putNull(field);
-        } else {
-            n.put(field, v.intValue());
-        }
     }
 
     private static void integer(JsonGenerator g, String field, Integer v) throws IOException {

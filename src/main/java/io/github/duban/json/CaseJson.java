@@ -19,7 +19,11 @@ final class CaseJson {
     static ObjectNode write(Case c) {
         ObjectNode n = Mappers.MAPPER.createObjectNode();
         n.put("unit", c.unit());
-        AssessmentJson.putInt(n, "task", c.task());
+        if (c.task() == null) {
+            n.putNull("task");
+        } else {
+            n.put("task", c.task().intValue());
+        }
         n.put("level", c.level().name());
         n.put("rectifyBy", str(c.rectifyBy()));
         n.put("open", c.open());
