@@ -42,6 +42,26 @@ public final class Profile {
             Ruleset rules = d.equals("-") ? Ruleset.builtIn() : Ruleset.withFolder(Path.of(d));
             engines.add(plans.stream().map(p -> Duban.builder().plan(p).rules(rules).build()).toList());
         }
+        for (int v = 1; v < dirs.length; v++) {
+            if (engines.get(v) == null || engines.get(0) == null) {
+                continue;
+            }
+            int differ = 0;
+            for (int i = 0; i < plans.size(); i++) {
+                Duban a = engines.get(0).get(i);
+                Duban b = engines.get(v).get(i);
+                var x = a.replay(a.plan().reporting().from(), a.plan().reporting().to(), facts.get(i));
+                var y = b.replay(b.plan().reporting().from(), b.plan().reporting().to(), facts.get(i));
+                // the same conclusions; the ruleset's fingerprint differs with its texts
+                if (!x.stream().map(m -> new io.github.duban.outcome.Assessment(m.period(), m.asOf(), "", m.findings(), m.sanctions(),
+                                m.scores(), m.board(), m.cases(), m.ignored(), m.reportsOwed())).toList()
+                        .equals(y.stream().map(m -> new io.github.duban.outcome.Assessment(m.period(), m.asOf(), "", m.findings(), m.sanctions(),
+                                m.scores(), m.board(), m.cases(), m.ignored(), m.reportsOwed())).toList())) {
+                    differ++;
+                }
+            }
+            System.out.printf("%s against %s: %d of %d plans differ%n", dirs[v], dirs[0], differ, plans.size());
+        }
         long[][] ms = new long[dirs.length][rounds];
         var mx = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int r = -3; r < rounds; r++) {

@@ -34,7 +34,9 @@ import java.util.stream.Stream;
  *       through {@code scripts/duban} with {@code DUBAN_JAVA_OPTS=-Xmx2g} (its class-data archive,
  *       the throughput collector and its batch JIT thresholds; it runs the jar it finds, as its
  *       {@code rules list} runs below do: {@code target/duban-cli.jar} or {@code $DUBAN_JAR});</li>
- *   <li>start-up: {@link StartUp} with {@code --preload}, three times: JVM start to the built-in rules ready;</li>
+ *   <li>start-up: {@link StartUp} with {@code --preload}, three times: JVM start to the built-in rules ready;
+ *       then three times through {@code scripts/duban} ({@code DUBAN_MAIN}: its JVM settings and
+ *       class-data archive);</li>
  *   <li>the command line: {@code rules list} from JVM start to exit, three times with {@code java -jar}
  *       and three times through {@code scripts/duban} (its class-data archive made first).</li>
  * </ol>
@@ -157,6 +159,27 @@ public final class Province {
             ready[i] = Long.parseLong(m.group(1));
         }
 
+        // 3b. the same through scripts/duban: its JVM settings and class-data archive (DUBAN_MAIN runs StartUp
+        // on the jar's class path, the test classes after it)
+        long[] readyLaunched = new long[3];
+        String testClasses = Path.of(StartUp.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        System.out.println("== start-up through the launcher: DUBAN_MAIN=" + StartUp.class.getName() + " scripts/duban --preload (three times)");
+        for (int i = 0; i < readyLaunched.length; i++) {
+            Path log = work.resolve("startup-launcher-" + i + ".log");
+            ProcessBuilder sb = new ProcessBuilder(launcher.toString(), "--preload").redirectErrorStream(true).redirectOutput(log.toFile());
+            sb.environment().put("DUBAN_MAIN", StartUp.class.getName());
+            sb.environment().put("DUBAN_CLASSPATH", testClasses);
+            sb.environment().put("DUBAN_JAVA_OPTS", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+            if (sb.start().waitFor() != 0) {
+                throw new IllegalStateException("StartUp through scripts/duban failed; see " + log);
+            }
+            Matcher m = READY.matcher(Files.readString(log, StandardCharsets.UTF_8));
+            if (!m.find()) {
+                throw new IllegalStateException("StartUp printed no time; see " + log);
+            }
+            readyLaunched[i] = Long.parseLong(m.group(1));
+        }
+
         // 4. the command line: JVM start to the built-in rules loaded, listed and the JVM gone
         // (`rules list`), plain and through scripts/duban with its class-data archive (made first, untimed)
         long[] plain = new long[3];
@@ -179,6 +202,8 @@ public final class Province {
         all.put("month", month);
         all.put("rulesReadyFromJvmStartMs", Arrays.stream(ready).sorted().toArray()[1]);
         all.putPOJO("rulesReadyFromJvmStartRunsMs", ready);
+        all.put("rulesReadyThroughLauncherMs", Arrays.stream(readyLaunched).sorted().toArray()[1]);
+        all.putPOJO("rulesReadyThroughLauncherRunsMs", readyLaunched);
         all.put("rulesListMs", Arrays.stream(plain).sorted().toArray()[1]);
         all.putPOJO("rulesListRunsMs", plain);
         all.put("rulesListWithArchiveMs", Arrays.stream(cds).sorted().toArray()[1]);
@@ -196,6 +221,8 @@ public final class Province {
                 launcherMs / 1000.0, launcherPlans, rules.get("plans").asLong(), launcherPeakMb);
         System.out.printf("start-up       rules ready %s ms from JVM start (median %d)%n", Arrays.toString(ready),
                 all.get("rulesReadyFromJvmStartMs").asLong());
+        System.out.printf("start-up       rules ready %s ms from JVM start through scripts/duban (median %d)%n", Arrays.toString(readyLaunched),
+                all.get("rulesReadyThroughLauncherMs").asLong());
         System.out.printf("command line   rules list, JVM start to exit: %s ms with java -jar, %s ms with scripts/duban's archive%n",
                 Arrays.toString(plain), Arrays.toString(cds));
         if (json != null) {
