@@ -21,6 +21,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -293,12 +294,13 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
 
     private static Problems problems(Plan plan, Assessment a) {
         Map<Integer, Integer> overdueDays = overdueDays(a);
+        Map<Integer, Task> byNo = tasksByNo(plan);
         List<TaskProblem> tasks = new ArrayList<>();
         for (BoardEntry b : a.board()) {
             if (b.light() != Light.RED && b.light() != Light.YELLOW) {
                 continue;
             }
-            Task t = plan.task(b.task()).orElse(null);
+            Task t = byNo.get(b.task());
             String title = t == null ? "" : t.title();
             String leads = t == null ? "" : String.join("、", t.leads());
             int days = overdueDays.getOrDefault(b.task(), 0);
@@ -449,10 +451,20 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
 
     // 五、挂图作战
 
+    /** The plan's tasks by number, the first of a number kept (as {@link Plan#task} finds it). */
+    private static Map<Integer, Task> tasksByNo(Plan plan) {
+        Map<Integer, Task> byNo = new HashMap<>();
+        for (Task t : plan.tasks()) {
+            byNo.putIfAbsent(t.no(), t);
+        }
+        return byNo;
+    }
+
     private static List<BoardCell> board(Plan plan, Assessment a) {
         List<BoardCell> cells = new ArrayList<>();
+        Map<Integer, Task> byNo = tasksByNo(plan);
         for (BoardEntry b : a.board()) {
-            Task t = plan.task(b.task()).orElse(null);
+            Task t = byNo.get(b.task());
             String deadline = b.ongoing() ? (t == null ? "长期坚持" : t.deadline().text())
                     : b.deadline() == null ? "" : chinese(b.deadline());
             String schedule = b.schedule() == null ? "—" : number(b.schedule().setScale(1, RoundingMode.HALF_UP)) + "%";
