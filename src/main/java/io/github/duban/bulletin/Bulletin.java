@@ -212,14 +212,15 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
                 + "各项任务落地见效，按照“一月一调度、一月一督查、一月一通报”的工作要求，" + office + "对截至"
                 + chinese(a.asOf()) + "各责任单位工作推进情况进行了调度督查。现将有关情况通报如下：";
         int dueDay = plan.reporting().dueDay();
+        Map<Integer, Task> byNo = tasksByNo(plan);
         List<String> requirements = s.requirements() != null ? s.requirements() : List.of(
                 "（一）压实工作责任。各牵头单位要切实履行牵头责任，主要负责同志亲自抓、负总责，对照任务清单逐项推进，确保按时保质完成。",
                 "（二）抓好问题整改。本期通报批评、公开曝光的单位要立行立改，在整改时限内将整改情况书面报送" + office + "；逾期未整改的，将升级督办。",
                 "（三）按时报送进度。各牵头单位要于每月" + dueDay + "日前报送工作进度，" + office
                         + "将继续实行一月一调度、一月一督查、一月一通报，督查结果纳入年度绩效考核。");
         return new Bulletin(series, issue, office, date, chinese(date), title, recipients, opening,
-                overview(plan, a, reportsDue), problems(plan, a), sanctions(plan, a), ranking(a), chart(a, bands),
-                board(plan, a), requirements, s.closing(), s.copyTo(), m.toString(), monthText, a.asOf(), a.ruleset(),
+                overview(plan, a, reportsDue), problems(byNo, a), sanctions(plan, a), ranking(a), chart(a, bands),
+                board(byNo, a), requirements, s.closing(), s.copyTo(), m.toString(), monthText, a.asOf(), a.ruleset(),
                 plan.title(), docNo);
     }
 
@@ -292,9 +293,8 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
 
     // 二、存在问题
 
-    private static Problems problems(Plan plan, Assessment a) {
+    private static Problems problems(Map<Integer, Task> byNo, Assessment a) {
         Map<Integer, Integer> overdueDays = overdueDays(a);
-        Map<Integer, Task> byNo = tasksByNo(plan);
         List<TaskProblem> tasks = new ArrayList<>();
         for (BoardEntry b : a.board()) {
             if (b.light() != Light.RED && b.light() != Light.YELLOW) {
@@ -460,9 +460,8 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
         return byNo;
     }
 
-    private static List<BoardCell> board(Plan plan, Assessment a) {
+    private static List<BoardCell> board(Map<Integer, Task> byNo, Assessment a) {
         List<BoardCell> cells = new ArrayList<>();
-        Map<Integer, Task> byNo = tasksByNo(plan);
         for (BoardEntry b : a.board()) {
             Task t = byNo.get(b.task());
             String deadline = b.ongoing() ? (t == null ? "长期坚持" : t.deadline().text())

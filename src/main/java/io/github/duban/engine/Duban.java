@@ -354,8 +354,8 @@ public final class Duban {
         List<Case> cases = all(session, Case.class);
         List<Ignored> ignored = all(session, Ignored.class);
         int owed = 0;
-        for (ReportOwed r : all(session, ReportOwed.class)) {
-            if (r.month().equals(month)) {
+        for (Object o : session.getObjects(new ClassObjectFilter(ReportOwed.class))) {
+            if (((ReportOwed) o).month().equals(month)) {
                 owed++;
             }
         }

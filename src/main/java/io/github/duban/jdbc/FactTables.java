@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -99,7 +100,7 @@ final class FactTables {
      */
     static Facts read(Connection c, String planId, Plan plan, ReportSieve sieve) throws SQLException {
         List<ProgressReport> every = new ArrayList<>();
-        java.util.function.Consumer<ProgressReport> reports = sieve != null ? sieve : every::add;
+        Consumer<ProgressReport> reports = sieve != null ? sieve : every::add;
         scan(c, REPORTS, planId, List.of("task", "unit", "month", "submitted_on"), row -> {
             Integer task = row.integer("task", true, "a task number");
             String unit = row.text("unit", true, "a unit id or alias");

@@ -6,6 +6,7 @@ import io.github.duban.json.FactsJson;
 import io.github.duban.json.PlanJson;
 import io.github.duban.model.Facts;
 import io.github.duban.model.Plan;
+import io.github.duban.outcome.Assessment;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -53,10 +54,7 @@ public final class Profile {
                 var x = a.replay(a.plan().reporting().from(), a.plan().reporting().to(), facts.get(i));
                 var y = b.replay(b.plan().reporting().from(), b.plan().reporting().to(), facts.get(i));
                 // the same conclusions; the ruleset's fingerprint differs with its texts
-                if (!x.stream().map(m -> new io.github.duban.outcome.Assessment(m.period(), m.asOf(), "", m.findings(), m.sanctions(),
-                                m.scores(), m.board(), m.cases(), m.ignored(), m.reportsOwed())).toList()
-                        .equals(y.stream().map(m -> new io.github.duban.outcome.Assessment(m.period(), m.asOf(), "", m.findings(), m.sanctions(),
-                                m.scores(), m.board(), m.cases(), m.ignored(), m.reportsOwed())).toList())) {
+                if (!conclusions(x).equals(conclusions(y))) {
                     differ++;
                 }
             }
@@ -86,6 +84,12 @@ public final class Profile {
             java.util.Arrays.sort(s);
             System.out.printf("%-40s median %6d ms CPU, best %6d (%s)%n", dirs[v], s[s.length / 2], s[0], java.util.Arrays.toString(ms[v]));
         }
+    }
+
+    /** The months without the ruleset's fingerprint: what the rules concluded. */
+    private static List<Assessment> conclusions(List<Assessment> months) {
+        return months.stream().map(m -> new Assessment(m.period(), m.asOf(), "", m.findings(), m.sanctions(), m.scores(),
+                m.board(), m.cases(), m.ignored(), m.reportsOwed())).toList();
     }
 
     public static void main(String[] args) throws Exception {

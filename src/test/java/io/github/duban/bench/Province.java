@@ -152,11 +152,7 @@ public final class Province {
         for (int i = 0; i < ready.length; i++) {
             Path log = work.resolve("startup-" + i + ".log");
             run(List.of(java, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classpath, StartUp.class.getName(), "--preload"), log);
-            Matcher m = READY.matcher(Files.readString(log, StandardCharsets.UTF_8));
-            if (!m.find()) {
-                throw new IllegalStateException("StartUp printed no time; see " + log);
-            }
-            ready[i] = Long.parseLong(m.group(1));
+            ready[i] = readyMs(log);
         }
 
         // 3b. the same through scripts/duban: its JVM settings and class-data archive (DUBAN_MAIN runs StartUp
@@ -173,11 +169,7 @@ public final class Province {
             if (sb.start().waitFor() != 0) {
                 throw new IllegalStateException("StartUp through scripts/duban failed; see " + log);
             }
-            Matcher m = READY.matcher(Files.readString(log, StandardCharsets.UTF_8));
-            if (!m.find()) {
-                throw new IllegalStateException("StartUp printed no time; see " + log);
-            }
-            readyLaunched[i] = Long.parseLong(m.group(1));
+            readyLaunched[i] = readyMs(log);
         }
 
         // 4. the command line: JVM start to the built-in rules loaded, listed and the JVM gone
@@ -231,6 +223,15 @@ public final class Province {
             Files.writeString(f, mapper.writeValueAsString(all) + "\n", StandardCharsets.UTF_8);
         }
         deleteTree(work);
+    }
+
+    /** The milliseconds from JVM start to rules ready that {@link StartUp} printed into {@code log}. */
+    private static long readyMs(Path log) throws IOException {
+        Matcher m = READY.matcher(Files.readString(log, StandardCharsets.UTF_8));
+        if (!m.find()) {
+            throw new IllegalStateException("StartUp printed no time; see " + log);
+        }
+        return Long.parseLong(m.group(1));
     }
 
     /** The most heap in use before any collection, from a {@code -Xlog:gc} file (MB). */
