@@ -89,7 +89,8 @@ public final class RulesCheck {
     private static final List<String> ENGINE_FACTS = List.of("io.github.duban.engine.Period", "io.github.duban.model.Policy",
             "io.github.duban.model.Unit", "io.github.duban.model.Task", "io.github.duban.model.ProgressReport",
             "io.github.duban.model.Completion", "io.github.duban.model.Extension", "io.github.duban.model.InspectionFinding",
-            "io.github.duban.model.Rectification", "io.github.duban.outcome.PreviousCase", "io.github.duban.engine.Tally");
+            "io.github.duban.model.Rectification", "io.github.duban.outcome.PreviousCase", "io.github.duban.engine.Settled",
+            "io.github.duban.engine.Tally");
 
     private static final java.util.regex.Pattern RULE = java.util.regex.Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
     private static final java.util.regex.Pattern IMPORT = java.util.regex.Pattern.compile("(?m)^\\s*import\\s+([\\w.]+)\\s*;");

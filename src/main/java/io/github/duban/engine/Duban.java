@@ -264,9 +264,14 @@ public final class Duban {
         }
     }
 
-    /** Fires the rules to rest, then again once the month's {@link Tally} is in; the number of firings. */
+    /**
+     * Fires the rules to rest, then again once the month's {@link Settled} is in, then again once
+     * its {@link Tally} is in; the number of firings.
+     */
     static int fire(KieSession session, YearMonth month) {
         int fired = session.fireAllRules();
+        session.insert(new Settled(month));
+        fired += session.fireAllRules();
         session.insert(new Tally(month));
         return fired + session.fireAllRules();
     }
