@@ -2,7 +2,9 @@ package io.github.duban.rules;
 
 import io.github.duban.engine.Duban;
 import io.github.duban.engine.WorkCalendar;
+import io.github.duban.model.Plan;
 import io.github.duban.model.Policy;
+import io.github.duban.model.Task;
 import io.github.duban.model.Facts;
 import io.github.duban.model.InspectionKind;
 import io.github.duban.outcome.Assessment;
@@ -672,5 +674,26 @@ class LatenessRulesTest {
         // Then it is not a finding of March
         List<Finding> march = assess(duban, MAR, null, f).findings();
         assertThat(march).isEmpty();
+    }
+
+    // ================================================================ a lead named twice
+
+    @Test
+    void aLeadNamedTwiceOnATask_answersOnceForIt() {
+        // Given task 1 names ALPHA twice among its leads (as a plan copied from a document may)
+        Task twice = new Task(T1, 1, TASK_1.title(), TASK_1.measure(), List.of(ALPHA, BRAVO, ALPHA), TASK_1.supporting(),
+                TASK_1.deadline(), List.of(), List.of());
+        Plan plan = new Plan(PLAN.title(), PLAN.docNumber(), PLAN.issuedOn(), PLAN.reporting(), PLAN.stages(), PLAN.goals(),
+                PLAN.units(), List.of(twice, TASK_2, TASK_3));
+        Duban engine = Duban.builder().plan(plan).build();
+        // When May is assessed with task 1 past its deadline, and March with a second plan's task completed early
+        Assessment may = assess(engine, MAY, null, given().allOnTimeThrough(MAY).facts());
+        Assessment mar = assess(engine, MAR, null, given().allOnTimeThrough(MAR).completion(T1, d(3, 1)).facts());
+        // Then ALPHA answers once for the overdue task, and earns the early bonus once, as BRAVO does
+        assertThat(findings(may, FindingKind.TASK_OVERDUE, ALPHA, T1)).hasSize(1);
+        assertThat(findings(may, FindingKind.TASK_OVERDUE, BRAVO, T1)).hasSize(1);
+        assertThat(findings(mar, FindingKind.TASK_COMPLETED_EARLY, ALPHA, T1)).hasSize(1);
+        assertThat(findings(mar, FindingKind.TASK_COMPLETED_EARLY, BRAVO, T1)).hasSize(1);
+        assertThat(may.reportsOwed()).isEqualTo(assess(duban, MAY, null, given().allOnTimeThrough(MAY).facts()).reportsOwed());
     }
 }
