@@ -195,6 +195,7 @@ public final class RulesCheck {
             }
         }
         conclusions(sources, problems);
+        stages(sources, problems);
         int rules = 0;
         if (compiled.kieBase() != null) {
             rules = neverInserted(compiled.kieBase(), sources, problems);
@@ -329,6 +330,78 @@ public final class RulesCheck {
                     if (c != null && hasComponent(c, "reason") && !CHINESE.matcher(action).find() && !action.contains("reason")) {
                         problems.add(new Problem(e.getKey(), line, col, Level.WARNING, "rule \"" + name + "\" inserts a " + c.getSimpleName()
                                 + " without a reason; give it a Chinese sentence a unit can read (区住建局 任务9…逾期31天未完成)"));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The facts the built-in rules that wait for the month's {@code Settled} read as final (decisions S41). */
+    private static final Set<String> SETTLED_INPUTS = Set.of("CountedCompletion", "ReportOwed", "DeadlineInForce",
+            "LatestPercent", "LowestPercent");
+    private static final java.util.regex.Pattern SETTLED_KIND =
+            java.util.regex.Pattern.compile("FindingKind\\s*\\.\\s*(REPORT_LATE|REPORT_MISSING|TASK_OVERDUE|TASK_DUE_SOON)\\b");
+    private static final java.util.regex.Pattern WAITS = java.util.regex.Pattern.compile("\\b(Settled|Tally)\\s*\\(");
+
+    /**
+     * An author's rule that breaks what the staged built-in rules rely on (docs/rules.md, the
+     * {@code Settled} fact): concluding a fact they read as final only once {@code Settled} or
+     * {@code Tally} is in, or inserting logically a lateness finding or a task's progress, which the
+     * board's signals read as never withdrawn. Files equal to the built-in ones are not looked at,
+     * nor is a concern whose reading file the author replaced.
+     */
+    private static void stages(Map<String, String> sources, List<Problem> problems) {
+        Map<String, String> builtIn = builtIn();
+        boolean lateness = builtIn.get("lateness.drl").equals(sources.get("lateness.drl"));
+        boolean board = builtIn.get("board.drl").equals(sources.get("board.drl"));
+        if (!lateness && !board) {
+            return;
+        }
+        for (Map.Entry<String, String> e : sources.entrySet()) {
+            String drl = e.getValue();
+            if (drl.equals(builtIn.get(e.getKey()))) {
+                continue;
+            }
+            Map<String, String> functions = new TreeMap<>();
+            Matcher f = FUNCTION.matcher(drl);
+            while (f.find()) {
+                functions.put(f.group(2), simple(f.group(1)));
+            }
+            Matcher r = RULE.matcher(drl);
+            List<Integer> starts = new ArrayList<>();
+            while (r.find()) {
+                starts.add(r.start());
+            }
+            for (int i = 0; i < starts.size(); i++) {
+                int from = starts.get(i);
+                String rule = drl.substring(from, i + 1 < starts.size() ? starts.get(i + 1) : drl.length());
+                int when = indexOfWord(rule, "when");
+                int then = indexOfWord(rule, "then");
+                if (when < 0 || then < when) {
+                    continue;
+                }
+                boolean waits = WAITS.matcher(rule.substring(when, then)).find();
+                String action = rule.substring(then);
+                String name = ruleNames(rule).get(0);
+                Matcher ins = INSERT.matcher(action);
+                while (ins.find()) {
+                    String type = insertedType(ins, functions, action);
+                    if (type == null) {
+                        continue;
+                    }
+                    int at = from + then + ins.start();
+                    if (waits && SETTLED_INPUTS.contains(type)) {
+                        problems.add(new Problem(e.getKey(), lineOf(drl, at), column(drl, at), Level.WARNING, "rule \"" + name
+                                + "\" concludes a " + type + " only once Settled or Tally is in, but the built-in lateness findings"
+                                + " and board read every " + type + " as final by then: draw it without Settled() or Tally()"
+                                + " among its conditions (docs/rules.md, the Settled fact)"));
+                    }
+                    boolean lateFinding = type.equals("Finding") && SETTLED_KIND.matcher(action).find();
+                    if (board && ins.group().startsWith("insertLogical") && (lateFinding || type.equals("TaskProgress"))) {
+                        problems.add(new Problem(e.getKey(), lineOf(drl, at), column(drl, at), Level.WARNING, "rule \"" + name
+                                + "\" inserts a " + (lateFinding ? "lateness Finding" : "TaskProgress") + " logically, but the board's"
+                                + " built-in signals read it as never withdrawn: if it were withdrawn its signal would stay on the board."
+                                + " Give the rule Settled() among its conditions and insert it plainly (docs/rules.md, the Settled fact)"));
                     }
                 }
             }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** {@code rules check}: each kind of mistake in a rule file is reported at the right file, line and column, in words an author can act on. */
 class RulesCheckTest {
@@ -163,6 +164,54 @@ class RulesCheckTest {
                 .anySatisfy(t -> assertThat(t.toList()).containsExactly(12,
                         "rule \"A commended unit earns a point\" inserts a conclusion without the rule's name; pass drools.getRule().getName() so that every conclusion says which rule made it"))
                 .anySatisfy(t -> assertThat(t.toList().get(1).toString()).contains("inserts a ScoreLine without a reason"));
+    }
+
+    @Test
+    void aLatenessFindingInsertedLogically_orAFactTheStagedRulesReadDrawnAfterTheTally_isWarned() {
+        String county = HEAD + """
+                import io.github.duban.engine.Settled;
+                import io.github.duban.engine.Tally;
+                import io.github.duban.model.ProgressReport;
+                import io.github.duban.outcome.LatestPercent;
+                import java.time.LocalDate;
+                import java.util.List;
+
+                rule "A county task with no report is overdue for its first lead"
+                when
+                    $t : Task( !leads.isEmpty() )
+                then
+                    insertLogical(new Finding(FindingKind.TASK_OVERDUE, $t.leads().get(0), $t.no(), LocalDate.of(2021, 5, 31), 1, null,
+                        drools.getRule().getName(), "任务" + $t.no() + "逾期", List.of($t)));
+                end
+
+                rule "A county report's percent counts once the month is tallied"
+                when
+                    Tally()
+                    $r : ProgressReport( percent != null )
+                then
+                    insert(new LatestPercent($r.task(), $r.unit(), $r.percent(), $r, drools.getRule().getName()));
+                end
+
+                rule "A county task with no report is overdue for its first lead once settled"
+                when
+                    Settled()
+                    $t : Task( !leads.isEmpty() )
+                then
+                    insert(new Finding(FindingKind.TASK_OVERDUE, $t.leads().get(0), $t.no(), LocalDate.of(2021, 5, 31), 1, null,
+                        drools.getRule().getName(), "任务" + $t.no() + "逾期", List.of($t)));
+                end
+                """;
+        Report r = RulesCheck.check(Map.of("county.drl", county), Policy.DEFAULT, false);
+        List<Problem> staged = r.problems().stream().filter(p -> p.message().contains("the Settled fact")).toList();
+        assertThat(staged).extracting(Problem::file, Problem::line, Problem::level).containsExactly(
+                tuple("county.drl", 19, Level.WARNING), tuple("county.drl", 28, Level.WARNING));
+        assertThat(staged.get(0).message()).startsWith("rule \"A county task with no report is overdue for its first lead\" inserts a lateness Finding logically");
+        assertThat(staged.get(1).message()).startsWith("rule \"A county report's percent counts once the month is tallied\" concludes a LatestPercent only once Settled or Tally is in");
+
+        // with board.drl and lateness.drl replaced by the author's own, the built-in stages are not there to break
+        Report replaced = RulesCheck.check(Map.of("county.drl", county, "board.drl", HEAD + "\n", "lateness.drl", HEAD + "\n"),
+                Policy.DEFAULT, false);
+        assertThat(replaced.problems()).noneMatch(p -> p.message().contains("the Settled fact"));
     }
 
     @Test
