@@ -295,21 +295,11 @@ public final class RulesCheck {
     private static void conclusions(Map<String, String> sources, List<Problem> problems) {
         for (Map.Entry<String, String> e : sources.entrySet()) {
             String drl = e.getValue();
-            Map<String, String> functions = new TreeMap<>();
-            Matcher f = FUNCTION.matcher(drl);
-            while (f.find()) {
-                functions.put(f.group(2), simple(f.group(1)));
-            }
+            Map<String, String> functions = functions(drl);
             Map<String, String> imports = imports(drl);
-            Matcher r = RULE.matcher(drl);
-            List<int[]> starts = new ArrayList<>();
-            while (r.find()) {
-                starts.add(new int[] {r.start(), r.start(1)});
-            }
-            for (int i = 0; i < starts.size(); i++) {
-                int from = starts.get(i)[0];
-                int to = i + 1 < starts.size() ? starts.get(i + 1)[0] : drl.length();
-                String rule = drl.substring(from, to);
+            for (RuleText rt : rules(drl)) {
+                int from = rt.from();
+                String rule = rt.text();
                 int then = indexOfWord(rule, "then");
                 if (then < 0) {
                     continue;
@@ -362,19 +352,10 @@ public final class RulesCheck {
             if (drl.equals(builtIn.get(e.getKey()))) {
                 continue;
             }
-            Map<String, String> functions = new TreeMap<>();
-            Matcher f = FUNCTION.matcher(drl);
-            while (f.find()) {
-                functions.put(f.group(2), simple(f.group(1)));
-            }
-            Matcher r = RULE.matcher(drl);
-            List<Integer> starts = new ArrayList<>();
-            while (r.find()) {
-                starts.add(r.start());
-            }
-            for (int i = 0; i < starts.size(); i++) {
-                int from = starts.get(i);
-                String rule = drl.substring(from, i + 1 < starts.size() ? starts.get(i + 1) : drl.length());
+            Map<String, String> functions = functions(drl);
+            for (RuleText rt : rules(drl)) {
+                int from = rt.from();
+                String rule = rt.text();
                 int when = indexOfWord(rule, "when");
                 int then = indexOfWord(rule, "then");
                 if (when < 0 || then < when) {
@@ -406,6 +387,34 @@ public final class RulesCheck {
                 }
             }
         }
+    }
+
+    /** A rule's text, from its {@code rule} keyword to the next rule's, and where it starts in its file. */
+    private record RuleText(int from, String text) {
+    }
+
+    private static List<RuleText> rules(String drl) {
+        Matcher r = RULE.matcher(drl);
+        List<Integer> starts = new ArrayList<>();
+        while (r.find()) {
+            starts.add(r.start());
+        }
+        List<RuleText> out = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            int from = starts.get(i);
+            out.add(new RuleText(from, drl.substring(from, i + 1 < starts.size() ? starts.get(i + 1) : drl.length())));
+        }
+        return out;
+    }
+
+    /** The functions a DRL file declares, by name, with the simple name of the type each returns. */
+    private static Map<String, String> functions(String drl) {
+        Map<String, String> functions = new TreeMap<>();
+        Matcher f = FUNCTION.matcher(drl);
+        while (f.find()) {
+            functions.put(f.group(2), simple(f.group(1)));
+        }
+        return functions;
     }
 
     private static String insertedType(Matcher ins, Map<String, String> functions, String action) {
