@@ -86,9 +86,14 @@ final class RulesCommand implements Callable<Integer> {
             long errors = r.problems().stream().filter(p -> p.level() == RulesCheck.Level.ERROR).count();
             long warnings = r.problems().stream().filter(p -> p.level() == RulesCheck.Level.WARNING).count();
             out.println(r.sources().size() + " files, " + r.rules() + " rules" + (given.policy != null ? ", policy " + given.policy : ", default policy")
-                    + ": " + (r.clean() ? "clean" : errors + " errors, " + warnings + " warnings"));
+                    + ": " + (r.clean() ? "clean" : count(errors, "error") + ", " + count(warnings, "warning")));
             out.flush();
             return r.clean() ? 0 : 1;
+        }
+
+        /** "1 warning", "2 warnings", "0 errors". */
+        private static String count(long n, String noun) {
+            return n + " " + noun + (n == 1 ? "" : "s");
         }
     }
 

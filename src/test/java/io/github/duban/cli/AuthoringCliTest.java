@@ -61,6 +61,13 @@ class AuthoringCliTest extends ConsoleCapture {
                 "county.drl:6:19: error: Finding has no field dayz (in 'dayz > 1'); did you mean days?",
                 "2 errors, 0 warnings");
         out.reset();
+        Files.writeString(rules.resolve("county.drl"), "package rules;\nimport io.github.duban.outcome.Finding;\n\n"
+                + "rule \"A finding in the county\"\nwhen\n    $f : Finding( days > 1 )\nthen\n    insert(new Object());\nend\n");
+        Files.delete(policy);
+        assertThat(Main.run("rules", "check", "--rules", rules.toString())).isEqualTo(1);
+        assertThat(out()).contains("county.drl:8:5: warning: rule \"A finding in the county\" inserts a conclusion without the rule's name",
+                "default policy: 0 errors, 1 warning\n");
+        out.reset();
         assertThat(Main.run("rules", "check")).isEqualTo(0);
         assertThat(out()).endsWith("default policy: clean\n");
         assertThat(Main.run("rules", "check", "--rules", tmp.resolve("nowhere").toString())).isEqualTo(2);
