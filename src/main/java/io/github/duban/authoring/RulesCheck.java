@@ -175,7 +175,8 @@ public final class RulesCheck {
     private static Report check(Map<String, String> external, Policy policy, List<Problem> policyProblems, boolean run,
                                 boolean withBuiltIns) {
         List<Problem> problems = new ArrayList<>(policyProblems);
-        Map<String, String> sources = withBuiltIns ? builtIn() : new TreeMap<>();
+        Map<String, String> builtIn = builtIn();
+        Map<String, String> sources = withBuiltIns ? new TreeMap<>(builtIn) : new TreeMap<>();
         for (Map.Entry<String, String> e : external.entrySet()) {
             if (sources.containsKey(e.getKey())) {
                 problems.add(new Problem(e.getKey(), 1, 1, Level.NOTE, "replaces the built-in " + e.getKey() + " ("
@@ -195,7 +196,7 @@ public final class RulesCheck {
             }
         }
         conclusions(sources, problems);
-        stages(sources, problems);
+        stages(sources, builtIn, problems);
         int rules = 0;
         if (compiled.kieBase() != null) {
             rules = neverInserted(compiled.kieBase(), sources, problems);
@@ -340,8 +341,7 @@ public final class RulesCheck {
      * board's signals read as never withdrawn. Files equal to the built-in ones are not looked at,
      * nor is a concern whose reading file the author replaced.
      */
-    private static void stages(Map<String, String> sources, List<Problem> problems) {
-        Map<String, String> builtIn = builtIn();
+    private static void stages(Map<String, String> sources, Map<String, String> builtIn, List<Problem> problems) {
         boolean lateness = builtIn.get("lateness.drl").equals(sources.get("lateness.drl"));
         boolean board = builtIn.get("board.drl").equals(sources.get("board.drl"));
         if (!lateness && !board) {
