@@ -41,19 +41,22 @@ public final class FactCheck {
     }
 
     /** A plan's unit names and task numbers, made once per plan and thread (facts are read a plan at a time). */
-    private record Index(Plan plan, Map<String, Unit> units, java.util.Set<Integer> tasks) {
+    private record Index(Plan plan, Map<String, Unit> units, Map<Integer, io.github.duban.model.Task> tasks) {
     }
 
     private static final ThreadLocal<Index> LAST = new ThreadLocal<>();
 
     private static ProgressReport report(Plan plan, ProgressReport r, Map<String, Unit> units) {
-        task(plan, r.task());
+        io.github.duban.model.Task t = task(plan, r.task());
+        if (r.value() != null && t.target() == null) {
+            throw new Problem("value", "task " + r.task() + " has no target (目标值) to measure a value against; give a percent instead");
+        }
         Unit u = unit(units, r.unit());
         if (!plan.reporting().covers(r.month())) {
             throw new Problem("month", "month " + r.month() + " is outside the reporting window "
                     + plan.reporting().from() + ".." + plan.reporting().to());
         }
-        return new ProgressReport(r.task(), u.id(), r.month(), r.submittedOn(), r.percent(), r.text());
+        return new ProgressReport(r.task(), u.id(), r.month(), r.submittedOn(), r.percent(), r.text(), r.value());
     }
 
     public static Completion completion(Plan plan, Completion c) {
@@ -117,18 +120,20 @@ public final class FactCheck {
                 byName.putIfAbsent(n, u);
             }
         }
-        java.util.Set<Integer> tasks = new java.util.HashSet<>();
-        plan.tasks().forEach(t -> tasks.add(t.no()));
+        Map<Integer, io.github.duban.model.Task> tasks = new HashMap<>();
+        plan.tasks().forEach(t -> tasks.put(t.no(), t));
         Index made = new Index(plan, byName, tasks);
         LAST.set(made);
         return made;
     }
 
-    private static void task(Plan plan, int no) {
-        if (!indexOf(plan).tasks().contains(no)) {
-            throw new Problem("task", "task " + no + " is not in the plan (it has tasks "
-                    + plan.tasks().get(0).no() + ".." + plan.tasks().get(plan.tasks().size() - 1).no() + ")");
+    private static io.github.duban.model.Task task(Plan plan, int no) {
+        io.github.duban.model.Task t = indexOf(plan).tasks().get(no);
+        if (t == null) {
+            throw new Problem("task", "task " + no + " is not in the plan (" + (plan.tasks().isEmpty() ? "it has no tasks"
+                    : "it has tasks " + plan.tasks().get(0).no() + ".." + plan.tasks().get(plan.tasks().size() - 1).no()) + ")");
         }
+        return t;
     }
 
     private static Unit unit(Map<String, Unit> units, String name) {

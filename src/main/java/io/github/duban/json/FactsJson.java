@@ -112,7 +112,7 @@ public final class FactsJson {
         try {
             Files.createDirectories(dir);
             writeLines(dir, REPORTS, facts.reports().stream()
-                    .map(r -> new ReportLine(r.task(), r.unit(), r.month(), r.submittedOn(), r.percent(), r.text())).toList());
+                    .map(r -> new ReportLine(r.task(), r.unit(), r.month(), r.submittedOn(), r.percent(), r.text(), r.value())).toList());
             writeLines(dir, COMPLETIONS, facts.completions().stream()
                     .map(c -> new CompletionLine(c.task(), c.completedOn(), c.acceptedOn())).toList());
             writeLines(dir, EXTENSIONS, facts.extensions().stream()
@@ -217,7 +217,8 @@ public final class FactsJson {
 
     // ------------------------------------------------------------------ one line each
 
-    record ReportLine(Integer task, String unit, YearMonth month, LocalDate submittedOn, Integer percent, String text) {
+    record ReportLine(Integer task, String unit, YearMonth month, LocalDate submittedOn, Integer percent, String text,
+                      java.math.BigDecimal value) {
     }
 
     record CompletionLine(Integer task, LocalDate completedOn, LocalDate acceptedOn) {
@@ -241,7 +242,10 @@ public final class FactsJson {
         if (l.percent() != null && (l.percent() < 0 || l.percent() > 100)) {
             throw at.error("percent", "percent " + l.percent() + " is outside 0..100");
         }
-        return check(at, () -> FactCheck.report(plan, new ProgressReport(l.task(), l.unit(), l.month(), l.submittedOn(), l.percent(), l.text())));
+        if (l.value() != null && l.value().signum() < 0) {
+            throw at.error("value", "value " + l.value().toPlainString() + " is negative (expected the value reached against the task's target)");
+        }
+        return check(at, () -> FactCheck.report(plan, new ProgressReport(l.task(), l.unit(), l.month(), l.submittedOn(), l.percent(), l.text(), l.value())));
     }
 
     public static Completion completion(String json, Where at, Plan plan) {

@@ -18,7 +18,21 @@ final class Mappers {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(JsonGenerator.Feature.ESCAPE_NON_ASCII)
-            .setSerializationInclusion(JsonInclude.Include.ALWAYS);
+            .setSerializationInclusion(JsonInclude.Include.ALWAYS)
+            .addMixIn(io.github.duban.model.ProgressReport.class, ReportFields.class)
+            .addMixIn(io.github.duban.model.Milestone.class, MilestoneFields.class);
+
+    /** A report's {@code value} (DESIGN §9) is written only when it has one, so older outputs keep their bytes. */
+    abstract static class ReportFields {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract java.math.BigDecimal value();
+    }
+
+    /** A milestone's {@code percent} is written only when it has one. */
+    abstract static class MilestoneFields {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract Integer percent();
+    }
 
     static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))

@@ -1,5 +1,7 @@
 package io.github.duban.json;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.duban.model.Deadline;
 import io.github.duban.model.Goal;
@@ -7,12 +9,15 @@ import io.github.duban.model.Milestone;
 import io.github.duban.model.Plan;
 import io.github.duban.model.ReportingRule;
 import io.github.duban.model.Stage;
+import io.github.duban.model.Target;
 import io.github.duban.model.Task;
+import io.github.duban.model.TaskPerson;
 import io.github.duban.model.Unit;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,22 +128,42 @@ public final class PlanJson {
     record UnitDoc(String id, String name, List<String> aliases, boolean group, String leader, String person) {
     }
 
-    record MilestoneDoc(String text, LocalDate date) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MilestoneDoc(String text, LocalDate date, Integer percent) {
     }
 
-    record TaskDoc(int no, int goal, String title, String measure, List<String> leads, List<String> supporting,
-                   LocalDate deadline, boolean ongoing, String deadlineText, List<MilestoneDoc> milestones,
+    record PersonDoc(String unit, String leader, String person) {
+    }
+
+    record TargetDoc(BigDecimal value, String unit) {
+    }
+
+    /** A task; {@code parent}, {@code label}, {@code persons} and {@code target} are left out when absent (DESIGN §9). */
+    @JsonPropertyOrder({"no", "parent", "label", "goal", "title", "measure", "leads", "supporting", "persons", "deadline",
+            "ongoing", "deadlineText", "target", "milestones", "notes"})
+    record TaskDoc(int no, @JsonInclude(JsonInclude.Include.NON_NULL) Integer parent,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) String label, int goal, String title, String measure,
+                   List<String> leads, List<String> supporting,
+                   @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PersonDoc> persons,
+                   LocalDate deadline, boolean ongoing, String deadlineText,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) TargetDoc target, List<MilestoneDoc> milestones,
                    List<String> notes) {
         static TaskDoc of(Task t) {
-            return new TaskDoc(t.no(), t.goal(), t.title(), t.measure(), t.leads(), t.supporting(),
-                    t.deadline().date(), t.deadline().ongoing(), t.deadline().text(),
-                    t.milestones().stream().map(m -> new MilestoneDoc(m.text(), m.date())).toList(), t.notes());
+            Deadline d = t.deadline();
+            return new TaskDoc(t.no(), t.parent(), t.label(), t.goal(), t.title(), t.measure(), t.leads(), t.supporting(),
+                    t.persons().stream().map(p -> new PersonDoc(p.unit(), p.leader(), p.person())).toList(),
+                    d == null ? null : d.date(), d != null && d.ongoing(), d == null ? null : d.text(),
+                    t.target() == null ? null : new TargetDoc(t.target().value(), t.target().unit()),
+                    t.milestones().stream().map(m -> new MilestoneDoc(m.text(), m.date(), m.percent())).toList(), t.notes());
         }
 
         Task toTask() {
-            Deadline d = new Deadline(deadline, ongoing, deadlineText);
+            // a task that gives no deadline at all takes its parent's (the plan resolves it)
+            Deadline d = deadline == null && !ongoing && deadlineText == null ? null : new Deadline(deadline, ongoing, deadlineText);
             return new Task(no, goal, title, measure, nn(leads), supporting, d,
-                    nn(milestones).stream().map(m -> new Milestone(m.text(), m.date())).toList(), notes);
+                    nn(milestones).stream().map(m -> new Milestone(m.text(), m.date(), m.percent())).toList(), notes,
+                    parent, label, nn(persons).stream().map(p -> new TaskPerson(p.unit(), p.leader(), p.person())).toList(),
+                    target == null ? null : new Target(target.value(), target.unit()));
         }
     }
 

@@ -3,13 +3,38 @@ package io.github.duban.model;
 import java.time.LocalDate;
 import java.util.Objects;
 
-/** A milestone stated inside a task's text (确保2021年5月底前开工). Shown, judges nothing. Immutable and thread-safe. */
-public record Milestone(String text, LocalDate date) {
+/**
+ * A milestone (时间节点) of a task: a dated step, in the plan's words, optionally with the percent
+ * the task should have reached by then (确保2021年5月底前开工; 6月底前完成50%). A milestone with a
+ * percent is judged by the rules (MILESTONE_MISSED); one without is shown only.
+ * Immutable and thread-safe.
+ */
+public record Milestone(String text, LocalDate date, Integer percent) {
     public Milestone {
         Objects.requireNonNull(text, "text");
+        if (percent != null && (percent < 0 || percent > 100)) {
+            throw new IllegalArgumentException("milestone percent " + percent + " is outside 0..100");
+        }
+        if (percent != null && date == null) {
+            throw new IllegalArgumentException("milestone \"" + text + "\" names a percent but no date");
+        }
+    }
+
+    /** A milestone without a percent: shown, not judged. */
+    public Milestone(String text, LocalDate date) {
+        this(text, date, null);
     }
 
     public static Milestone of(String text, LocalDate date) {
-        return new Milestone(text, date);
+        return new Milestone(text, date, null);
+    }
+
+    public static Milestone of(String text, LocalDate date, Integer percent) {
+        return new Milestone(text, date, percent);
+    }
+
+    /** True when the rules judge it: it has a date and a percent. */
+    public boolean judged() {
+        return date != null && percent != null;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.duban.model;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Comparator;
@@ -7,17 +8,19 @@ import java.util.Objects;
 
 /**
  * A progress report (工作进度报送) of a unit on a task for a month, submitted on a date,
- * with an optional percent (0..100). Ordered by month, then submission date, then percent
+ * with an optional percent (0..100) and, for a task with a numeric target, an optional value
+ * reached (a report that gives only a value stands at its share of the target, as the rules conclude). Ordered by month, then submission date, then percent
  * and text, so "earliest" and "latest" never depend on the order facts arrive in.
  * Immutable and thread-safe.
  */
-public record ProgressReport(int task, String unit, YearMonth month, LocalDate submittedOn, Integer percent, String text)
-        implements Comparable<ProgressReport> {
+public record ProgressReport(int task, String unit, YearMonth month, LocalDate submittedOn, Integer percent, String text,
+                             BigDecimal value) implements Comparable<ProgressReport> {
 
     private static final Comparator<ProgressReport> ORDER = Comparator
             .comparing(ProgressReport::month)
             .thenComparing(ProgressReport::submittedOn)
             .thenComparing(ProgressReport::percent, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(ProgressReport::value, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(ProgressReport::text, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(ProgressReport::unit)
             .thenComparingInt(ProgressReport::task);
@@ -29,6 +32,15 @@ public record ProgressReport(int task, String unit, YearMonth month, LocalDate s
         if (percent != null && (percent < 0 || percent > 100)) {
             throw new IllegalArgumentException("percent " + percent + " is outside 0..100");
         }
+        value = value == null ? null : value.stripTrailingZeros();
+        if (value != null && value.signum() < 0) {
+            throw new IllegalArgumentException("value " + value.toPlainString() + " is negative");
+        }
+    }
+
+    /** A report without a value against a target. */
+    public ProgressReport(int task, String unit, YearMonth month, LocalDate submittedOn, Integer percent, String text) {
+        this(task, unit, month, submittedOn, percent, text, null);
     }
 
     public static ProgressReport of(int task, String unit, YearMonth month, LocalDate submittedOn, Integer percent) {
