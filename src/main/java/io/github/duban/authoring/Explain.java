@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.duban.engine.Duban;
-import io.github.duban.json.InputException;
+import io.github.duban.error.InputException;
 import io.github.duban.json.PolicyJson;
 import io.github.duban.model.Facts;
 import io.github.duban.model.Policy;

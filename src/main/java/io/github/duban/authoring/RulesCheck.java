@@ -2,9 +2,9 @@ package io.github.duban.authoring;
 
 import io.github.duban.engine.Duban;
 import io.github.duban.engine.Ruleset;
-import io.github.duban.engine.RulesException;
+import io.github.duban.error.RulesException;
 import io.github.duban.json.FactsJson;
-import io.github.duban.json.InputException;
+import io.github.duban.error.InputException;
 import io.github.duban.json.PolicyJson;
 import io.github.duban.model.Policy;
 import org.drools.base.base.ClassObjectType;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.github.duban.engine.Duban;
 import io.github.duban.engine.Ruleset;
 import io.github.duban.json.FactsJson;
-import io.github.duban.json.InputException;
+import io.github.duban.error.InputException;
 import io.github.duban.json.PlanJson;
 import io.github.duban.json.PolicyJson;
 import io.github.duban.model.Facts;

@@ -7,7 +7,8 @@ import io.github.duban.bulletin.BulletinSettings;
 import io.github.duban.bulletin.Bulletins;
 import io.github.duban.engine.Duban;
 import io.github.duban.json.FactsJson;
-import io.github.duban.json.InputException;
+import io.github.duban.error.InputException;
+import io.github.duban.error.LedgerException;
 import io.github.duban.json.LedgerJson;
 import io.github.duban.json.PlanJson;
 import io.github.duban.model.Facts;
@@ -210,8 +211,7 @@ public final class MonthEnd {
             }
             Path ledgerFile = folder.resolve("ledger.json");
             boolean fromLedger = Files.isRegularFile(ledgerFile);
-            // from the ledger, the month needs only its own reports and the latest earlier percents: read through the sieve
-            Facts facts = fromLedger ? FactsJson.read(folder, plan, duban.sieve(month, options.asOf())) : FactsJson.read(folder, plan);
+            Facts facts = FactsJson.read(folder, plan);
             Ledger previous = null;
             if (fromLedger) {
                 previous = LedgerJson.read(ledgerFile);
@@ -222,11 +222,8 @@ public final class MonthEnd {
             Assessment a;
             try {
                 a = duban.assess(month, options.asOf(), facts, previous);
-            } catch (IllegalArgumentException e) {
-                if (previous != null && Files.isRegularFile(ledgerFile) && e.getMessage() != null && e.getMessage().contains("ledger")) {
-                    throw new InputException(ledgerFile.toString(), 0, "period", e.getMessage());
-                }
-                throw e;
+            } catch (LedgerException e) {
+                throw fromLedger ? e.in(ledgerFile.toString()) : e;
             }
             Map<String, byte[]> files = MonthFiles.of(duban, a, options.settings());
             UnitScore lowest = a.scores().stream()

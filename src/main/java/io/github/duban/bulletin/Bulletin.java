@@ -12,6 +12,7 @@ import io.github.duban.outcome.EscalationLevel;
 import io.github.duban.outcome.Finding;
 import io.github.duban.outcome.FindingKind;
 import io.github.duban.outcome.Light;
+import io.github.duban.outcome.MonthSummary;
 import io.github.duban.outcome.Sanction;
 import io.github.duban.outcome.ScoreLine;
 import io.github.duban.outcome.UnitScore;
@@ -178,20 +179,19 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
 
     /** The bulletin of {@code a}, a month of {@code duban}'s plan. */
     public static Bulletin of(Duban duban, Assessment a, BulletinSettings settings) {
-        return of(duban.plan(), a, duban.dueDate(a.period()), settings, duban.policy().bands());
+        return of(duban.plan(), a, settings, duban.policy().bands());
     }
 
-    /** As {@link #of(Plan, Assessment, LocalDate, BulletinSettings, List)} with the default rating bands. */
-    public static Bulletin of(Plan plan, Assessment a, LocalDate reportsDue, BulletinSettings settings) {
-        return of(plan, a, reportsDue, settings, Policy.DEFAULT_BANDS);
+    /** As {@link #of(Plan, Assessment, BulletinSettings, List)} with the default rating bands. */
+    public static Bulletin of(Plan plan, Assessment a, BulletinSettings settings) {
+        return of(plan, a, settings, Policy.DEFAULT_BANDS);
     }
 
     /**
-     * The bulletin of {@code a}, a month of {@code plan}; {@code reportsDue} is the month's report
-     * due date (on-time counts are given only when the as-of date is past it); {@code bands} are the
-     * policy's rating bands, best first, which give the chart its colours and legend.
+     * The bulletin of {@code a}, a month of {@code plan}; {@code bands} are the policy's rating
+     * bands, best first, which give the chart its colours and legend.
      */
-    public static Bulletin of(Plan plan, Assessment a, LocalDate reportsDue, BulletinSettings settings, List<Band> bands) {
+    public static Bulletin of(Plan plan, Assessment a, BulletinSettings settings, List<Band> bands) {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(a, "assessment");
         BulletinSettings s = settings == null ? BulletinSettings.DEFAULT : settings;
@@ -219,82 +219,52 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
                 "（三）按时报送进度。各牵头单位要于每月" + dueDay + "日前报送工作进度，" + office
                         + "将继续实行一月一调度、一月一督查、一月一通报，督查结果纳入年度绩效考核。");
         return new Bulletin(series, issue, office, date, chinese(date), title, recipients, opening,
-                overview(plan, a, reportsDue), problems(byNo, a), sanctions(plan, a), ranking(a), chart(a, bands),
+                overview(a), problems(byNo, a), sanctions(plan, a), ranking(a), chart(a, bands),
                 board(byNo, a), requirements, s.closing(), s.copyTo(), m.toString(), monthText, a.asOf(), a.ruleset(),
                 plan.title(), docNo);
     }
 
     // 一、总体情况
 
-    private static Overview overview(Plan plan, Assessment a, LocalDate reportsDue) {
-        Map<Integer, Integer> overdueDays = overdueDays(a);
-        int done = 0;
-        int normal = 0;
-        int lagging = 0;
-        int overdue = 0;
-        int dated = 0;
-        int onSchedule = 0;
-        for (BoardEntry b : a.board()) {
-            if (b.light() == Light.DONE) {
-                done++;
-            } else if (overdueDays.containsKey(b.task())) {
-                overdue++;
-            } else if (b.light() == Light.GREEN) {
-                normal++;
-            } else {
-                lagging++;
-            }
-            if (!b.ongoing() && b.schedule() != null) {
-                dated++;
-                if (b.light() == Light.DONE || BigDecimal.valueOf(b.percent()).compareTo(b.schedule()) >= 0) {
-                    onSchedule++;
-                }
-            }
+    private static Overview overview(Assessment a) {
+        MonthSummary m = a.summary();
+        if (m == null) {
+            return new Overview(0, 0, 0, 0, 0, "", "", "", "", -1, -1, 0, 0, "", 0, 0, "",
+                    List.of("本月的考核规则未给出汇总数据。"));
         }
-        int tasks = a.board().size();
-        int late = count(a, FindingKind.REPORT_LATE);
-        int missing = count(a, FindingKind.REPORT_MISSING);
-        int owed = a.reportsOwed();
-        boolean pastDue = reportsDue != null && a.asOf().isAfter(reportsDue);
-        int onTime = owed >= 0 && pastDue ? Math.max(0, owed - late - missing) : -1;
+        int tasks = m.tasks();
+        int owed = m.reportsOwed();
+        int onTime = m.reportsOnTime() == null ? -1 : m.reportsOnTime();
         String rate = onTime >= 0 && owed > 0 ? share(onTime, owed) : "";
         List<String> paragraphs = new ArrayList<>();
-        paragraphs.add("截至" + chinese(a.asOf()) + "，《实施方案》明确的" + tasks + "项工作任务中，已完成" + done + "项，占比"
-                + share(done, tasks) + "；正常推进" + normal + "项，占比" + share(normal, tasks) + "；滞后" + lagging + "项，占比"
-                + share(lagging, tasks) + "；逾期" + overdue + "项，占比" + share(overdue, tasks) + "。");
-        if (dated > 0) {
-            paragraphs.add("有完成时限的" + dated + "项任务中，" + onSchedule + "项达到序时进度，占比" + share(onSchedule, dated) + "。");
+        paragraphs.add("截至" + chinese(a.asOf()) + "，《实施方案》明确的" + tasks + "项工作任务中，已完成" + m.done() + "项，占比"
+                + share(m.done(), tasks) + "；正常推进" + m.onTrack() + "项，占比" + share(m.onTrack(), tasks) + "；滞后" + m.lagging() + "项，占比"
+                + share(m.lagging(), tasks) + "；逾期" + m.overdue() + "项，占比" + share(m.overdue(), tasks) + "。");
+        if (m.dated() > 0) {
+            paragraphs.add("有完成时限的" + m.dated() + "项任务中，" + m.onSchedule() + "项达到序时进度，占比" + share(m.onSchedule(), m.dated()) + "。");
         }
-        if (owed >= 0) {
-            StringBuilder r = new StringBuilder("进度报送方面，本月应报送工作进度" + owed + "份");
-            if (onTime >= 0) {
-                r.append("，按时报送").append(onTime).append("份");
-            }
-            r.append("，迟报").append(late).append("份，漏报").append(missing).append("份");
-            if (!rate.isEmpty()) {
-                r.append("，按时报送率").append(rate);
-            }
-            if (!pastDue && reportsDue != null) {
-                r.append("（本月报送时限").append(chinese(reportsDue)).append("尚未届满）");
-            }
-            paragraphs.add(r.append("。").toString());
-        } else {
-            paragraphs.add("进度报送方面，本月迟报" + late + "份，漏报" + missing + "份。");
+        StringBuilder r = new StringBuilder("进度报送方面，本月应报送工作进度" + owed + "份");
+        if (onTime >= 0) {
+            r.append("，按时报送").append(onTime).append("份");
         }
-        int criticisms = (int) a.sanctions().stream().filter(x -> x.level() == EscalationLevel.CRITICISM).count();
-        int exposures = (int) a.sanctions().stream().filter(x -> x.level() == EscalationLevel.EXPOSURE).count();
-        int commended = count(a, FindingKind.COMMENDED);
-        paragraphs.add("本月共" + a.scores().size() + "个单位参加考核，予以通报批评" + criticisms + "起、公开曝光" + exposures + "起，表扬"
-                + commended + "次。");
-        return new Overview(tasks, done, normal, lagging, overdue, share(done, tasks), share(normal, tasks),
-                share(lagging, tasks), share(overdue, tasks), owed, onTime, late, missing, rate, dated, onSchedule,
-                share(onSchedule, dated), paragraphs);
+        r.append("，迟报").append(m.reportsLate()).append("份，漏报").append(m.reportsMissing()).append("份");
+        if (!rate.isEmpty()) {
+            r.append("，按时报送率").append(rate);
+        }
+        if (m.reportsOnTime() == null) {
+            r.append("（本月报送时限").append(chinese(m.reportsDue())).append("尚未届满）");
+        }
+        paragraphs.add(r.append("。").toString());
+        paragraphs.add("本月共" + m.unitsScored() + "个单位参加考核，予以通报批评" + m.criticisms() + "起、公开曝光" + m.exposures() + "起，表扬"
+                + m.commendations() + "次。");
+        return new Overview(tasks, m.done(), m.onTrack(), m.lagging(), m.overdue(), share(m.done(), tasks), share(m.onTrack(), tasks),
+                share(m.lagging(), tasks), share(m.overdue(), tasks), owed, onTime, m.reportsLate(), m.reportsMissing(), rate,
+                m.dated(), m.onSchedule(), share(m.onSchedule(), m.dated()), paragraphs);
     }
 
     // 二、存在问题
 
     private static Problems problems(Map<Integer, Task> byNo, Assessment a) {
-        Map<Integer, Integer> overdueDays = overdueDays(a);
         List<TaskProblem> tasks = new ArrayList<>();
         for (BoardEntry b : a.board()) {
             if (b.light() != Light.RED && b.light() != Light.YELLOW) {
@@ -303,14 +273,8 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
             Task t = byNo.get(b.task());
             String title = t == null ? "" : t.title();
             String leads = t == null ? "" : String.join("、", t.leads());
-            int days = overdueDays.getOrDefault(b.task(), 0);
-            String behind = "";
-            if (b.schedule() != null) {
-                BigDecimal gap = b.schedule().subtract(BigDecimal.valueOf(b.percent()));
-                if (gap.signum() > 0) {
-                    behind = number(gap.setScale(1, RoundingMode.HALF_UP));
-                }
-            }
+            int days = b.daysOverdue() == null ? 0 : b.daysOverdue();
+            String behind = b.behind() != null && b.behind().signum() > 0 ? number(b.behind().setScale(1, RoundingMode.HALF_UP)) : "";
             StringBuilder text = new StringBuilder("任务" + b.task() + "「" + title + "」（牵头单位：" + leads + "）");
             if (b.deadline() != null) {
                 text.append("，完成时限").append(chinese(b.deadline()));
@@ -380,17 +344,8 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
         List<RankRow> rows = new ArrayList<>();
         int no = 1;
         for (UnitScore s : a.scores()) {
-            BigDecimal minus = BigDecimal.ZERO;
-            BigDecimal plus = BigDecimal.ZERO;
-            for (ScoreLine l : s.lines()) {
-                if (l.points().signum() < 0) {
-                    minus = minus.add(l.points().negate());
-                } else {
-                    plus = plus.add(l.points());
-                }
-            }
-            rows.add(new RankRow(no++, s.unit(), number(s.score()), s.rating().chinese(), s.rating().name(), number(minus),
-                    number(plus), s.rank(), s.reason()));
+            rows.add(new RankRow(no++, s.unit(), number(s.score()), s.rating().chinese(), s.rating().name(),
+                    number(s.deductions().negate()), number(s.bonuses()), s.rank(), s.reason()));
         }
         return rows;
     }
@@ -475,16 +430,6 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
     }
 
     // helpers
-
-    private static Map<Integer, Integer> overdueDays(Assessment a) {
-        Map<Integer, Integer> days = new TreeMap<>();
-        for (Finding f : a.findings()) {
-            if (f.kind() == FindingKind.TASK_OVERDUE && f.task() != null) {
-                days.merge(f.task(), f.days() == null ? 0 : f.days(), Math::max);
-            }
-        }
-        return days;
-    }
 
     private static int count(Assessment a, FindingKind kind) {
         return (int) a.findings().stream().filter(f -> f.kind() == kind).count();

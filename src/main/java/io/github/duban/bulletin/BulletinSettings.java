@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.github.duban.json.InputException;
+import io.github.duban.error.InputException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -10,7 +10,7 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import io.github.duban.engine.Duban;
-import io.github.duban.json.InputException;
+import io.github.duban.error.InputException;
 import io.github.duban.outcome.Assessment;
 
 import java.io.IOException;

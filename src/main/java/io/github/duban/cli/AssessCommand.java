@@ -2,7 +2,8 @@ package io.github.duban.cli;
 
 import io.github.duban.bulletin.BulletinSettings;
 import io.github.duban.engine.Duban;
-import io.github.duban.json.InputException;
+import io.github.duban.error.InputException;
+import io.github.duban.error.LedgerException;
 import io.github.duban.json.LedgerJson;
 import io.github.duban.model.Facts;
 import io.github.duban.model.Plan;
@@ -75,8 +76,7 @@ JdbcAssess jdbc = new JdbcAssess();
         if (ledger != null) {
             Inputs.requireFile(ledger, "--ledger");
         }
-        // from a ledger the month needs only its own reports and the latest earlier percents
-        Inputs.Loaded in = ledger != null ? inputs.load(month, asOf) : inputs.load();
+        Inputs.Loaded in = inputs.load();
         Plan plan = in.plan();
         Duban duban = in.duban();
         Facts f = in.facts();
@@ -91,11 +91,8 @@ JdbcAssess jdbc = new JdbcAssess();
         Assessment a;
         try {
             a = duban.assess(month, asOf, f, previous);
-        } catch (IllegalArgumentException e) {
-            if (ledger != null && e.getMessage() != null && e.getMessage().contains("ledger")) {
-                throw new InputException(ledger.toString(), 0, "period", e.getMessage());
-            }
-            throw e;
+        } catch (LedgerException e) {
+            throw ledger != null ? e.in(ledger.toString()) : e;
         }
         Outputs.writeAll(out, Outputs.all(duban, a, settings));
         spec.commandLine().getErr().println("duban: " + a.period() + " as of " + a.asOf() + ": " + a.findings().size() + " findings, "

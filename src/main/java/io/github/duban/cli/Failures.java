@@ -1,7 +1,7 @@
 package io.github.duban.cli;
 
-import io.github.duban.engine.RulesException;
-import io.github.duban.json.InputException;
+import io.github.duban.error.RulesException;
+import io.github.duban.error.InputException;
 import picocli.CommandLine;
 
 /** Turns failures into one clear line on stderr and an exit code: 2 for bad input, 1 otherwise. */

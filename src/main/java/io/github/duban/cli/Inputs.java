@@ -3,7 +3,7 @@ package io.github.duban.cli;
 import io.github.duban.engine.Duban;
 import io.github.duban.engine.Ruleset;
 import io.github.duban.json.FactsJson;
-import io.github.duban.json.InputException;
+import io.github.duban.error.InputException;
 import io.github.duban.json.PlanJson;
 import io.github.duban.json.PolicyJson;
 import io.github.duban.model.Facts;
@@ -44,15 +44,6 @@ final class Inputs {
     }
 
     Loaded load() {
-        return load(null, null);
-    }
-
-    /**
-     * The same for month {@code month} assessed from the ledger of the month before (null: every
-     * report kept): the reports read through the engine's sieve ({@link Duban#sieve}), so that only
-     * the month's own reports and the latest earlier percents are held, not every past month.
-     */
-    Loaded load(java.time.YearMonth month, java.time.LocalDate asOf) {
         if (facts == null) {
             throw new ParameterException(mixee.commandLine(), "Missing required option: '--facts=DIR'");
         }
@@ -61,7 +52,7 @@ final class Inputs {
         }
         Plan p = plan(facts);
         Duban d = engine(p);
-        return new Loaded(p, d, month == null ? FactsJson.read(facts, p) : FactsJson.read(facts, p, d.sieve(month, asOf)));
+        return new Loaded(p, d, FactsJson.read(facts, p));
     }
 
     Plan plan(Path factsDir) {

@@ -2,7 +2,7 @@ package io.github.duban.cli;
 
 import io.github.duban.engine.Duban;
 import io.github.duban.jdbc.DubanJdbc;
-import io.github.duban.jdbc.JdbcException;
+import io.github.duban.error.JdbcException;
 import io.github.duban.json.PlanJson;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

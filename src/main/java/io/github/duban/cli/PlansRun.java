@@ -3,7 +3,7 @@ package io.github.duban.cli;
 import io.github.duban.batch.MonthEnd;
 import io.github.duban.batch.Progress;
 import io.github.duban.bulletin.BulletinSettings;
-import io.github.duban.json.InputException;
+import io.github.duban.error.InputException;
 import io.github.duban.json.PlanJson;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;

@@ -29,7 +29,7 @@ final class RulesCommand implements Callable<Integer> {
     /** A --rules folder that does not exist is one clear line, not a stack trace. */
     static void requireRulesFolder(Path rules) {
         if (rules != null && !java.nio.file.Files.isDirectory(rules)) {
-            throw new io.github.duban.json.InputException(rules.toString(), 0, null, "--rules names no folder (expected a folder of .drl files)");
+            throw new io.github.duban.error.InputException(rules.toString(), 0, null, "--rules names no folder (expected a folder of .drl files)");
         }
     }
 

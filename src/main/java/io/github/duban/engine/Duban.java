@@ -1,5 +1,7 @@
 package io.github.duban.engine;
 
+import io.github.duban.error.InputException;
+import io.github.duban.error.LedgerException;
 import io.github.duban.json.PlanJson;
 import io.github.duban.json.PolicyJson;
 import io.github.duban.model.Completion;
@@ -19,7 +21,8 @@ import io.github.duban.outcome.Finding;
 import io.github.duban.outcome.Ignored;
 import io.github.duban.outcome.Ledger;
 import io.github.duban.outcome.PreviousCase;
-import io.github.duban.outcome.ReportOwed;
+import io.github.duban.outcome.MonthSummary;
+import io.github.duban.outcome.TaskGroup;
 import io.github.duban.outcome.Sanction;
 import io.github.duban.outcome.Text;
 import io.github.duban.outcome.UnitScore;
@@ -165,9 +168,10 @@ public final class Duban {
      * the ledger the previous month left ({@code null} for the window's first month).
      * Facts dated after {@code asOf} are not yet known and play no part.
      *
-     * @throws IllegalArgumentException when the month is outside the reporting window, the
-     *         as-of date outside the month, a fact does not fit the plan, or the ledger is not
-     *         the previous month's
+     * @throws InputException when the month is outside the reporting window, the as-of date
+     *         outside the month, or a fact does not fit the plan
+     * @throws LedgerException when the ledger is not the previous month's, or holds a case the plan cannot have
+     * @throws LimitException when the rules fire past the policy's limits (a rule that loops)
      */
     public Assessment assess(YearMonth period, LocalDate asOf, Facts facts, Ledger previous) {
         Objects.requireNonNull(period, "period");
@@ -187,7 +191,8 @@ public final class Duban {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         if (to.isBefore(from)) {
-            throw new IllegalArgumentException("replay ends " + to + " before it starts " + from);
+            throw new InputException(null, 0, "to", "replay ends " + to + " before it starts " + from, to.toString(),
+                    "a month on or after " + from);
         }
         checkPeriod(from, from.atEndOfMonth());
         checkPeriod(to, to.atEndOfMonth());
@@ -206,20 +211,15 @@ public final class Duban {
         return out;
     }
 
-    /** The report due date of a month: the policy's or the plan's due day (capped at the month's end), rolled to a working day if the policy says so. */
-    public LocalDate dueDate(YearMonth month) {
-        int day = policy.dueDay() != null ? policy.dueDay() : plan.reporting().dueDay();
-        LocalDate due = month.atDay(Math.min(day, month.lengthOfMonth()));
-        return policy.rollDueDate() ? calendar.onOrNextWorkingDay(due) : due;
-    }
-
     private void checkPeriod(YearMonth period, LocalDate asOf) {
         if (!plan.reporting().covers(period)) {
-            throw new IllegalArgumentException("month " + period + " is outside the reporting window "
-                    + plan.reporting().from() + ".." + plan.reporting().to());
+            throw new InputException(null, 0, "month", "month " + period + " is outside the reporting window "
+                    + plan.reporting().from() + ".." + plan.reporting().to(), period.toString(),
+                    "a month in " + plan.reporting().from() + ".." + plan.reporting().to());
         }
         if (!YearMonth.from(asOf).equals(period)) {
-            throw new IllegalArgumentException("as-of date " + asOf + " is not in the month assessed " + period);
+            throw new InputException(null, 0, "asOf", "as-of date " + asOf + " is not in the month assessed " + period,
+                    asOf.toString(), "a date in " + period);
         }
     }
 
@@ -227,21 +227,38 @@ public final class Duban {
         YearMonth first = plan.reporting().from();
         if (period.equals(first)) {
             if (previous != null) {
-                throw new IllegalArgumentException("month " + period + " is the first of the window and needs no ledger, but one of "
-                        + previous.period() + " was given");
+                throw new LedgerException(null, previous.period(), null, "month " + period
+                        + " is the first of the window and needs no ledger, but one of " + previous.period() + " was given");
             }
             return;
         }
         if (previous == null) {
-            throw new IllegalArgumentException("assessing " + period + " needs the ledger of " + period.minusMonths(1));
+            throw new LedgerException(null, null, period.minusMonths(1), "assessing " + period + " needs the ledger of "
+                    + period.minusMonths(1));
         }
         if (previous.version() != Ledger.VERSION) {
-            throw new IllegalArgumentException("ledger version " + previous.version() + " is not supported (expected " + Ledger.VERSION + ")");
+            throw new LedgerException(null, previous.period(), period.minusMonths(1), "ledger version " + previous.version()
+                    + " is not supported (expected " + Ledger.VERSION + ")");
         }
         if (!previous.period().equals(period.minusMonths(1))) {
-            throw new IllegalArgumentException("the ledger is of " + previous.period() + ", but assessing " + period
-                    + " needs the ledger of " + period.minusMonths(1));
+            throw new LedgerException(null, previous.period(), period.minusMonths(1), "the ledger is of " + previous.period()
+                    + ", but assessing " + period + " needs the ledger of " + period.minusMonths(1));
         }
+        for (Case c : previous.cases()) {
+            if (plan.unit(c.unit()).filter(u -> u.id().equals(c.unit()) && !u.group()).isEmpty()) {
+                throw new LedgerException(null, previous.period(), period.minusMonths(1), "the ledger holds a case of unit "
+                        + c.unit() + ", which is not a unit of the plan " + planName() + " (a ledger of another plan?)");
+            }
+            if (c.task() != null && plan.task(c.task()).isEmpty()) {
+                throw new LedgerException(null, previous.period(), period.minusMonths(1), "the ledger holds a case on task "
+                        + c.task() + ", which the plan " + planName() + " does not have (a ledger of another plan?)");
+            }
+        }
+    }
+
+    /** The plan as errors name it: its 文号, else its title. */
+    String planName() {
+        return plan.docNumber() != null && !plan.docNumber().isBlank() ? plan.docNumber() : "«" + plan.title() + "»";
     }
 
     private Assessment run(YearMonth month, LocalDate asOf, Facts facts, Ledger previous) {
@@ -265,36 +282,45 @@ public final class Duban {
     }
 
     /**
-     * Fires the rules to rest, then again once the month's {@link Settled} is in, then again once
-     * its {@link Tally} is in; the number of firings.
+     * Fires the rules to rest; the number of firings. Rules of a ruleset package of format 1 (made
+     * before the rules concluded the due date, the schedule and the rectify-by date) fired in three
+     * stages, waiting for the month's {@link Settled} and {@link Tally}: those are given them as they were.
      */
-    static int fire(KieSession session, YearMonth month) {
+    int fire(KieSession session, YearMonth month) {
         int fired = session.fireAllRules();
-        session.insert(new Settled(month));
-        fired += session.fireAllRules();
-        session.insert(new Tally(month));
-        return fired + session.fireAllRules();
+        if (rules.legacyStages()) {
+            session.insert(new Settled(month));
+            fired += session.fireAllRules();
+            session.insert(new Tally(month));
+            fired += session.fireAllRules();
+        }
+        return fired;
     }
 
-    /** Inserts what month {@code month} as of {@code asOf} is judged on: period, policy, plan, known facts, the ledger's cases. */
+    /**
+     * Inserts what month {@code month} as of {@code asOf} is judged on: the period, the policy, the
+     * plan's reporting rule, units and tasks (the tasks it judges as {@link Task}, those that group
+     * others as {@link TaskGroup}), every fact known by the as-of date, and the ledger's cases.
+     */
     void insertAll(KieSession session, YearMonth month, LocalDate asOf, Facts facts, Ledger previous) {
-        Period period = new Period(month, asOf, month.atDay(1), month.atEndOfMonth(), dueDate(month),
+        Period period = new Period(month, asOf, month.atDay(1), month.atEndOfMonth(),
+                rules.legacyStages() ? legacyDueDate(month) : null,
                 plan.reporting().from(), plan.reporting().to(), plan.reporting().start(), calendar, policy.workingDays());
         session.insert(period);
         session.insert(policy);
+        session.insert(plan.reporting());
         for (Unit u : plan.units()) {
             session.insert(u);
         }
-        for (Task t : plan.tasks()) {
+        for (Task t : plan.leaves()) {
             session.insert(t);
         }
-        if (rules.builtInOnly()) {
-            reportsTheBuiltInRulesRead(facts.reports(), month, asOf).forEach(session::insert);
-        } else {
-            for (ProgressReport r : facts.reports()) {
-                if (!r.submittedOn().isAfter(asOf)) {
-                    session.insert(r);
-                }
+        for (Task t : plan.groups()) {
+            session.insert(TaskGroup.of(t));
+        }
+        for (ProgressReport r : facts.reports()) {
+            if (!r.submittedOn().isAfter(asOf)) {
+                session.insert(r);
             }
         }
         for (Completion c : facts.completions()) {
@@ -324,27 +350,11 @@ public final class Duban {
         }
     }
 
-    /**
-     * The reports known by {@code asOf} that the built-in rules read for {@code month}: every report
-     * of the month itself, and of the earlier months, per (task, unit), only the greatest one that
-     * gives a percent in the reports' own order (the only earlier report the latest-percent rule can
-     * pick: it takes the greatest report with a percent of the month or before). Reports of later
-     * months play no part (DESIGN §4). Rules replaced or added from a folder get every known report.
-     */
-    static List<ProgressReport> reportsTheBuiltInRulesRead(List<ProgressReport> reports, YearMonth month, LocalDate asOf) {
-        ReportSieve sieve = new ReportSieve(month, asOf, false);
-        reports.forEach(sieve);
-        return sieve.reports();
-    }
-
-    /**
-     * A sieve for reading the facts of month {@code month} as of {@code asOf} (null: the month's
-     * last day) from the ledger of the month before: it keeps only the reports these rules read
-     * for it ({@link ReportSieve}). Assessing the month from what it keeps gives the same
-     * assessment as from every report.
-     */
-    public ReportSieve sieve(YearMonth month, LocalDate asOf) {
-        return new ReportSieve(month, asOf != null ? asOf : month.atEndOfMonth(), !rules.builtInOnly());
+    /** The due date as the rules of a ruleset package of format 1 read it from the {@link Period}: they did not conclude it. */
+    private LocalDate legacyDueDate(YearMonth month) {
+        int day = policy.dueDay() != null ? policy.dueDay() : plan.reporting().dueDay();
+        LocalDate due = month.atDay(Math.min(day, month.lengthOfMonth()));
+        return policy.rollDueDate() ? calendar.onOrNextWorkingDay(due) : due;
     }
 
     /**
@@ -358,19 +368,15 @@ public final class Duban {
         List<BoardEntry> board = all(session, BoardEntry.class);
         List<Case> cases = all(session, Case.class);
         List<Ignored> ignored = all(session, Ignored.class);
-        int owed = 0;
-        for (Object o : session.getObjects(new ClassObjectFilter(ReportOwed.class))) {
-            if (((ReportOwed) o).month().equals(month)) {
-                owed++;
-            }
-        }
+        List<MonthSummary> summaries = all(session, MonthSummary.class);
         findings.sort(null);
         sanctions.sort(SANCTIONS);
         scores.sort(SCORES);
         board.sort(Comparator.comparingInt(BoardEntry::task));
         cases.sort(null);
         ignored.sort(IGNORED);
-        return new Assessment(month, asOf, fingerprint, findings, sanctions, scores, board, cases, ignored, owed);
+        return new Assessment(month, asOf, fingerprint, findings, sanctions, scores, board, cases, ignored,
+                summaries.size() == 1 ? summaries.get(0) : null);
     }
 
     @SuppressWarnings("unchecked")

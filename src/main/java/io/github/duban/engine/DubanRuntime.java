@@ -1,5 +1,7 @@
 package io.github.duban.engine;
 
+import io.github.duban.error.RulesException;
+
 import io.github.duban.model.Facts;
 import io.github.duban.model.Policy;
 import io.github.duban.outcome.Assessment;

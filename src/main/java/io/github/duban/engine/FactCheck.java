@@ -41,7 +41,8 @@ public final class FactCheck {
     }
 
     /** A plan's unit names and task numbers, made once per plan and thread (facts are read a plan at a time). */
-    private record Index(Plan plan, Map<String, Unit> units, Map<Integer, io.github.duban.model.Task> tasks) {
+    private record Index(Plan plan, Map<String, Unit> units, Map<Integer, io.github.duban.model.Task> tasks,
+                         Map<Integer, java.util.List<io.github.duban.model.Task>> children) {
     }
 
     private static final ThreadLocal<Index> LAST = new ThreadLocal<>();
@@ -60,12 +61,12 @@ public final class FactCheck {
     }
 
     public static Completion completion(Plan plan, Completion c) {
-        task(plan, c.task());
+        judged(plan, c.task(), "a completion");
         return c;
     }
 
     public static Extension extension(Plan plan, Extension e) {
-        task(plan, e.task());
+        judged(plan, e.task(), "an extension");
         return e;
     }
 
@@ -75,7 +76,7 @@ public final class FactCheck {
 
     private static InspectionFinding inspection(Plan plan, InspectionFinding i, Map<String, Unit> units) {
         if (i.task() != null) {
-            task(plan, i.task());
+            judged(plan, i.task(), "an inspection finding");
         }
         Unit u = notGroup(unit(units, i.unit()), "an inspection finding");
         return new InspectionFinding(u.id(), i.task(), i.kind(), i.on(), i.person(), i.note());
@@ -87,7 +88,7 @@ public final class FactCheck {
 
     private static Rectification rectification(Plan plan, Rectification r, Map<String, Unit> units) {
         if (r.task() != null) {
-            task(plan, r.task());
+            judged(plan, r.task(), "a rectification");
         }
         Unit u = notGroup(unit(units, r.unit()), "a rectification");
         return new Rectification(u.id(), r.task(), r.on());
@@ -121,8 +122,14 @@ public final class FactCheck {
             }
         }
         Map<Integer, io.github.duban.model.Task> tasks = new HashMap<>();
-        plan.tasks().forEach(t -> tasks.put(t.no(), t));
-        Index made = new Index(plan, byName, tasks);
+        Map<Integer, java.util.List<io.github.duban.model.Task>> children = new HashMap<>();
+        for (io.github.duban.model.Task t : plan.tasks()) {
+            tasks.put(t.no(), t);
+            if (t.parent() != null) {
+                children.computeIfAbsent(t.parent(), k -> new java.util.ArrayList<>()).add(t);
+            }
+        }
+        Index made = new Index(plan, byName, tasks, children);
         LAST.set(made);
         return made;
     }
@@ -134,6 +141,17 @@ public final class FactCheck {
                     : "it has tasks " + plan.tasks().get(0).no() + ".." + plan.tasks().get(plan.tasks().size() - 1).no()) + ")");
         }
         return t;
+    }
+
+    /** A task the rules judge: in the plan and not one that groups others (DESIGN §9). */
+    private static void judged(Plan plan, int no, String what) {
+        task(plan, no);
+        java.util.List<io.github.duban.model.Task> children = indexOf(plan).children().getOrDefault(no, java.util.List.of());
+        if (!children.isEmpty()) {
+            throw new Problem("task", "task " + no + " groups tasks " + children.stream().map(t -> String.valueOf(t.no()))
+                    .collect(java.util.stream.Collectors.joining(", ")) + "; " + what + " must name the task it is about"
+                    + (what.equals("an inspection finding") || what.equals("a rectification") ? " (or none, for a matter of the unit as a whole)" : ""));
+        }
     }
 
     private static Unit unit(Map<String, Unit> units, String name) {

@@ -8,9 +8,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * The time frame of one assessment, as the rules see it: the month, the as-of date, the month's
- * report due date, the reporting window, and how days are counted (DESIGN §3).
- * Immutable and thread-safe.
+ * The time frame of one assessment, as the rules see it: the month, its first and last days, the
+ * as-of date, the reporting window and its first day, the working-day calendar, and whether the
+ * policy counts days in working days (DESIGN §3). {@code due} is null: the rules conclude the
+ * month's due date ({@code ReportDue}); only the rules of a ruleset package of format 1, which
+ * read it from here, are given it. Immutable and thread-safe.
  */
 public record Period(YearMonth month, LocalDate asOf, LocalDate first, LocalDate last, LocalDate due,
                      YearMonth windowFrom, YearMonth windowTo, LocalDate windowStart,
@@ -42,15 +44,24 @@ public record Period(YearMonth month, LocalDate asOf, LocalDate first, LocalDate
         return (int) ChronoUnit.DAYS.between(a, b);
     }
 
-    /** The rectify-by date for a case first criticised as of this date: {@code n} days (or working days) after it. */
+    /**
+     * The rectify-by date for a case first criticised as of this date, as the rules of a ruleset
+     * package of format 1 asked for it; the current rules conclude it themselves.
+     *
+     * @deprecated kept for ruleset packages of format 1
+     */
+    @Deprecated
     public LocalDate rectifyBy(int n) {
         return workingDays ? calendar.nthWorkingDayAfter(asOf, n) : asOf.plusDays(n);
     }
 
     /**
-     * Schedule progress (序时进度) of a task with this deadline as of the as-of date:
-     * (A − start) / (deadline − start) × 100, capped at 100 (and at 0 below), to 4 decimals.
+     * Schedule progress of a task with this deadline, as the rules of a ruleset package of format 1
+     * asked for it; the current rules conclude it themselves (board.drl).
+     *
+     * @deprecated kept for ruleset packages of format 1
      */
+    @Deprecated
     public BigDecimal schedule(LocalDate deadline) {
         long span = ChronoUnit.DAYS.between(windowStart, deadline);
         long done = ChronoUnit.DAYS.between(windowStart, asOf);

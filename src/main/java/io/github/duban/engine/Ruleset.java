@@ -1,5 +1,7 @@
 package io.github.duban.engine;
 
+import io.github.duban.error.RulesException;
+
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -33,8 +35,8 @@ import java.util.stream.Stream;
  */
 public final class Ruleset {
 
-    /** The built-in rule files, one per concern. */
-    public static final List<String> BUILT_IN = List.of("board.drl", "escalation.drl", "lateness.drl", "scoring.drl");
+    /** The built-in rule files, one per concern, in the order they are loaded. */
+    public static final List<String> BUILT_IN = List.of("lateness.drl", "escalation.drl", "scoring.drl", "board.drl", "summary.drl");
 
     private static final Logger LOG = LoggerFactory.getLogger(Ruleset.class);
     private static final AtomicLong BUILDS = new AtomicLong();
@@ -45,19 +47,27 @@ public final class Ruleset {
 
     private final Map<String, String> sources;
     private final KieBase kieBase;
-    private final boolean builtInOnly;
     private final boolean precompiled;
+    private final boolean legacyStages;
 
-    private Ruleset(Map<String, String> sources, KieBase kieBase, boolean precompiled) {
+    private Ruleset(Map<String, String> sources, KieBase kieBase, boolean precompiled, boolean legacyStages) {
         this.sources = Collections.unmodifiableMap(sources);
         this.kieBase = kieBase;
-        this.builtInOnly = sources.equals(builtInSources());
         this.precompiled = precompiled;
+        this.legacyStages = legacyStages;
     }
 
-    /** True when these are exactly the built-in rule files, whose needs the engine knows (which facts they read). */
-    boolean builtInOnly() {
-        return builtInOnly;
+    /**
+     * True for the rules of a ruleset package of format 1, which fired in three stages (waiting for
+     * the month's {@link Settled} and {@link Tally}) and read the due date from the {@link Period}.
+     */
+    boolean legacyStages() {
+        return legacyStages;
+    }
+
+    /** These rules as the rules of a ruleset package of format 1 (see {@link #legacyStages()}). */
+    public Ruleset asFormat1() {
+        return new Ruleset(new TreeMap<>(sources), kieBase, precompiled, true);
     }
 
     /** True when these rules were read from the image compiled at build time, not compiled from their DRL here. */
@@ -105,7 +115,7 @@ public final class Ruleset {
             if (in == null) {
                 LOG.warn("the precompiled built-in rules ({}) are not on the class path; compiling the DRL files instead", image);
             } else {
-                return new Ruleset(new TreeMap<>(sources), RulesImage.read(in, sources, loader), true);
+                return new Ruleset(new TreeMap<>(sources), RulesImage.read(in, sources, loader), true, false);
             }
         } catch (IOException | RuntimeException | LinkageError e) {
             LOG.warn("the precompiled built-in rules ({}) cannot be used ({}); compiling the DRL files instead", image, e.toString());
@@ -174,7 +184,7 @@ public final class Ruleset {
         KieContainer container = ks.newKieContainer(id);
         KieBase base = container.getKieBase();
         ks.getRepository().removeKieModule(id);
-        return new Ruleset(sources, base, false);
+        return new Ruleset(sources, base, false, false);
     }
 
     /** The line of {@code rule "NAME"} in the DRL text, for a message that names the rule but gives no line; 0 if not found. */

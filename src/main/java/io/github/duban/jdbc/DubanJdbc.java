@@ -1,5 +1,7 @@
 package io.github.duban.jdbc;
 
+import io.github.duban.error.JdbcException;
+
 import io.github.duban.engine.Duban;
 import io.github.duban.model.Facts;
 import io.github.duban.model.Plan;
@@ -103,7 +105,7 @@ public final class DubanJdbc {
      * Assesses {@code month} of {@code planId} as of {@code asOf} (null: the month's last day) and
      * replaces that plan-month in the result tables, in one transaction.
      *
-     * @throws io.github.duban.json.InputException for an unknown plan or a bad row (table, row key, column,
+     * @throws io.github.duban.error.InputException for an unknown plan or a bad row (table, row key, column,
      *         what was expected); nothing is written
      * @throws IllegalArgumentException when the month or date does not fit the plan; nothing is written
      * @throws JdbcException when the database fails; nothing is written
@@ -131,8 +133,7 @@ public final class DubanJdbc {
                     previous = ResultTables.ledger(c, planId, month.minusMonths(1)).orElse(null);
                 }
                 step = "reading the facts";
-                // from the ledger the month needs only its own reports and the latest earlier percents
-                Facts facts = FactTables.read(c, planId, plan, previous != null ? duban.sieve(month, asOf) : null);
+                Facts facts = FactTables.read(c, planId, plan);
                 if (afterFirst && previous == null) {
                     List<Assessment> before = duban.replay(first, month.minusMonths(1), facts);
                     previous = before.get(before.size() - 1).ledger();
@@ -181,7 +182,7 @@ public final class DubanJdbc {
                     Throwable t = e.getCause();
                     LOG.info("{} {} failed: {}", ids.get(i), month, t.getMessage());
                     out.add(new PlanRun(ids.get(i), null, t.getMessage() == null ? t.toString() : t.getMessage(),
-                            t instanceof IllegalArgumentException || t instanceof io.github.duban.json.InputException));
+                            t instanceof IllegalArgumentException || t instanceof io.github.duban.error.InputException));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while assessing " + ids.get(i), e);

@@ -1,8 +1,7 @@
 package io.github.duban.jdbc;
 
 import io.github.duban.engine.FactCheck;
-import io.github.duban.engine.ReportSieve;
-import io.github.duban.json.InputException;
+import io.github.duban.error.InputException;
 import io.github.duban.json.PlanJson;
 import io.github.duban.model.Completion;
 import io.github.duban.model.Extension;
@@ -93,14 +92,10 @@ final class FactTables {
         return ids;
     }
 
-    /**
-     * The facts of {@code planId}, checked against {@code plan}; every report row is read and
-     * checked, and only those {@code sieve} keeps are held ({@code Duban.sieve}: a month assessed
-     * from the ledger of the month before), or every one when it is null.
-     */
-    static Facts read(Connection c, String planId, Plan plan, ReportSieve sieve) throws SQLException {
+    /** The facts of {@code planId}, every row read and checked against {@code plan}. */
+    static Facts read(Connection c, String planId, Plan plan) throws SQLException {
         List<ProgressReport> every = new ArrayList<>();
-        Consumer<ProgressReport> reports = sieve != null ? sieve : every::add;
+        Consumer<ProgressReport> reports = every::add;
         scan(c, REPORTS, planId, List.of("task", "unit", "month", "submitted_on"), row -> {
             Integer task = row.integer("task", true, "a task number");
             String unit = row.text("unit", true, "a unit id or alias");
@@ -150,7 +145,7 @@ final class FactTables {
             String reason = row.text("reason", false, null);
             extensions.add(row.check(() -> FactCheck.extension(plan, new Extension(task, requested, approved, deadline, reason))));
         });
-        return new Facts(sieve != null ? sieve.reports() : every, completions, extensions, inspections, rectifications);
+        return new Facts(every, completions, extensions, inspections, rectifications);
     }
 
     @FunctionalInterface

@@ -21,6 +21,7 @@ import io.github.duban.outcome.Case;
 import io.github.duban.outcome.DeadlineInForce;
 import io.github.duban.outcome.Finding;
 import io.github.duban.outcome.Ignored;
+import io.github.duban.outcome.MonthSummary;
 import io.github.duban.outcome.PreviousCase;
 import io.github.duban.outcome.ReportOwed;
 import io.github.duban.outcome.Sanction;
@@ -153,9 +154,34 @@ public final class AssessmentJson {
             ignored(g, p, i);
         }
         g.writeEndArray();
-        if (a.reportsOwed() >= 0) {
+        if (a.summary() != null) {
             g.writeNumberField("reportsOwed", a.reportsOwed());
+            summary(g, a.summary());
         }
+        g.writeEndObject();
+    }
+
+    private static void summary(JsonGenerator g, MonthSummary m) throws IOException {
+        g.writeObjectFieldStart("summary");
+        g.writeStringField("reportsDue", m.reportsDue() == null ? null : m.reportsDue().toString());
+        g.writeNumberField("reportsOwed", m.reportsOwed());
+        integer(g, "reportsOnTime", m.reportsOnTime());
+        g.writeNumberField("reportsLate", m.reportsLate());
+        g.writeNumberField("reportsMissing", m.reportsMissing());
+        g.writeNumberField("tasks", m.tasks());
+        g.writeNumberField("done", m.done());
+        g.writeNumberField("onTrack", m.onTrack());
+        g.writeNumberField("lagging", m.lagging());
+        g.writeNumberField("overdue", m.overdue());
+        g.writeNumberField("dated", m.dated());
+        g.writeNumberField("onSchedule", m.onSchedule());
+        g.writeNumberField("notices", m.notices());
+        g.writeNumberField("criticisms", m.criticisms());
+        g.writeNumberField("exposures", m.exposures());
+        g.writeNumberField("commendations", m.commendations());
+        g.writeNumberField("earlyCompletions", m.earlyCompletions());
+        g.writeNumberField("unitsScored", m.unitsScored());
+        g.writeStringField("rule", m.rule());
         g.writeEndObject();
     }
 
@@ -217,6 +243,9 @@ public final class AssessmentJson {
         g.writeNumberField("score", s.score().doubleValue());
         g.writeStringField("rating", s.rating().name());
         g.writeNumberField("rank", s.rank());
+        g.writeNumberField("deductions", s.deductions().doubleValue());
+        g.writeNumberField("bonuses", s.bonuses().doubleValue());
+        g.writeStringField("ceiling", s.ceiling() == null ? null : s.ceiling().name());
         g.writeStringField("reason", s.reason());
         g.writeArrayFieldStart("lines");
         for (ScoreLine l : s.lines()) {
@@ -258,13 +287,18 @@ public final class AssessmentJson {
         g.writeStartObject();
         g.writeNumberField("task", b.task());
         g.writeStringField("light", b.light().name());
+        g.writeStringField("status", b.status().name());
         g.writeStringField("deadline", b.deadline() == null ? null : b.deadline().toString());
         g.writeBooleanField("ongoing", b.ongoing());
         g.writeNumberField("percent", b.percent());
-        if (b.schedule() == null) {
-            g.writeNullField("schedule");
+        g.writeNumberField("reportedPercent", b.reportedPercent());
+        oneDecimal(g, "schedule", b.schedule());
+        oneDecimal(g, "behind", b.behind());
+        integer(g, "daysOverdue", b.daysOverdue());
+        if (b.onSchedule() == null) {
+            g.writeNullField("onSchedule");
         } else {
-            g.writeNumberField("schedule", b.schedule().setScale(1, RoundingMode.HALF_UP).doubleValue());
+            g.writeBooleanField("onSchedule", b.onSchedule());
         }
         g.writeStringField("rule", b.rule());
         g.writeArrayFieldStart("reasons");
@@ -350,6 +384,15 @@ public final class AssessmentJson {
             }
         });
         return List.copyOf(out);
+    }
+
+    /** A number shown to one decimal (schedule progress is concluded to four). */
+    private static void oneDecimal(JsonGenerator g, String field, java.math.BigDecimal v) throws IOException {
+        if (v == null) {
+            g.writeNullField(field);
+        } else {
+            g.writeNumberField(field, v.setScale(1, RoundingMode.HALF_UP).doubleValue());
+        }
     }
 
     private static void integer(JsonGenerator g, String field, Integer v) throws IOException {

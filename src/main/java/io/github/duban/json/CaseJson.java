@@ -1,5 +1,7 @@
 package io.github.duban.json;
 
+import io.github.duban.error.InputException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

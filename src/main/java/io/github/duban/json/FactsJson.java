@@ -1,5 +1,7 @@
 package io.github.duban.json;
 
+import io.github.duban.error.InputException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.duban.engine.FactCheck;
@@ -47,16 +49,6 @@ public final class FactsJson {
     public static Facts read(Path dir, Plan plan) {
         List<ProgressReport> reports = new ArrayList<>();
         return read(dir, plan, reports::add, () -> reports);
-    }
-
-    /**
-     * Reads the facts files of {@code dir} for {@code plan}, passing every report through
-     * {@code reports} and keeping only what it keeps ({@code Duban.sieve}): a month assessed from
-     * the ledger of the month before need not hold every earlier month's reports. Every line is
-     * still read and checked.
-     */
-    public static Facts read(Path dir, Plan plan, io.github.duban.engine.ReportSieve reports) {
-        return read(dir, plan, reports, reports::reports);
     }
 
     /** Reads the facts files of {@code dir}, every report to {@code reports}, then the facts with the reports {@code kept} gives. */

@@ -1,5 +1,7 @@
 package io.github.duban.json;
 
+import io.github.duban.error.InputException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.github.duban.model.Band;
 import io.github.duban.model.Policy;
-import io.github.duban.model.PolicyException;
+import io.github.duban.error.PolicyException;
 
 import java.io.IOException;
 import java.math.BigDecimal;

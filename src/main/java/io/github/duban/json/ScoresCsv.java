@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Writes {@code scores.csv}: one row per scored unit, in rank order, with the header
- * {@code period,unit,score,rating,rating_cn,rank,deductions,bonuses}. UTF-8 with a byte order mark,
+ * {@code period,unit,score,rating,rating_cn,rank,deductions,bonuses}, each number the rules'
+ * conclusion (deductions ≤ 0 and bonuses ≥ 0 as the unit's score carries them). UTF-8 with a byte order mark,
  * so spreadsheet programs read the Chinese names. Thread-safe.
  */
 public final class ScoresCsv {
@@ -37,17 +38,8 @@ public final class ScoresCsv {
     }
 
     private static Row row(Assessment a, UnitScore s) {
-        BigDecimal minus = BigDecimal.ZERO;
-        BigDecimal plus = BigDecimal.ZERO;
-        for (var l : s.lines()) {
-            if (l.points().signum() < 0) {
-                minus = minus.add(l.points());
-            } else {
-                plus = plus.add(l.points());
-            }
-        }
         return new Row(a.period().toString(), s.unit(), plain(s.score()), s.rating().name(), s.rating().chinese(), s.rank(),
-                plain(minus), plain(plus));
+                plain(s.deductions()), plain(s.bonuses()));
     }
 
     private static String plain(BigDecimal d) {

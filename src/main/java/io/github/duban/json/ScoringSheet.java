@@ -1,5 +1,7 @@
 package io.github.duban.json;
 
+import io.github.duban.error.InputException;
+
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -181,7 +183,7 @@ public final class ScoringSheet {
         }
         try {
             return PolicyJson.fromSettings(values, policy.bands());
-        } catch (io.github.duban.model.PolicyException e) {
+        } catch (io.github.duban.error.PolicyException e) {
             throw new InputException(source, 0, e.key(), e.getMessage().substring(e.key().length() + 1));
         }
     }

@@ -1,5 +1,7 @@
 package io.github.duban.model;
 
+import io.github.duban.error.PolicyException;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +28,10 @@ import java.util.TreeMap;
  * @param caps             the most each category of deduction may take in a month, by category
  *                         ({@link #CATEGORIES}), written as a deduction (−5: at most 5 points);
  *                         a category left out has no cap
+ * @param milestoneMissed  the points of a milestone missed (counted with the reports where a cap is set)
+ * @param ratingCeilings   by sanction level (NOTICE, CRITICISM, EXPOSURE), the best band a unit issued
+ *                         a sanction of that level in the month may be rated (一票否决 in the small);
+ *                         a level left out has no ceiling. {@link #defaultCeilings} gives the defaults.
  */
 public record Policy(int dueSoonDays, int dueSoonPercent, int earlyDays, int rectifyDays,
                      int redBehind, int yellowBehind,
@@ -34,7 +40,8 @@ public record Policy(int dueSoonDays, int dueSoonPercent, int earlyDays, int rec
                      BigDecimal completedEarly, BigDecimal commended, BigDecimal bonusCap,
                      Integer dueDay, boolean workingDays, boolean rollDueDate,
                      BigDecimal base, BigDecimal lowerBound, BigDecimal upperBound, BigDecimal supportingWeight,
-                     List<Band> bands, Map<String, BigDecimal> caps) {
+                     List<Band> bands, Map<String, BigDecimal> caps, BigDecimal milestoneMissed,
+                     Map<String, String> ratingCeilings) {
 
     /** The categories of deduction a monthly cap can be set for: reports (late, missing), tasks (overdue), sanctions. */
     public static final List<String> CATEGORIES = List.of("reports", "sanctions", "tasks");
@@ -42,6 +49,9 @@ public record Policy(int dueSoonDays, int dueSoonPercent, int earlyDays, int rec
     /** The rating bands of DESIGN §6. */
     public static final List<Band> DEFAULT_BANDS = List.of(Band.of("EXCELLENT", "优秀", "95"), Band.of("GOOD", "良好", "85"),
             Band.of("PASS", "合格", "70"), Band.of("FAIL", "不合格", "0"));
+
+    /** The sanction levels a rating ceiling can be set for, in ladder order. */
+    public static final List<String> LEVELS = List.of("NOTICE", "CRITICISM", "EXPOSURE");
 
     /** The defaults of DESIGN §6. */
     public static final Policy DEFAULT = new Policy(30, 50, 15, 15, 30, 10,
@@ -134,6 +144,87 @@ public record Policy(int dueSoonDays, int dueSoonPercent, int earlyDays, int rec
             }
         }
         caps = Collections.unmodifiableMap(c);
+        milestoneMissed = deduction("points.milestoneMissed", milestoneMissed);
+        Map<String, String> ceilings = new TreeMap<>();
+        int loosest = -1;
+        for (String level : LEVELS) {
+            String band = Objects.requireNonNull(ratingCeilings, "ratingCeilings").get(level);
+            if (band == null) {
+                continue;
+            }
+            int at = -1;
+            for (int i = 0; i < bands.size(); i++) {
+                if (bands.get(i).name().equals(band)) {
+                    at = i;
+                }
+            }
+            if (at < 0) {
+                throw new PolicyException("ratingCeilings." + level, "is " + band + ", which names no band of this policy; expected one of "
+                        + bands.stream().map(Band::name).toList() + ", or null for no ceiling");
+            }
+            if (at < loosest) {
+                throw new PolicyException("ratingCeilings." + level, "is " + band + ", a better band than a lower level's ceiling "
+                        + bands.get(loosest).name() + "; expected a ceiling no better than the one below it (a heavier sanction must not allow a better rating)");
+            }
+            loosest = at;
+            ceilings.put(level, band);
+        }
+        for (String level : ratingCeilings.keySet()) {
+            if (!LEVELS.contains(level)) {
+                throw new PolicyException("ratingCeilings." + level, "is not a sanction level; expected one of " + LEVELS);
+            }
+        }
+        ratingCeilings = Collections.unmodifiableMap(ceilings);
+    }
+
+    /** As the canonical constructor, with the default milestone points (−1) and the default ceilings of {@code bands}. */
+    public Policy(int dueSoonDays, int dueSoonPercent, int earlyDays, int rectifyDays,
+                  int redBehind, int yellowBehind,
+                  BigDecimal reportLate, BigDecimal reportMissing, BigDecimal taskOverdue,
+                  BigDecimal notice, BigDecimal criticism, BigDecimal exposure,
+                  BigDecimal completedEarly, BigDecimal commended, BigDecimal bonusCap,
+                  Integer dueDay, boolean workingDays, boolean rollDueDate,
+                  BigDecimal base, BigDecimal lowerBound, BigDecimal upperBound, BigDecimal supportingWeight,
+                  List<Band> bands, Map<String, BigDecimal> caps) {
+        this(dueSoonDays, dueSoonPercent, earlyDays, rectifyDays, redBehind, yellowBehind, reportLate, reportMissing,
+                taskOverdue, notice, criticism, exposure, completedEarly, commended, bonusCap, dueDay, workingDays,
+                rollDueDate, base, lowerBound, upperBound, supportingWeight, bands, caps, BigDecimal.ONE.negate(),
+                defaultCeilings(bands));
+    }
+
+    /**
+     * The rating ceilings a policy has when it sets none (DESIGN §6): a criticism caps the rating at
+     * the second band (良好 by default), an exposure at the third (合格); a level whose band the
+     * policy lacks has none.
+     */
+    public static Map<String, String> defaultCeilings(List<Band> bands) {
+        Map<String, String> c = new TreeMap<>();
+        if (bands != null && bands.size() > 1) {
+            c.put("CRITICISM", bands.get(1).name());
+        }
+        if (bands != null && bands.size() > 2) {
+            c.put("EXPOSURE", bands.get(2).name());
+        }
+        return c;
+    }
+
+    /** The band a unit issued a sanction of {@code level} this month is rated no better than, or null. */
+    public Band ceilingOf(String level) {
+        String name = ratingCeilings.get(level);
+        if (name == null) {
+            return null;
+        }
+        return bands.stream().filter(b -> b.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /** The place of band {@code name} among the bands, best first (0), or -1 when no band has that name. */
+    public int bandIndex(String name) {
+        for (int i = 0; i < bands.size(); i++) {
+            if (bands.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -210,12 +301,21 @@ public record Policy(int dueSoonDays, int dueSoonPercent, int earlyDays, int rec
         };
     }
 
-    /** A copy with other scoring settings: base, bounds, supporting weight, bands and caps. */
+    /** A copy with other scoring settings: base, bounds, supporting weight, bands (with their default ceilings) and caps. */
     public Policy withScoring(BigDecimal base, BigDecimal lowerBound, BigDecimal upperBound, BigDecimal supportingWeight,
                               List<Band> bands, Map<String, BigDecimal> caps) {
         return new Policy(dueSoonDays, dueSoonPercent, earlyDays, rectifyDays, redBehind, yellowBehind,
                 reportLate, reportMissing, taskOverdue, notice, criticism, exposure, completedEarly, commended, bonusCap,
-                dueDay, workingDays, rollDueDate, base, lowerBound, upperBound, supportingWeight, bands, caps);
+                dueDay, workingDays, rollDueDate, base, lowerBound, upperBound, supportingWeight, bands, caps,
+                milestoneMissed, defaultCeilings(bands));
+    }
+
+    /** A copy with other rating ceilings (an empty map: none). */
+    public Policy withCeilings(Map<String, String> ceilings) {
+        return new Policy(dueSoonDays, dueSoonPercent, earlyDays, rectifyDays, redBehind, yellowBehind,
+                reportLate, reportMissing, taskOverdue, notice, criticism, exposure, completedEarly, commended, bonusCap,
+                dueDay, workingDays, rollDueDate, base, lowerBound, upperBound, supportingWeight, bands, caps,
+                milestoneMissed, ceilings);
     }
 
     private static BigDecimal plain(BigDecimal v) {

@@ -6,13 +6,14 @@ import java.util.List;
 
 /**
  * One month's assessment as of a date: the findings, the sanctions issued, every scored unit's
- * score, the task board, the cases (open at the as-of date or closed in the month) and the facts
- * set aside, and how many progress reports were owed for the month ({@code -1}: not counted).
- * Lists are in a fixed order. Immutable and thread-safe.
+ * score, the task board, the cases (open at the as-of date or closed in the month), the facts
+ * set aside, and the month in figures ({@code summary}, null when the rules in force conclude
+ * none). Lists are in a fixed order. Immutable and thread-safe.
  */
 public record Assessment(YearMonth period, LocalDate asOf, String ruleset, List<Finding> findings,
                          List<Sanction> sanctions, List<UnitScore> scores, List<BoardEntry> board,
-                         List<Case> cases, List<Ignored> ignored, int reportsOwed) {
+                         List<Case> cases, List<Ignored> ignored, MonthSummary summary) {
+
     public Assessment {
         findings = List.copyOf(findings);
         sanctions = List.copyOf(sanctions);
@@ -20,16 +21,11 @@ public record Assessment(YearMonth period, LocalDate asOf, String ruleset, List<
         board = List.copyOf(board);
         cases = List.copyOf(cases);
         ignored = List.copyOf(ignored);
-        if (reportsOwed < -1) {
-            throw new IllegalArgumentException("reportsOwed " + reportsOwed + " is below -1");
-        }
     }
 
-    /** An assessment whose owed reports were not counted. */
-    public Assessment(YearMonth period, LocalDate asOf, String ruleset, List<Finding> findings,
-                      List<Sanction> sanctions, List<UnitScore> scores, List<BoardEntry> board,
-                      List<Case> cases, List<Ignored> ignored) {
-        this(period, asOf, ruleset, findings, sanctions, scores, board, cases, ignored, -1);
+    /** How many progress reports were owed for the month; -1 when the rules concluded no summary. */
+    public int reportsOwed() {
+        return summary == null ? -1 : summary.reportsOwed();
     }
 
     /** The ledger the next month needs: the cases still open. */

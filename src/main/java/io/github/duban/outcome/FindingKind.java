@@ -13,6 +13,7 @@ public enum FindingKind {
     TASK_DUE_SOON(false, "任务临近时限"),
     TASK_OVERDUE(false, "任务逾期未完成"),
     TASK_COMPLETED_EARLY(false, "任务提前完成"),
+    MILESTONE_MISSED(true, "未达到时间节点要求"),
     RECTIFICATION_OVERDUE(false, "逾期未整改"),
     WEAK_LEADERSHIP(true, "组织领导不力"),
     HOLLOW_MEASURES(true, "工作措施不实"),

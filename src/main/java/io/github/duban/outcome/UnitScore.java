@@ -5,8 +5,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
-/** A unit's monthly score (考核得分), rating and rank, with every line that made it. Immutable and thread-safe. */
-public record UnitScore(String unit, BigDecimal score, Rating rating, int rank, List<ScoreLine> lines, String rule,
+/**
+ * A unit's monthly score (考核得分) as the scoring rules concluded it: the score, its rating and
+ * rank, the deductions (≤ 0: the negative lines, with what a category's cap gives back) and the
+ * bonuses (≥ 0: the positive lines, at most the bonus cap) such that score = clamp(base +
+ * deductions + bonuses), the sanction level whose rating ceiling capped the rating (null when none
+ * did), and every line that made it. Immutable and thread-safe.
+ */
+public record UnitScore(String unit, BigDecimal score, Rating rating, int rank, BigDecimal deductions,
+                        BigDecimal bonuses, EscalationLevel ceiling, List<ScoreLine> lines, String rule,
                         String reason) {
     static final Comparator<ScoreLine> LINES = Comparator
             .comparing(ScoreLine::task, Comparator.nullsFirst(Comparator.naturalOrder()))
@@ -16,6 +23,8 @@ public record UnitScore(String unit, BigDecimal score, Rating rating, int rank, 
 
     public UnitScore {
         Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(score, "score");
+        Objects.requireNonNull(rating, "rating");
         lines = lines.stream().sorted(LINES).toList();
     }
 }

@@ -43,7 +43,7 @@ class HotSwapTest {
     static Ruleset other;
     static Policy county;
     static Facts facts;
-    static io.github.duban.engine.RulesException broken;
+    static io.github.duban.error.RulesException broken;
 
     @BeforeAll
     static void compile() {
@@ -57,7 +57,7 @@ class HotSwapTest {
         bad.put("county.drl", "package rules;\nrule \"A broken rule\"\nwhen\n  $f : Finding( \nthen\nend\n");
         try {
             Ruleset.compile(bad);
-        } catch (io.github.duban.engine.RulesException e) {
+        } catch (io.github.duban.error.RulesException e) {
             broken = e; // compiled once; every swap below offers the same broken rules again
         }
         assertThat(broken).isNotNull();

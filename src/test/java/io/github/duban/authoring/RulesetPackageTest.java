@@ -4,7 +4,7 @@ import io.github.duban.engine.Duban;
 import io.github.duban.engine.Ruleset;
 import io.github.duban.json.AssessmentJson;
 import io.github.duban.json.FactsJson;
-import io.github.duban.json.InputException;
+import io.github.duban.error.InputException;
 import io.github.duban.json.PolicyJson;
 import io.github.duban.model.Facts;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,6 +1,6 @@
 package io.github.duban.authoring;
 
-import io.github.duban.json.InputException;
+import io.github.duban.error.InputException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

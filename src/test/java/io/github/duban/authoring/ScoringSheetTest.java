@@ -1,6 +1,6 @@
 package io.github.duban.authoring;
 
-import io.github.duban.json.InputException;
+import io.github.duban.error.InputException;
 import io.github.duban.json.ScoringSheet;
 import io.github.duban.model.Policy;
 import org.junit.jupiter.api.Test;

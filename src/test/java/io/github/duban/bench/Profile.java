@@ -89,7 +89,7 @@ public final class Profile {
     /** The months without the ruleset's fingerprint: what the rules concluded. */
     private static List<Assessment> conclusions(List<Assessment> months) {
         return months.stream().map(m -> new Assessment(m.period(), m.asOf(), "", m.findings(), m.sanctions(), m.scores(),
-                m.board(), m.cases(), m.ignored(), m.reportsOwed())).toList();
+                m.board(), m.cases(), m.ignored(), m.summary())).toList();
     }
 
     public static void main(String[] args) throws Exception {

@@ -1,6 +1,6 @@
 package io.github.duban.bulletin;
 
-import io.github.duban.json.InputException;
+import io.github.duban.error.InputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -29,12 +29,4 @@ class BuiltInRulesLoadedTest {
         assertThat(written).isNotEmpty();
         assertThat(rules.ruleNames()).containsExactlyInAnyOrderElementsOf(written);
     }
-
-    @Test
-    void theBuiltInRules_knowThemselves_andAFolderOfRulesDoesNot(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws java.io.IOException {
-        assertThat(Ruleset.builtIn().builtInOnly()).isTrue();
-        java.nio.file.Files.writeString(dir.resolve("extra.drl"), "package rules;\nrule \"Nothing\"\nwhen\n    eval(false)\nthen\nend\n");
-        assertThat(Ruleset.withFolder(dir).builtInOnly()).isFalse();
-    }
 }

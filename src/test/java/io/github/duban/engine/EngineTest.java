@@ -1,5 +1,11 @@
 package io.github.duban.engine;
 
+import io.github.duban.error.InputException;
+import io.github.duban.error.LedgerException;
+import io.github.duban.outcome.Case;
+
+import io.github.duban.error.RulesException;
+
 import io.github.duban.json.FactsJson;
 import io.github.duban.model.Completion;
 import io.github.duban.model.Facts;
@@ -30,9 +36,9 @@ class EngineTest {
     @Test
     void theBuiltInRules_allCompile_withUniqueSentenceNames() {
         List<String> names = DUBAN.rules().ruleNames();
-        assertThat(names).hasSize(67);
+        assertThat(names).hasSize(79);
         assertThat(new HashSet<>(names)).hasSameSizeAs(names);
-        assertThat(DUBAN.rules().sources()).containsOnlyKeys("board.drl", "escalation.drl", "lateness.drl", "scoring.drl");
+        assertThat(DUBAN.rules().sources()).containsOnlyKeys("board.drl", "escalation.drl", "lateness.drl", "scoring.drl", "summary.drl");
         assertThat(names).allSatisfy(n -> assertThat(n).matches("^[A-Z].* .*[a-z]$"));
     }
 
@@ -66,23 +72,48 @@ class EngineTest {
         Facts none = Facts.none();
         Assessment feb = DUBAN.assess(FEB, null, none, null);
         assertThatThrownBy(() -> DUBAN.assess(FEB, null, none, feb.ledger()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("first of the window");
+                .isInstanceOfSatisfying(LedgerException.class, e -> {
+                    assertThat(e.found()).isEqualTo(FEB);
+                    assertThat(e.expected()).isNull();
+                }).hasMessageContaining("first of the window");
         assertThatThrownBy(() -> DUBAN.assess(MAR, null, none, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs the ledger of 2021-02");
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.expected()).isEqualTo(FEB))
+                .hasMessageContaining("needs the ledger of 2021-02");
         assertThatThrownBy(() -> DUBAN.assess(APR, null, none, feb.ledger()))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOfSatisfying(LedgerException.class, e -> {
+                    assertThat(e.found()).isEqualTo(FEB);
+                    assertThat(e.expected()).isEqualTo(MAR);
+                })
                 .hasMessageContaining("the ledger is of 2021-02, but assessing 2021-04 needs the ledger of 2021-03");
         Ledger wrongVersion = new Ledger(99, FEB, feb.asOf(), feb.ruleset(), List.of());
         assertThatThrownBy(() -> DUBAN.assess(MAR, null, none, wrongVersion))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 99");
+                .isInstanceOf(LedgerException.class).hasMessageContaining("version 99");
+    }
+
+    @Test
+    void aLedgerWithACaseThePlanCannotHave_isRefused_notCarriedForEver() {
+        Assessment feb = DUBAN.assess(FEB, null, Facts.none(), null);
+        Case ghost = new Case("区住建局", 999, io.github.duban.outcome.EscalationLevel.EXPOSURE, null, true, LocalDate.of(2021, 2, 10),
+                List.of(io.github.duban.outcome.FindingKind.PERFUNCTORY), LocalDate.of(2021, 2, 10), null, null, "r", "x");
+        Case stranger = new Case("外省某局", null, io.github.duban.outcome.EscalationLevel.NOTICE, null, true, LocalDate.of(2021, 2, 10),
+                List.of(io.github.duban.outcome.FindingKind.REPORT_LATE), LocalDate.of(2021, 2, 10), null, null, "r", "x");
+        assertThatThrownBy(() -> DUBAN.assess(MAR, null, Facts.none(), new Ledger(Ledger.VERSION, FEB, feb.asOf(), feb.ruleset(), List.of(ghost))))
+                .isInstanceOf(LedgerException.class).hasMessageContaining("task 999");
+        assertThatThrownBy(() -> DUBAN.assess(MAR, null, Facts.none(), new Ledger(Ledger.VERSION, FEB, feb.asOf(), feb.ruleset(), List.of(stranger))))
+                .isInstanceOf(LedgerException.class).hasMessageContaining("外省某局");
     }
 
     @Test
     void aMonthOutsideTheWindow_orAnAsOfOutsideTheMonth_isRefused() {
         assertThatThrownBy(() -> DUBAN.assess(YearMonth.of(2021, 7), null, Facts.none(), null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside the reporting window 2021-02..2021-06");
+                .isInstanceOfSatisfying(InputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("month");
+                    assertThat(e.found()).isEqualTo("2021-07");
+                })
+                .hasMessageContaining("outside the reporting window 2021-02..2021-06");
         assertThatThrownBy(() -> DUBAN.assess(FEB, LocalDate.of(2021, 3, 1), Facts.none(), null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not in the month assessed");
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.field()).isEqualTo("asOf"))
+                .hasMessageContaining("not in the month assessed");
     }
 
     @Test
@@ -145,8 +176,11 @@ class EngineTest {
     void theSampleYear_coversEveryFindingKind_everyLevel_andEveryLight() {
         Facts sample = FactsJson.sampleYear(DUBAN.plan());
         List<Assessment> year = DUBAN.replay(FEB, YearMonth.of(2021, 6), sample);
+        // every kind but a missed milestone: the plan's one milestone (task 14, 确保2021年5月底前开工) names no
+        // percent, so it is shown and not judged (LatenessRulesTest holds the milestone rules)
         assertThat(year.stream().flatMap(a -> a.findings().stream()).map(f -> f.kind()).distinct())
-                .containsExactlyInAnyOrder(io.github.duban.outcome.FindingKind.values());
+                .containsExactlyInAnyOrderElementsOf(java.util.EnumSet.complementOf(
+                        java.util.EnumSet.of(io.github.duban.outcome.FindingKind.MILESTONE_MISSED)));
         assertThat(year.stream().flatMap(a -> a.sanctions().stream()).map(s -> s.level()).distinct())
                 .containsExactlyInAnyOrder(io.github.duban.outcome.EscalationLevel.values());
         assertThat(year.stream().flatMap(a -> a.board().stream()).map(b -> b.light()).distinct())

@@ -38,7 +38,6 @@ class PrecompiledRulesTest {
     @Test
     void theBuiltInRules_areReadFromTheImageTheBuildCompiled() {
         assertThat(Ruleset.builtIn().precompiled()).isTrue();
-        assertThat(Ruleset.builtIn().builtInOnly()).isTrue();
         assertThat(classic.precompiled()).isFalse();
     }
 
@@ -99,7 +98,6 @@ class PrecompiledRulesTest {
     void aMissingImage_fallsBackToCompilingTheDrl() {
         Ruleset r = Ruleset.loadBuiltIn("/rules/no-such-image.kpkg");
         assertThat(r.precompiled()).isFalse();
-        assertThat(r.builtInOnly()).isTrue();
         assertThat(r.ruleNames()).isEqualTo(classic.ruleNames());
     }
 

@@ -70,7 +70,7 @@ class WorkedExampleTest {
         assertThat(findingsOf(may)).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(FindingKind.TASK_OVERDUE);
             assertThat(f.days()).isEqualTo(31);
-            assertThat(f.reason()).isEqualTo("区住建局 任务9「推进建设领域审批制度改革」逾期31天未完成");
+            assertThat(f.reason()).isEqualTo("区住建局牵头的任务9“推进建设领域审批制度改革”逾期31天未完成（时限2021年4月30日）");
         });
         assertThat(sanctionsOf(may)).singleElement().satisfies(s -> {
             assertThat(s.level()).isEqualTo(EscalationLevel.CRITICISM);

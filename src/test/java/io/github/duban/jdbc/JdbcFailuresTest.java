@@ -1,6 +1,8 @@
 package io.github.duban.jdbc;
 
-import io.github.duban.json.InputException;
+import io.github.duban.error.JdbcException;
+
+import io.github.duban.error.InputException;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;

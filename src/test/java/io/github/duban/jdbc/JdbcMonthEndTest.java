@@ -3,7 +3,7 @@ package io.github.duban.jdbc;
 import io.github.duban.engine.Duban;
 import io.github.duban.json.AssessmentJson;
 import io.github.duban.json.FactsJson;
-import io.github.duban.json.InputException;
+import io.github.duban.error.InputException;
 import io.github.duban.model.Facts;
 import io.github.duban.outcome.Assessment;
 import org.junit.jupiter.api.Test;

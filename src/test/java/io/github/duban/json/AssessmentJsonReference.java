@@ -52,8 +52,33 @@ final class AssessmentJsonReference {
         a.cases().forEach(c -> cases.add(CaseJson.write(c)));
         ArrayNode ignored = root.putArray("ignored");
         a.ignored().forEach(i -> ignored.add(ignored(i)));
-        if (a.reportsOwed() >= 0) {
+        if (a.summary() != null) {
             root.put("reportsOwed", a.reportsOwed());
+            var m = a.summary();
+            ObjectNode sm = root.putObject("summary");
+            sm.put("reportsDue", m.reportsDue() == null ? null : m.reportsDue().toString());
+            sm.put("reportsOwed", m.reportsOwed());
+            if (m.reportsOnTime() == null) {
+                sm.putNull("reportsOnTime");
+            } else {
+                sm.put("reportsOnTime", m.reportsOnTime());
+            }
+            sm.put("reportsLate", m.reportsLate());
+            sm.put("reportsMissing", m.reportsMissing());
+            sm.put("tasks", m.tasks());
+            sm.put("done", m.done());
+            sm.put("onTrack", m.onTrack());
+            sm.put("lagging", m.lagging());
+            sm.put("overdue", m.overdue());
+            sm.put("dated", m.dated());
+            sm.put("onSchedule", m.onSchedule());
+            sm.put("notices", m.notices());
+            sm.put("criticisms", m.criticisms());
+            sm.put("exposures", m.exposures());
+            sm.put("commendations", m.commendations());
+            sm.put("earlyCompletions", m.earlyCompletions());
+            sm.put("unitsScored", m.unitsScored());
+            sm.put("rule", m.rule());
         }
         return root;
     }
@@ -108,6 +133,9 @@ final class AssessmentJsonReference {
         n.put("score", s.score().doubleValue());
         n.put("rating", s.rating().name());
         n.put("rank", s.rank());
+        n.put("deductions", s.deductions().doubleValue());
+        n.put("bonuses", s.bonuses().doubleValue());
+        n.put("ceiling", s.ceiling() == null ? null : s.ceiling().name());
         n.put("reason", s.reason());
         ArrayNode lines = n.putArray("lines");
         for (ScoreLine l : s.lines()) {
@@ -144,13 +172,18 @@ final class AssessmentJsonReference {
         ObjectNode n = Mappers.MAPPER.createObjectNode();
         n.put("task", b.task());
         n.put("light", b.light().name());
+        n.put("status", b.status().name());
         n.put("deadline", b.deadline() == null ? null : b.deadline().toString());
         n.put("ongoing", b.ongoing());
         n.put("percent", b.percent());
-        if (b.schedule() == null) {
-            n.putNull("schedule");
+        n.put("reportedPercent", b.reportedPercent());
+        oneDecimal(n, "schedule", b.schedule());
+        oneDecimal(n, "behind", b.behind());
+        putInt(n, "daysOverdue", b.daysOverdue());
+        if (b.onSchedule() == null) {
+            n.putNull("onSchedule");
         } else {
-            n.put("schedule", b.schedule().setScale(1, RoundingMode.HALF_UP).doubleValue());
+            n.put("onSchedule", b.onSchedule());
         }
         n.put("rule", b.rule());
         ArrayNode reasons = n.putArray("reasons");
@@ -193,6 +226,14 @@ final class AssessmentJsonReference {
             });
         }
         return n;
+    }
+
+    static void oneDecimal(ObjectNode n, String field, java.math.BigDecimal v) {
+        if (v == null) {
+            n.putNull(field);
+        } else {
+            n.put(field, v.setScale(1, RoundingMode.HALF_UP).doubleValue());
+        }
     }
 
     static void putInt(ObjectNode n, String field, Integer v) {

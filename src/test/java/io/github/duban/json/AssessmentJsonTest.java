@@ -83,7 +83,7 @@ class AssessmentJsonTest {
         ignored.add(new Ignored("text", null, null, null, "一段文字", "an author's rule", "just text"));
         ignored.add(new Ignored("none", null, null, null, "无", "an author's rule", null));
         Assessment a = new Assessment(may.period(), may.asOf(), may.ruleset(), may.findings(), may.sanctions(), may.scores(),
-                may.board(), may.cases(), ignored, may.reportsOwed());
+                may.board(), may.cases(), ignored, may.summary());
         String text = AssessmentJson.write(a);
         assertThat(text).contains("\"fact\" : \"Reminder\"", "\"weight\" : 1.5", "\"rule\" : \"inner rule\"")
                 .doesNotContain("outer rule");
@@ -99,7 +99,7 @@ class AssessmentJsonTest {
                 feb.board(), feb.cases(), List.of(
                         new Ignored("reminder", 3, "区发改局", on.on(), "自定义事实", "r", new Reminder(3, "区发改局", new BigDecimal("1.50"), on, "r")),
                         new Ignored("reminder", 4, "区发改局", on.on(), "自定义事实", "r", new Reminder(4, "区发改局", new BigDecimal("100"), on, "r"))),
-                feb.reportsOwed());
+                feb.summary());
         assertThat(AssessmentJson.write(a)).contains("\"weight\" : 1.50,", "\"weight\" : 100,");
         assertThat(AssessmentJsonReference.write(a)).contains("\"weight\" : 1.5,", "\"weight\" : 1E+2,");
     }

@@ -1,5 +1,7 @@
 package io.github.duban.json;
 
+import io.github.duban.error.InputException;
+
 import io.github.duban.model.Plan;
 import org.junit.jupiter.api.Test;
 

@@ -113,7 +113,7 @@ final class EdgeGenerators {
         List<InspectionFinding> inspections = new ArrayList<>();
         List<Rectification> rectifications = new ArrayList<>();
         int skip = between(in, 0, 40);
-        for (Task t : plan.tasks()) {
+        for (Task t : plan.leaves()) {
             for (String lead : t.leads()) {
                 for (YearMonth m = FROM; !m.isAfter(TO); m = m.plusMonths(1)) {
                     if (maybe(in, skip)) {
@@ -162,7 +162,7 @@ final class EdgeGenerators {
         }
         int nInspections = between(in, 0, 6);
         for (int i = 0; i < nInspections; i++) {
-            Task t = pick(in, plan.tasks());
+            Task t = pick(in, plan.leaves());
             String unit = maybe(in, 60) ? pick(in, t.leads()) : pick(in, units);
             Integer task = maybe(in, 70) ? t.no() : null;
             InspectionFinding x = new InspectionFinding(named(in, plan, unit), task, pick(in, List.of(InspectionKind.values())),
@@ -174,7 +174,7 @@ final class EdgeGenerators {
         }
         int nRect = between(in, 0, 5);
         for (int i = 0; i < nRect; i++) {
-            Task t = pick(in, plan.tasks());
+            Task t = pick(in, plan.leaves());
             String unit = maybe(in, 70) ? pick(in, t.leads()) : pick(in, units);
             rectifications.add(Rectification.of(named(in, plan, unit), maybe(in, 80) ? t.no() : null, special(in, plan, deadline(t))));
         }

@@ -15,6 +15,7 @@ import io.github.duban.outcome.EscalationLevel;
 import io.github.duban.outcome.FindingKind;
 import io.github.duban.outcome.Light;
 import io.github.duban.outcome.Rating;
+import io.github.duban.outcome.TaskStatus;
 import io.github.duban.outcome.Text;
 import io.github.duban.oracle.OracleResult.Board;
 import io.github.duban.oracle.OracleResult.Case;
@@ -115,7 +116,8 @@ public final class Oracle {
         for (Task t : p.tasks()) {
             List<String> leads = t.leads().stream().map(n -> p.unit(n).orElseThrow().id()).distinct().toList();
             List<String> supporting = t.supporting().stream().map(n -> p.unit(n).orElseThrow().id()).distinct().toList();
-            tasks.add(new Task(t.no(), t.goal(), t.title(), t.measure(), leads, supporting, t.deadline(), t.milestones(), t.notes()));
+            tasks.add(new Task(t.no(), t.goal(), t.title(), t.measure(), leads, supporting, t.deadline(), t.milestones(), t.notes(),
+                    t.parent(), t.label(), t.persons(), t.target()));
         }
         return new Plan(p.title(), p.docNumber(), p.issuedOn(), p.reporting(), p.stages(), p.goals(), p.units(), tasks);
     }
@@ -125,7 +127,7 @@ public final class Oracle {
         List<ProgressReport> reports = new ArrayList<>();
         for (ProgressReport r : f.reports()) {
             if (!r.submittedOn().isAfter(a)) {
-                reports.add(new ProgressReport(r.task(), unit(r.unit()).id(), r.month(), r.submittedOn(), r.percent(), r.text()));
+                reports.add(new ProgressReport(r.task(), unit(r.unit()).id(), r.month(), r.submittedOn(), r.percent(), r.text(), r.value()));
             }
         }
         List<Completion> completions = f.completions().stream().filter(c -> !c.completedOn().isAfter(a)).toList();
@@ -189,7 +191,7 @@ public final class Oracle {
     /** §5: the table level of a finding; null for those that carry none (COMMENDED, EARLY). */
     static EscalationLevel tableLevel(FindingKind k) {
         return switch (k) {
-            case REPORT_LATE, TASK_DUE_SOON -> EscalationLevel.NOTICE;
+            case REPORT_LATE, TASK_DUE_SOON, MILESTONE_MISSED -> EscalationLevel.NOTICE;
             case REPORT_MISSING, TASK_OVERDUE, WEAK_LEADERSHIP, HOLLOW_MEASURES, LAGGING -> EscalationLevel.CRITICISM;
             case PERFUNCTORY, BUCK_PASSING, RECTIFICATION_OVERDUE -> EscalationLevel.EXPOSURE;
             case COMMENDED, TASK_COMPLETED_EARLY -> null;
@@ -199,7 +201,7 @@ public final class Oracle {
     /** §4: discrete findings are offences of their own; the persistent ones describe a state. */
     static boolean discrete(FindingKind k) {
         return switch (k) {
-            case REPORT_LATE, REPORT_MISSING, WEAK_LEADERSHIP, HOLLOW_MEASURES, LAGGING, PERFUNCTORY, BUCK_PASSING -> true;
+            case REPORT_LATE, REPORT_MISSING, WEAK_LEADERSHIP, HOLLOW_MEASURES, LAGGING, PERFUNCTORY, BUCK_PASSING, MILESTONE_MISSED -> true;
             default -> false;
         };
     }
@@ -260,12 +262,13 @@ public final class Oracle {
             completions();
             extensions();
             reportsAndLateness();
+            milestones();
             inspections();
             rectificationOverdue();
             escalate();
             List<Score> scores = scores();
             List<Board> board = board();
-            return new OracleResult(m, a, findings, sanctions, scores, board, cases, ignored);
+            return new OracleResult(m, a, findings, sanctions, scores, board, cases, ignored, counts(board));
         }
 
         // -------------------------------------------------------------- §4: one completion counts
@@ -304,7 +307,7 @@ public final class Oracle {
          * month of their approval.
          */
         void extensions() {
-            for (Task t : plan.tasks()) {
+            for (Task t : plan.leaves()) {
                 if (!t.ongoing()) {
                     inForce.put(t.no(), t.deadline().date());
                 }
@@ -360,6 +363,13 @@ public final class Oracle {
             Map<Key, List<ProgressReport>> leadReports = new HashMap<>();
             for (ProgressReport r : f.reports()) {
                 Task t = plan.task(r.task()).orElseThrow();
+                if (plan.isGroup(t.no())) {
+                    // §9: a task that groups others owes no report; one sent against it is set aside
+                    if (r.month().equals(m)) {
+                        ignored.add(new Ignored("report", t.no(), r.unit(), r.submittedOn(), "a group"));
+                    }
+                    continue;
+                }
                 if (!t.isLead(r.unit())) {
                     // supporting units report to their lead unit: set aside, in the report's month
                     if (r.month().equals(m)) {
@@ -372,14 +382,15 @@ public final class Oracle {
                 }
                 leadReports.computeIfAbsent(new Key(r.unit(), t.no()), k -> new ArrayList<>()).add(r);
             }
-            for (Task t : plan.tasks()) {
+            for (Task t : plan.leaves()) {
                 Completion c = counted.get(t.no());
                 for (String lead : t.leads()) {
                     Key key = new Key(lead, t.no());
                     List<ProgressReport> rs = leadReports.getOrDefault(key, List.of());
-                    // the latest percent: latest month, then latest submission (ties: higher percent); no percent skipped
-                    rs.stream().filter(r -> r.percent() != null).max(Comparator.naturalOrder())
-                            .ifPresent(r -> latest.put(key, r.percent()));
+                    // the latest percent: latest month, then latest submission (ties: higher percent); no percent skipped;
+                    // a value against the task's target gives its percent (§9)
+                    rs.stream().filter(r -> r.percent() != null || r.value() != null).max(Comparator.naturalOrder())
+                            .ifPresent(r -> latest.put(key, percentOf(r, t)));
                     // a report is owed for every month up to the one the task is completed in (ongoing: all)
                     boolean owed = c == null || !m.isAfter(YearMonth.from(c.completedOn()));
                     // a completion on or before the due date stands for the month's report
@@ -414,6 +425,45 @@ public final class Oracle {
                 for (String lead : t.leads()) {
                     if (dueSoon(t, lead)) {
                         findings.add(new Finding(FindingKind.TASK_DUE_SOON, lead, t.no(), a, calendarDays(a, dl), null));
+                    }
+                }
+            }
+        }
+
+        /** §9: a report's percent, else its value's share of the task's target, rounded down, at most 100. */
+        int percentOf(ProgressReport r, Task t) {
+            if (r.percent() != null) {
+                return r.percent();
+            }
+            BigDecimal p = r.value().multiply(BigDecimal.valueOf(100)).divide(t.target().value(), 0, RoundingMode.FLOOR);
+            return Math.min(100, p.intValue());
+        }
+
+        // -------------------------------------------------------------- §4 milestones
+
+        /**
+         * A milestone with a percent, dated in M and on or before A, of a task with no completion
+         * on or before its date: each lead whose latest percent as reported on or before that date
+         * (unknown: 0) is below it has missed it, dated by the milestone.
+         */
+        void milestones() {
+            for (Task t : plan.leaves()) {
+                for (io.github.duban.model.Milestone ms : t.milestones()) {
+                    if (ms.percent() == null || ms.date() == null || !inMonth(ms.date()) || ms.date().isAfter(a)) {
+                        continue;
+                    }
+                    Completion c = t.ongoing() ? null : counted.get(t.no());
+                    if (c != null && !c.completedOn().isAfter(ms.date())) {
+                        continue;
+                    }
+                    for (String lead : t.leads().stream().distinct().toList()) {
+                        int reached = f.reports().stream()
+                                .filter(r -> r.task() == t.no() && r.unit().equals(lead) && !r.month().isAfter(m)
+                                        && !r.submittedOn().isAfter(ms.date()) && (r.percent() != null || r.value() != null))
+                                .max(Comparator.naturalOrder()).map(r -> percentOf(r, t)).orElse(0);
+                        if (reached < ms.percent()) {
+                            findings.add(new Finding(FindingKind.MILESTONE_MISSED, lead, t.no(), ms.date(), null, null));
+                        }
                     }
                 }
             }
@@ -571,13 +621,15 @@ public final class Oracle {
 
         List<Score> scores() {
             Set<String> scored = new LinkedHashSet<>();
-            for (Task t : plan.tasks()) {
+            for (Task t : plan.leaves()) {
                 scored.addAll(t.leads());
             }
             for (Finding x : findings) {
                 scored.add(x.unit());
             }
             Map<String, BigDecimal> total = new HashMap<>();
+            Map<String, BigDecimal> minusOf = new HashMap<>();
+            Map<String, BigDecimal> plusOf = new HashMap<>();
             for (String u : scored) {
                 // per category of deduction (reports, tasks, sanctions), each line at the unit's weight for its task
                 Map<String, BigDecimal> deductions = new HashMap<>();
@@ -590,6 +642,7 @@ public final class Oracle {
                     switch (x.kind()) {
                         case REPORT_LATE -> deductions.merge("reports", policy.reportLate().multiply(w), BigDecimal::add);
                         case REPORT_MISSING -> deductions.merge("reports", policy.reportMissing().multiply(w), BigDecimal::add);
+                        case MILESTONE_MISSED -> deductions.merge("reports", policy.milestoneMissed().multiply(w), BigDecimal::add);
                         case TASK_OVERDUE -> deductions.merge("tasks", policy.taskOverdue().multiply(w), BigDecimal::add);
                         case TASK_COMPLETED_EARLY -> bonuses = bonuses.add(policy.completedEarly().multiply(w));
                         case COMMENDED -> bonuses = bonuses.add(policy.commended().multiply(w));
@@ -602,13 +655,18 @@ public final class Oracle {
                         deductions.merge("sanctions", policy.sanction(s.level().name()).multiply(weight(u, s.task())), BigDecimal::add);
                     }
                 }
-                BigDecimal score = policy.base().add(bonuses.min(policy.bonusCap()));
+                // deductions: each category's sum, at most its cap (what the cap gives back counts against them);
+                // bonuses: their sum, at most the bonus cap
+                BigDecimal minus = BigDecimal.ZERO;
                 for (Map.Entry<String, BigDecimal> d : deductions.entrySet()) {
                     BigDecimal cap = policy.caps().get(d.getKey());
-                    score = score.add(cap == null ? d.getValue() : d.getValue().max(cap));
+                    minus = minus.add(cap == null ? d.getValue() : d.getValue().max(cap));
                 }
-                score = score.max(policy.lowerBound()).min(policy.upperBound());
+                BigDecimal plus = bonuses.min(policy.bonusCap());
+                BigDecimal score = policy.base().add(minus).add(plus).max(policy.lowerBound()).min(policy.upperBound());
                 total.put(u, score.stripTrailingZeros());
+                minusOf.put(u, minus.stripTrailingZeros());
+                plusOf.put(u, plus.stripTrailingZeros());
             }
             List<String> order = new ArrayList<>(scored);
             order.sort(Comparator.comparing((String u) -> total.get(u)).reversed().thenComparing(Text.ORDER));
@@ -616,7 +674,7 @@ public final class Oracle {
             for (String u : order) {
                 BigDecimal s = total.get(u);
                 int rank = 1 + (int) order.stream().filter(v -> total.get(v).compareTo(s) > 0).count();
-                out.add(new Score(u, s, rating(s), rank));
+                out.add(new Score(u, s, ceiled(u, rating(s)), rank, minusOf.get(u), plusOf.get(u)));
             }
             return out;
         }
@@ -634,6 +692,20 @@ public final class Oracle {
             return BigDecimal.ONE;
         }
 
+        /** §6 ratingCeilings: a unit issued a sanction of level L this month is rated no better than L's ceiling. */
+        Rating ceiled(String unit, Rating r) {
+            int at = policy.bandIndex(r.name());
+            Rating out = r;
+            for (Sanction s : sanctions) {
+                io.github.duban.model.Band c = s.unit().equals(unit) ? policy.ceilingOf(s.level().name()) : null;
+                if (c != null && policy.bandIndex(c.name()) > at) {
+                    at = policy.bandIndex(c.name());
+                    out = new Rating(c.name(), c.chinese());
+                }
+            }
+            return out;
+        }
+
         Rating rating(BigDecimal s) {
             for (io.github.duban.model.Band b : policy.bands()) {
                 if (s.compareTo(b.lower()) >= 0) {
@@ -649,32 +721,68 @@ public final class Oracle {
         List<Board> board() {
             List<Board> out = new ArrayList<>();
             LocalDate start = plan.reporting().start();
-            for (Task t : plan.tasks()) {
+            for (Task t : plan.leaves()) {
                 int lowest = t.leads().stream().mapToInt(u -> latest.getOrDefault(new Key(u, t.no()), 0)).min().orElse(0);
                 boolean missing = has(FindingKind.REPORT_MISSING, t);
                 boolean late = has(FindingKind.REPORT_LATE, t);
+                // §4: a case on the task open at A at criticism makes it at least yellow, at exposure red
+                boolean exposed = openAt(EscalationLevel.EXPOSURE, t);
+                boolean criticised = openAt(EscalationLevel.CRITICISM, t);
                 if (t.ongoing()) {
-                    Light light = missing ? Light.RED : late ? Light.YELLOW : Light.GREEN;
-                    out.add(new Board(t.no(), light, null, lowest, null));
+                    Light light = missing || exposed ? Light.RED : late || criticised ? Light.YELLOW : Light.GREEN;
+                    out.add(new Board(t.no(), light, light == Light.GREEN ? TaskStatus.ON_TRACK : TaskStatus.LAGGING, null,
+                            lowest, lowest, null, null));
                     continue;
                 }
                 LocalDate dl = inForce.get(t.no());
                 BigDecimal schedule = schedule(start, dl);
                 BigDecimal behind = schedule.subtract(BigDecimal.valueOf(lowest));
                 boolean dueSoonAny = t.leads().stream().anyMatch(u -> dueSoon(t, u));
-                Light light;
                 if (done(t)) {
-                    light = Light.DONE;
-                } else if (a.isAfter(dl) || behind.compareTo(BigDecimal.valueOf(policy.redBehind())) > 0) {
+                    out.add(new Board(t.no(), Light.DONE, TaskStatus.DONE, dl, 100, lowest, schedule, null));
+                    continue;
+                }
+                boolean overdue = a.isAfter(dl);
+                Light light;
+                if (overdue || exposed || behind.compareTo(BigDecimal.valueOf(policy.redBehind())) > 0) {
                     light = Light.RED;
-                } else if (dueSoonAny || behind.compareTo(BigDecimal.valueOf(policy.yellowBehind())) > 0) {
+                } else if (dueSoonAny || criticised || behind.compareTo(BigDecimal.valueOf(policy.yellowBehind())) > 0) {
                     light = Light.YELLOW;
                 } else {
                     light = Light.GREEN;
                 }
-                out.add(new Board(t.no(), light, dl, lowest, schedule));
+                TaskStatus status = overdue ? TaskStatus.OVERDUE : light == Light.GREEN ? TaskStatus.ON_TRACK : TaskStatus.LAGGING;
+                out.add(new Board(t.no(), light, status, dl, lowest, lowest, schedule, overdue ? days(dl, a) : null));
             }
             return out;
+        }
+
+        boolean openAt(EscalationLevel level, Task t) {
+            return cases.stream().anyMatch(c -> c.open() && c.level() == level && Objects.equals(c.task(), t.no()));
+        }
+
+        /** The month's counts (the bulletin's overview): reports owed, on time once past the due date, late, missing; tasks by class. */
+        OracleResult.Counts counts(List<Board> board) {
+            int owed = 0;
+            for (Task t : plan.leaves()) {
+                Completion c = counted.get(t.no());
+                boolean owes = c == null || !c.completedOn().isBefore(m.atDay(1));
+                if (owes && !m.isBefore(plan.reporting().from()) && !m.isAfter(plan.reporting().to())) {
+                    owed += (int) t.leads().stream().distinct().count();
+                }
+            }
+            int late = (int) findings.stream().filter(x -> x.kind() == FindingKind.REPORT_LATE).count();
+            int missing = (int) findings.stream().filter(x -> x.kind() == FindingKind.REPORT_MISSING).count();
+            Integer onTime = a.isAfter(due) ? owed - late - missing : null;
+            // reached its schedule: done, or not overdue and its percent at least its schedule progress
+            int onSchedule = (int) board.stream().filter(b -> b.schedule() != null && (b.status() == TaskStatus.DONE
+                    || b.status() != TaskStatus.OVERDUE && BigDecimal.valueOf(b.percent()).compareTo(b.schedule()) >= 0)).count();
+            return new OracleResult.Counts(due, owed, onTime, late, missing, count(board, TaskStatus.DONE), count(board, TaskStatus.ON_TRACK),
+                    count(board, TaskStatus.LAGGING), count(board, TaskStatus.OVERDUE), onSchedule);
+        }
+
+        int count(List<Board> board, TaskStatus s) {
+            return (int) board.stream().filter(b -> b.status() == s).count();
         }
 
         boolean has(FindingKind k, Task t) {

@@ -68,7 +68,7 @@ final class OracleGenerators {
         // a burst of inspection findings on one (unit, task) in one month, some naming persons
         if (maybe(in, 40)) {
             String unit = pick(in, units);
-            Integer task = maybe(in, 70) ? pick(in, plan.tasks()).no() : null;
+            Integer task = maybe(in, 70) ? pick(in, plan.leaves()).no() : null;
             YearMonth m = Generators.FROM.plusMonths(between(in, 0, 4));
             int n = between(in, 1, 3);
             for (int i = 0; i < n; i++) {
@@ -80,7 +80,7 @@ final class OracleGenerators {
         // the same kind of finding on the same matter in consecutive months (repeat offences)
         if (maybe(in, 30)) {
             String unit = pick(in, units);
-            Integer task = maybe(in, 70) ? pick(in, plan.tasks()).no() : null;
+            Integer task = maybe(in, 70) ? pick(in, plan.leaves()).no() : null;
             InspectionKind kind = pick(in, List.of(InspectionKind.values()));
             YearMonth m = Generators.FROM.plusMonths(between(in, 0, 3));
             inspections.add(new InspectionFinding(unit, task, kind, m.atDay(between(in, 1, 28)), null, null));
@@ -94,27 +94,27 @@ final class OracleGenerators {
         }
         // rectifications of a lead unit's matter around a rectify-by date (a month's end + 15 or so)
         if (maybe(in, 40)) {
-            Task t = pick(in, plan.tasks());
+            Task t = pick(in, plan.leaves());
             YearMonth m = Generators.FROM.plusMonths(between(in, 0, 3));
             rectifications.add(Rectification.of(pick(in, t.leads()), t.no(),
                     inWindow(m.atEndOfMonth().plusDays(between(in, 0, 25)))));
         }
         // a rectification of a lead unit's matter on a month's last day (the day persistent findings are dated)
         if (maybe(in, 25)) {
-            Task t = pick(in, plan.tasks());
+            Task t = pick(in, plan.leaves());
             YearMonth m = Generators.FROM.plusMonths(between(in, 0, 4));
             rectifications.add(Rectification.of(pick(in, t.leads()), t.no(), m.atEndOfMonth()));
         }
         // a report submitted before its month starts (decisions §5)
         if (maybe(in, 20)) {
-            Task t = pick(in, plan.tasks());
+            Task t = pick(in, plan.leaves());
             YearMonth m = Generators.FROM.plusMonths(between(in, 1, 4));
             reports.add(new ProgressReport(t.no(), pick(in, t.leads()), m, m.minusMonths(1).atDay(between(in, 20, 28)),
                     maybe(in, 50) ? between(in, 0, 100) : null, "提前报送"));
         }
         // a completion on the due day or just after it (does it stand for the month's report?)
         if (maybe(in, 25)) {
-            Task t = pick(in, plan.tasks());
+            Task t = pick(in, plan.leaves());
             YearMonth m = Generators.FROM.plusMonths(between(in, 0, 4));
             completions.add(Completion.of(t.no(), m.atDay(Generators.DUE_DAY + between(in, 0, 2))));
         }

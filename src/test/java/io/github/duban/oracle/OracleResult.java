@@ -4,6 +4,7 @@ import io.github.duban.outcome.EscalationLevel;
 import io.github.duban.outcome.FindingKind;
 import io.github.duban.outcome.Light;
 import io.github.duban.outcome.Rating;
+import io.github.duban.outcome.TaskStatus;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,7 +17,8 @@ import java.util.Set;
  * assessment, as plain records, so the two can be compared field by field.
  */
 public record OracleResult(YearMonth period, LocalDate asOf, List<Finding> findings, List<Sanction> sanctions,
-                           List<Score> scores, List<Board> board, List<Case> cases, List<Ignored> ignored) {
+                           List<Score> scores, List<Board> board, List<Case> cases, List<Ignored> ignored,
+                           Counts counts) {
 
     public OracleResult {
         findings = List.copyOf(findings);
@@ -36,12 +38,16 @@ public record OracleResult(YearMonth period, LocalDate asOf, List<Finding> findi
                            List<String> persons) {
     }
 
-    /** A unit's score, rating and rank (DESIGN §6). */
-    public record Score(String unit, BigDecimal score, Rating rating, int rank) {
+    /** A unit's score, rating and rank, deductions (≤ 0) and bonuses (≥ 0) (DESIGN §6). */
+    public record Score(String unit, BigDecimal score, Rating rating, int rank, BigDecimal deductions, BigDecimal bonuses) {
     }
 
-    /** A task's line on the board (DESIGN §4, the task board). */
-    public record Board(int task, Light light, LocalDate deadline, int percent, BigDecimal schedule) {
+    /**
+     * A task's line on the board (DESIGN §4, the task board): light, class, deadline in force, the
+     * percent shown (100 when done) and as reported, schedule progress, days overdue.
+     */
+    public record Board(int task, Light light, TaskStatus status, LocalDate deadline, int percent, int reportedPercent,
+                        BigDecimal schedule, Integer daysOverdue) {
     }
 
     /**
@@ -50,6 +56,11 @@ public record OracleResult(YearMonth period, LocalDate asOf, List<Finding> findi
      */
     public record Case(String unit, Integer task, EscalationLevel level, LocalDate rectifyBy, boolean open,
                        LocalDate raisedOn, Set<FindingKind> raisedBy, LocalDate closedOn) {
+    }
+
+    /** The month's counts: reports owed, on time (null before the due date has passed), late, missing; tasks by class. */
+    public record Counts(LocalDate reportsDue, int owed, Integer onTime, int late, int missing, int done, int onTrack,
+                         int lagging, int overdue, int onSchedule) {
     }
 
     /** A fact set aside (DESIGN §4): "report", "completion" or "extension". */

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  */
 final class Views {
 
-    static final List<String> PARTS = List.of("findings", "sanctions", "scores", "ranking", "board", "cases", "ignored");
+    static final List<String> PARTS = List.of("findings", "sanctions", "scores", "ranking", "board", "cases", "ignored", "counts");
 
     private Views() {
     }
@@ -28,11 +28,14 @@ final class Views {
         Map<String, List<String>> v = new LinkedHashMap<>();
         v.put("findings", sorted(a.findings().stream().map(f -> finding(f.kind(), f.unit(), f.task(), f.on(), f.days()))));
         v.put("sanctions", sorted(a.sanctions().stream().map(s -> line(s.level(), s.unit(), s.task(), s.issued(), s.rectifyBy(), s.persons()))));
-        v.put("scores", sorted(a.scores().stream().map(s -> line(s.unit(), num(s.score()), s.rating(), s.rank()))));
+        v.put("scores", sorted(a.scores().stream().map(s -> line(s.unit(), num(s.score()), s.rating(), s.rank(), num(s.deductions()), num(s.bonuses())))));
         v.put("ranking", List.of(a.scores().stream().map(s -> s.unit()).toList().toString()));
-        v.put("board", sorted(a.board().stream().map(b -> line(b.task(), b.light(), b.percent(), b.deadline(), b.schedule() == null ? null : num(b.schedule())))));
+        v.put("board", sorted(a.board().stream().map(b -> line(b.task(), b.light(), b.status(), b.percent(), b.reportedPercent(), b.deadline(), b.schedule() == null ? null : num(b.schedule()), b.daysOverdue()))));
         v.put("cases", sorted(a.cases().stream().map(c -> line(c.unit(), c.task(), c.level(), c.open() ? "open" : "closed", c.rectifyBy(), "raised", c.raisedOn(), new java.util.TreeSet<>(c.raisedBy()), "closed", c.closedOn()))));
         v.put("ignored", sorted(a.ignored().stream().map(i -> line(i.fact(), i.task(), i.unit(), i.on()))));
+        var m = a.summary();
+        v.put("counts", List.of(m == null ? "-" : line(m.reportsDue(), m.reportsOwed(), m.reportsOnTime(), m.reportsLate(), m.reportsMissing(),
+                m.done(), m.onTrack(), m.lagging(), m.overdue(), m.onSchedule())));
         return v;
     }
 
@@ -40,11 +43,14 @@ final class Views {
         Map<String, List<String>> v = new LinkedHashMap<>();
         v.put("findings", sorted(a.findings().stream().map(f -> finding(f.kind(), f.unit(), f.task(), f.on(), f.days()))));
         v.put("sanctions", sorted(a.sanctions().stream().map(s -> line(s.level(), s.unit(), s.task(), s.issued(), s.rectifyBy(), s.persons()))));
-        v.put("scores", sorted(a.scores().stream().map(s -> line(s.unit(), num(s.score()), s.rating(), s.rank()))));
+        v.put("scores", sorted(a.scores().stream().map(s -> line(s.unit(), num(s.score()), s.rating(), s.rank(), num(s.deductions()), num(s.bonuses())))));
         v.put("ranking", List.of(a.scores().stream().map(s -> s.unit()).toList().toString()));
-        v.put("board", sorted(a.board().stream().map(b -> line(b.task(), b.light(), b.percent(), b.deadline(), b.schedule() == null ? null : num(b.schedule())))));
+        v.put("board", sorted(a.board().stream().map(b -> line(b.task(), b.light(), b.status(), b.percent(), b.reportedPercent(), b.deadline(), b.schedule() == null ? null : num(b.schedule()), b.daysOverdue()))));
         v.put("cases", sorted(a.cases().stream().map(c -> line(c.unit(), c.task(), c.level(), c.open() ? "open" : "closed", c.rectifyBy(), "raised", c.raisedOn(), new java.util.TreeSet<>(c.raisedBy()), "closed", c.closedOn()))));
         v.put("ignored", sorted(a.ignored().stream().map(i -> line(i.fact(), i.task(), i.unit(), i.on()))));
+        var m = a.counts();
+        v.put("counts", List.of(line(m.reportsDue(), m.owed(), m.onTime(), m.late(), m.missing(), m.done(), m.onTrack(), m.lagging(),
+                m.overdue(), m.onSchedule())));
         return v;
     }
 

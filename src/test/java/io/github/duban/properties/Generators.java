@@ -7,12 +7,14 @@ import io.github.duban.model.Facts;
 import io.github.duban.model.Goal;
 import io.github.duban.model.InspectionFinding;
 import io.github.duban.model.InspectionKind;
+import io.github.duban.model.Milestone;
 import io.github.duban.model.Plan;
 import io.github.duban.model.Policy;
 import io.github.duban.model.ProgressReport;
 import io.github.duban.model.Rectification;
 import io.github.duban.model.ReportingRule;
 import io.github.duban.model.Stage;
+import io.github.duban.model.Target;
 import io.github.duban.model.Task;
 import io.github.duban.model.Unit;
 import org.quicktheories.core.Gen;
@@ -167,8 +169,31 @@ public final class Generators {
                     YearMonth m = FROM.plusMonths(between(in, 0, 4));
                     deadline = Deadline.of(m.atEndOfMonth(), "2021年" + m.getMonthValue() + "月底");
                 }
+                // a milestone with a percent (judged) or without (shown only), on some dated tasks (DESIGN §4)
+                List<Milestone> milestones = new ArrayList<>();
+                if (!deadline.ongoing() && maybe(in, 30)) {
+                    LocalDate on = FIRST.plusDays(between(in, 0, (int) Math.max(0, ChronoUnit.DAYS.between(FIRST, deadline.date()))));
+                    milestones.add(Milestone.of("节点" + no, on, maybe(in, 80) ? between(in, 0, 100) : null));
+                }
+                // a numeric target that reports may give a value against (DESIGN §9)
+                Target target = maybe(in, 20) ? Target.of(BigDecimal.valueOf(between(in, 1, 50) * 100L), "万元") : null;
                 tasks.add(new Task(no, 1 + (no - 1) % 2, "任务" + no, "措施" + no, leads, supporting, deadline,
-                        List.of(), List.of()));
+                        milestones, List.of(), null, null, List.of(), target));
+            }
+            if (maybe(in, 30) && nTasks >= 2) {
+                // nested measures (DESIGN §9): a task grouping the first two; a child with no leads or
+                // deadline of its own takes the group's
+                int g = nTasks + 1;
+                Task first = tasks.get(0);
+                tasks.add(0, new Task(g, 1, "任务" + g, "分组" + g, first.leads(), List.of(), first.deadline(), List.of(), List.of(),
+                        null, "一、", List.of(), null));
+                for (int i = 1; i <= 2; i++) {
+                    Task c = tasks.get(i);
+                    boolean inherit = i == 1 && maybe(in, 50);
+                    tasks.set(i, new Task(c.no(), c.goal(), c.title(), c.measure(), inherit ? List.of() : c.leads(), c.supporting(),
+                            inherit ? null : c.deadline(), inherit ? List.of() : c.milestones(), c.notes(), g, "（" + i + "）",
+                            c.persons(), inherit ? null : c.target()));
+                }
             }
             return Plan.of("测试方案", "测优组发〔2021〕1号", FIRST,
                     ReportingRule.of(FROM, TO, DUE_DAY),
@@ -204,7 +229,7 @@ public final class Generators {
      */
     static List<ProgressReport> reports(RandomnessSource in, Plan plan, int skipPercent, int latePercent) {
         List<ProgressReport> out = new ArrayList<>();
-        for (Task t : plan.tasks()) {
+        for (Task t : plan.leaves()) {
             for (String u : t.leads()) {
                 int percent = 0;
                 for (YearMonth m = FROM; !m.isAfter(TO); m = m.plusMonths(1)) {
@@ -219,19 +244,31 @@ public final class Generators {
                             on = capped(on.plusDays(between(in, 0, 10)));
                         }
                         Integer p = null;
+                        BigDecimal value = null;
                         if (!maybe(in, 20)) {
                             percent = Math.min(100, percent + between(in, 0, 40));
                             p = percent;
+                            if (t.target() != null && maybe(in, 60)) {
+                                // the value reached instead of a percent: the same share of the target
+                                value = t.target().value().multiply(BigDecimal.valueOf(percent)).divide(BigDecimal.valueOf(100));
+                                p = null;
+                            }
                         }
-                        out.add(new ProgressReport(t.no(), u, m, on, p, null));
+                        out.add(new ProgressReport(t.no(), u, m, on, p, null, value));
                     }
                 }
             }
         }
+        if (!plan.groups().isEmpty() && maybe(in, 20)) {
+            // a report against a task that groups others: set aside
+            Task g = plan.groups().get(0);
+            YearMonth m = month(in);
+            out.add(new ProgressReport(g.no(), pick(in, g.leads()), m, dayIn(in, m), between(in, 0, 100), "整体进度"));
+        }
         if (maybe(in, 30)) {
             int n = between(in, 1, 2);
             for (int i = 0; i < n; i++) {
-                Task t = pick(in, plan.tasks());
+                Task t = pick(in, plan.leaves());
                 List<String> others = plan.units().stream().map(Unit::id).filter(id -> !t.isLead(id)).toList();
                 if (others.isEmpty()) {
                     continue;
@@ -247,7 +284,7 @@ public final class Generators {
     /** Some dated tasks completed, sometimes twice; sometimes an ongoing task "completed". */
     static List<Completion> completions(RandomnessSource in, Plan plan) {
         List<Completion> out = new ArrayList<>();
-        for (Task t : plan.tasks()) {
+        for (Task t : plan.leaves()) {
             if (maybe(in, t.ongoing() ? 20 : 40)) {
                 out.add(Completion.of(t.no(), dayInWindow(in)));
                 if (maybe(in, 20)) {
@@ -264,7 +301,7 @@ public final class Generators {
      */
     static List<Extension> extensions(RandomnessSource in, Plan plan) {
         List<Extension> out = new ArrayList<>();
-        for (Task t : plan.tasks()) {
+        for (Task t : plan.leaves()) {
             int n = maybe(in, t.ongoing() ? 15 : 35) ? (maybe(in, 25) ? 2 : 1) : 0;
             for (int i = 0; i < n; i++) {
                 if (t.ongoing()) {
@@ -301,7 +338,7 @@ public final class Generators {
     /** An inspection finding of any kind naming a real unit, with or without a task, sometimes a person. */
     static InspectionFinding inspection(RandomnessSource in, Plan plan, List<InspectionKind> kinds, LocalDate on) {
         String unit = pick(in, realUnits(plan));
-        Integer task = maybe(in, 60) ? pick(in, plan.tasks()).no() : null;
+        Integer task = maybe(in, 60) ? pick(in, plan.leaves()).no() : null;
         InspectionKind kind = pick(in, kinds);
         String person = maybe(in, 40) ? pick(in, PERSONS) : null;
         return new InspectionFinding(unit, task, kind, on, person, null);
@@ -321,7 +358,7 @@ public final class Generators {
         List<Rectification> out = new ArrayList<>();
         int n = between(in, 0, 6);
         for (int i = 0; i < n; i++) {
-            Task t = pick(in, plan.tasks());
+            Task t = pick(in, plan.leaves());
             String unit;
             Integer task;
             int kind = between(in, 0, 2);
@@ -425,7 +462,7 @@ public final class Generators {
     public static Facts renamed(Plan plan, Facts f, long seed) {
         Random r = new Random(seed);
         return new Facts(
-                twice(f.reports(), r, x -> new ProgressReport(x.task(), alias(plan, x.unit()), x.month(), x.submittedOn(), x.percent(), x.text())),
+                twice(f.reports(), r, x -> new ProgressReport(x.task(), alias(plan, x.unit()), x.month(), x.submittedOn(), x.percent(), x.text(), x.value())),
                 f.completions(),
                 f.extensions(),
                 twice(f.inspections(), r, x -> new InspectionFinding(alias(plan, x.unit()), x.task(), x.kind(), x.on(), x.person(), x.note())),
@@ -485,9 +522,66 @@ public final class Generators {
             Integer dueDay = maybe(in, 30) ? between(in, 1, 31) : null;
             boolean workingDays = maybe(in, 30);
             boolean roll = maybe(in, 30);
-            return new Policy(dueSoonDays, dueSoonPercent, earlyDays, rectifyDays, redBehind, yellowBehind,
+            Policy p = new Policy(dueSoonDays, dueSoonPercent, earlyDays, rectifyDays, redBehind, yellowBehind,
                     late, missing, overdue, notice, criticism, exposure, early, commended, cap,
                     excellent, good, pass, dueDay, workingDays, roll);
+            BigDecimal milestone = points(in, 20).negate();
+            return new Policy(p.dueSoonDays(), p.dueSoonPercent(), p.earlyDays(), p.rectifyDays(), p.redBehind(), p.yellowBehind(),
+                    p.reportLate(), p.reportMissing(), p.taskOverdue(), p.notice(), p.criticism(), p.exposure(), p.completedEarly(),
+                    p.commended(), p.bonusCap(), p.dueDay(), p.workingDays(), p.rollDueDate(), p.base(), p.lowerBound(),
+                    p.upperBound(), p.supportingWeight(), p.bands(), p.caps(), milestone, ceilings(in, p.bands()));
+        };
+    }
+
+    /** Rating ceilings for these bands: none, the defaults, or any bands no better as the level rises. */
+    static Map<String, String> ceilings(RandomnessSource in, List<io.github.duban.model.Band> bands) {
+        int how = between(in, 0, 2);
+        if (how == 0) {
+            return Policy.defaultCeilings(bands);
+        }
+        Map<String, String> c = new java.util.TreeMap<>();
+        if (how == 1) {
+            return c;
+        }
+        int at = 0;
+        for (String level : Policy.LEVELS) {
+            if (maybe(in, 70)) {
+                at = between(in, at, bands.size() - 1);
+                c.put(level, bands.get(at).name());
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Policies of any shape (DESIGN §6): base and bounds, a bonus cap, caps per category, a
+     * supporting weight, 1–6 bands, milestone points and rating ceilings, over the points of {@link #policies()}.
+     */
+    public static Gen<Policy> shapedPolicies() {
+        Gen<Policy> plain = policies();
+        return in -> {
+            Policy p = plain.generate(in);
+            BigDecimal lower = BigDecimal.valueOf(between(in, 0, 40));
+            BigDecimal base = lower.add(BigDecimal.valueOf(between(in, 0, 100)));
+            BigDecimal upper = base.add(p.bonusCap()).add(BigDecimal.valueOf(maybe(in, 30) ? between(in, 0, 10) : 0));
+            BigDecimal weight = BigDecimal.valueOf(between(in, 0, 4)).divide(BigDecimal.valueOf(4));
+            int n = between(in, 1, 6);
+            List<io.github.duban.model.Band> bands = new ArrayList<>();
+            BigDecimal bound = upper;
+            for (int i = 0; i < n; i++) {
+                bound = i == n - 1 ? lower : bound.subtract(BigDecimal.valueOf(between(in, 0, 30))).max(lower);
+                bands.add(new io.github.duban.model.Band(i == n - 1 ? "LAST" : "B" + i, i == n - 1 ? "末档" : "第" + (i + 1) + "档", bound));
+            }
+            Map<String, BigDecimal> caps = new java.util.TreeMap<>();
+            for (String c : Policy.CATEGORIES) {
+                if (maybe(in, 40)) {
+                    caps.put(c, points(in, 40).negate());
+                }
+            }
+            return new Policy(p.dueSoonDays(), p.dueSoonPercent(), p.earlyDays(), p.rectifyDays(), p.redBehind(), p.yellowBehind(),
+                    p.reportLate(), p.reportMissing(), p.taskOverdue(), p.notice(), p.criticism(), p.exposure(), p.completedEarly(),
+                    p.commended(), p.bonusCap(), p.dueDay(), p.workingDays(), p.rollDueDate(), base, lower, upper, weight, bands, caps,
+                    p.milestoneMissed(), ceilings(in, bands));
         };
     }
 
@@ -503,10 +597,19 @@ public final class Generators {
             if (!t.supporting().isEmpty()) {
                 sb.append(" supporting ").append(t.supporting());
             }
-            sb.append(" deadline ").append(t.ongoing() ? "ongoing" : t.deadline().date()).append('\n');
+            sb.append(" deadline ").append(t.ongoing() ? "ongoing" : t.deadline() == null ? "-" : t.deadline().date());
+            if (t.parent() != null) {
+                sb.append(" parent ").append(t.parent());
+            }
+            t.milestones().forEach(ms -> sb.append(" milestone ").append(ms.date()).append('@').append(ms.percent()));
+            if (t.target() != null) {
+                sb.append(" target ").append(t.target().text());
+            }
+            sb.append('\n');
         }
         f.reports().forEach(r -> sb.append("  report(").append(r.task()).append(", ").append(r.unit()).append(", ")
-                .append(r.month()).append(", ").append(r.submittedOn()).append(", ").append(r.percent()).append(")\n"));
+                .append(r.month()).append(", ").append(r.submittedOn()).append(", ").append(r.percent())
+                .append(r.value() == null ? "" : ", value " + r.value().toPlainString()).append(")\n"));
         f.completions().forEach(c -> sb.append("  completion(").append(c.task()).append(", ").append(c.completedOn()).append(")\n"));
         f.extensions().forEach(e -> sb.append("  extension(").append(e.task()).append(", req ").append(e.requestedOn())
                 .append(", appr ").append(e.approvedOn()).append(", new ").append(e.newDeadline()).append(")\n"));

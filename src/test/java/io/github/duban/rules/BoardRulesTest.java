@@ -6,6 +6,7 @@ import io.github.duban.model.Policy;
 import io.github.duban.outcome.Assessment;
 import io.github.duban.outcome.BoardEntry;
 import io.github.duban.outcome.Light;
+import io.github.duban.outcome.TaskStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -200,10 +201,12 @@ class BoardRulesTest {
                 .completion(T1, d(3, 10)).facts();
         // When March is assessed
         BoardEntry e = board(assess(duban, MAR, null, f), T1);
-        // Then DONE, with its deadline and 0 %
+        // Then DONE, with its deadline; it shows 100 %, and 0 % as reported
         assertThat(e.light()).isEqualTo(Light.DONE);
+        assertThat(e.status()).isEqualTo(TaskStatus.DONE);
         assertThat(e.deadline()).isEqualTo(d(4, 30));
-        assertThat(e.percent()).isZero();
+        assertThat(e.percent()).isEqualTo(100);
+        assertThat(e.reportedPercent()).isZero();
     }
 
     @Test
@@ -260,14 +263,18 @@ class BoardRulesTest {
     }
 
     @Test
-    void datedTask_withAReportMissingOrLate_isNotColouredByIt() {
-        // Given CHARLIE does not report task 2 for March, and BRAVO reports task 1 late
+    void datedTask_withAReportLate_isNotColouredByIt_butOneWhoseUnitIsCriticised_isYellow() {
+        // Given CHARLIE does not report task 2 for March (criticised for it), and BRAVO reports task 1 late (a notice)
         Facts f = given().allOnTimeThrough(MAR).without(T2, CHARLIE, MAR).report(T1, BRAVO, MAR, d(3, 26), 90).facts();
         // When March is assessed (both tasks well ahead of schedule at 90 %)
         Assessment a = assess(duban, MAR, null, f);
-        // Then both stay GREEN: report lateness colours only ongoing tasks
+        // Then task 1 stays GREEN: a late report colours only an ongoing task; task 2 is YELLOW,
+        // since a light never contradicts a sanction (its case is open at criticism)
         assertThat(board(a, T1).light()).isEqualTo(Light.GREEN);
-        assertThat(board(a, T2).light()).isEqualTo(Light.GREEN);
+        assertThat(board(a, T1).status()).isEqualTo(TaskStatus.ON_TRACK);
+        assertThat(board(a, T2).light()).isEqualTo(Light.YELLOW);
+        assertThat(board(a, T2).status()).isEqualTo(TaskStatus.LAGGING);
+        assertThat(board(a, T2).reasons()).containsExactly(CHARLIE + "被通报批评，正在限期整改");
     }
 
     @Test

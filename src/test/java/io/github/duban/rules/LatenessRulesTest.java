@@ -331,7 +331,7 @@ class LatenessRulesTest {
         Assessment a = assess(duban, MAY, null, f);
         // Then it is listed as ignored in May (its approval month), and task 1 is overdue 31 days
         assertThat(ignored(a, "extension")).extracting("task", "on").containsExactly(tuple(T1, d(5, 5)));
-        assertThat(ignored(a, "extension").get(0).reason()).contains("2021-04-30");
+        assertThat(ignored(a, "extension").get(0).reason()).contains("2021年4月30日");
         assertThat(board(a, T1).deadline()).isEqualTo(d(4, 30));
         assertThat(findings(a, FindingKind.TASK_OVERDUE)).extracting("unit", "task", "on", "days")
                 .containsExactly(tuple(ALPHA, T1, d(5, 31), 31), tuple(BRAVO, T1, d(5, 31), 31));

@@ -31,11 +31,14 @@ class ScoringRulesTest {
 
     private static Duban duban;
     private static Duban harsh;
+    /** DEFAULT without rating ceilings, where a test is about a band's bound alone. */
+    private static Duban bandsOnly;
 
     @BeforeAll
     static void compileRules() {
         duban = engine();
         harsh = Duban.builder().plan(PLAN).policy(HARSH).build();
+        bandsOnly = duban.toBuilder().policy(Policy.DEFAULT.withCeilings(java.util.Map.of())).build();
     }
 
     private static BigDecimal bd(String s) {
@@ -115,13 +118,14 @@ class ScoringRulesTest {
                 .inspection(ALPHA, T3, InspectionKind.PERFUNCTORY, d(2, 10)).facts();
         // When February is assessed
         Assessment a = feb(f);
-        // Then ECHO −5 = 95 (the finding itself carries no points), ALPHA −10 = 90
+        // Then ECHO −5 = 95 (the finding itself carries no points), ALPHA −10 = 90; criticised, ECHO is
+        // rated no better than GOOD, and exposed, ALPHA no better than PASS (the default ceilings)
         assertThat(score(a, ECHO).lines()).extracting(ScoreLine::kind, l -> plain(l.points()))
                 .containsExactly(tuple("CRITICISM", "-5"));
-        assertScore(score(a, ECHO), "95", Rating.EXCELLENT);
+        assertScore(score(a, ECHO), "95", Rating.GOOD);
         assertThat(score(a, ALPHA).lines()).extracting(ScoreLine::kind, l -> plain(l.points()))
                 .containsExactly(tuple("EXPOSURE", "-10"));
-        assertScore(score(a, ALPHA), "90", Rating.GOOD);
+        assertScore(score(a, ALPHA), "90", Rating.PASS);
         // When March is assessed, ALPHA's case still open at EXPOSURE
         Assessment mar = duban.assess(MAR, d(3, 14), f, a.ledger());
         // Then no deduction again
@@ -209,7 +213,7 @@ class ScoringRulesTest {
     void exactly95_isExcellent() {
         // Given LAGGING on ECHO: −5
         Facts f = given().allOnTimeThrough(FEB).inspection(ECHO, null, InspectionKind.LAGGING, d(2, 10)).facts();
-        assertScore(score(feb(f), ECHO), "95", Rating.EXCELLENT);
+        assertScore(score(assess(bandsOnly, FEB, null, f), ECHO), "95", Rating.EXCELLENT);
     }
 
     @Test
@@ -226,7 +230,7 @@ class ScoringRulesTest {
         Facts f = given().allOnTimeThrough(FEB)
                 .inspection(ECHO, null, InspectionKind.LAGGING, d(2, 10))
                 .inspection(ECHO, T1, InspectionKind.PERFUNCTORY, d(2, 10)).facts();
-        assertScore(score(feb(f), ECHO), "85", Rating.GOOD);
+        assertScore(score(assess(bandsOnly, FEB, null, f), ECHO), "85", Rating.GOOD);
     }
 
     @Test
@@ -314,7 +318,7 @@ class ScoringRulesTest {
         // Then DELTA 95 and ECHO 103 are scored alongside the leads
         assertThat(a.scores()).extracting(UnitScore::unit)
                 .containsExactlyInAnyOrder(ALPHA, BRAVO, CHARLIE, DELTA, ECHO);
-        assertScore(score(a, DELTA), "95", Rating.EXCELLENT);
+        assertScore(score(a, DELTA), "95", Rating.GOOD);
         assertScore(score(a, ECHO), "103", Rating.EXCELLENT);
         // When March is assessed as of 03-14: DELTA's case is open but nothing names it
         // Then DELTA and ECHO are not scored
@@ -324,7 +328,7 @@ class ScoringRulesTest {
         // Then DELTA is scored again, −10 for the exposure: 90
         Assessment mar = duban.assess(MAR, null, f, a.ledger());
         assertThat(mar.scores()).extracting(UnitScore::unit).containsExactly(ALPHA, BRAVO, CHARLIE, DELTA);
-        assertScore(score(mar, DELTA), "90", Rating.GOOD);
+        assertScore(score(mar, DELTA), "90", Rating.PASS);
     }
 
     @Test
@@ -336,5 +340,93 @@ class ScoringRulesTest {
         // Then the report is set aside and TOWNS has no score
         assertThat(a.ignored()).extracting("fact", "unit").containsExactly(tuple("report", TOWNS));
         assertThat(a.scores()).extracting(UnitScore::unit).doesNotContain(TOWNS);
+    }
+
+    // ================================================================ deductions, bonuses and rating ceilings (DESIGN §6)
+
+    @Test
+    void aCriticisedUnit_inTheTopBand_isRatedGood_itsScoreAndRankUntouched() {
+        // Given LAGGING on ECHO (unit-wide) in February: −5, criticised
+        Facts f = given().allOnTimeThrough(FEB).inspection(ECHO, null, InspectionKind.LAGGING, d(2, 10)).facts();
+        // When February is assessed with and without ceilings
+        UnitScore capped = score(feb(f), ECHO);
+        UnitScore free = score(assess(bandsOnly, FEB, null, f), ECHO);
+        // Then the same 95 and rank; rated GOOD, naming the criticism as the ceiling, against EXCELLENT
+        assertThat(capped.score()).isEqualByComparingTo(free.score());
+        assertThat(capped.rank()).isEqualTo(free.rank());
+        assertThat(capped.rating()).isEqualTo(Rating.GOOD);
+        assertThat(capped.ceiling()).isEqualTo(io.github.duban.outcome.EscalationLevel.CRITICISM);
+        assertThat(capped.reason()).contains("通报批评", "良好");
+        assertThat(free.rating()).isEqualTo(Rating.EXCELLENT);
+        assertThat(free.ceiling()).isNull();
+    }
+
+    @Test
+    void aNotice_capsNoRating_andAUnitBelowItsCeiling_isRatedByItsBand() {
+        // Given ALPHA's task 3 report late (a notice, 98.5) and ECHO criticised twice over (−10 −5: 85 → GOOD anyway)
+        Facts f = given().allOnTimeThrough(FEB).report(T3, ALPHA, FEB, d(2, 27), 90)
+                .inspection(ECHO, null, InspectionKind.LAGGING, d(2, 10))
+                .inspection(ECHO, T1, InspectionKind.PERFUNCTORY, d(2, 10)).facts();
+        Assessment a = feb(f);
+        // Then ALPHA is EXCELLENT, no ceiling; ECHO is PASS, capped by its exposure (GOOD by its band)
+        assertScore(score(a, ALPHA), "98.5", Rating.EXCELLENT);
+        assertThat(score(a, ALPHA).ceiling()).isNull();
+        assertScore(score(a, ECHO), "85", Rating.PASS);
+        assertThat(score(a, ECHO).ceiling()).isEqualTo(io.github.duban.outcome.EscalationLevel.EXPOSURE);
+    }
+
+    @Test
+    void aPolicyWithItsOwnBandsAndNoCeilings_capsAtItsSecondAndThirdBand() {
+        // Given five bands of a county's own and no ratingCeilings key
+        java.util.List<io.github.duban.model.Band> bands = java.util.List.of(io.github.duban.model.Band.of("A", "好", "90"),
+                io.github.duban.model.Band.of("B", "较好", "80"), io.github.duban.model.Band.of("C", "一般", "70"),
+                io.github.duban.model.Band.of("D", "较差", "60"), io.github.duban.model.Band.of("E", "差", "0"));
+        Policy county = Policy.DEFAULT.withScoring(bd("100"), bd("0"), bd("105"), bd("1"), bands, java.util.Map.of());
+        Duban d = duban.toBuilder().policy(county).build();
+        Facts f = given().allOnTimeThrough(FEB).inspection(ECHO, null, InspectionKind.LAGGING, d(2, 10))
+                .inspection(ALPHA, T3, InspectionKind.PERFUNCTORY, d(2, 10)).facts();
+        // When February is assessed: ECHO 95 criticised, ALPHA 90 exposed
+        Assessment a = assess(d, FEB, null, f);
+        // Then ECHO is rated B (the second band), ALPHA C (the third)
+        assertThat(county.ratingCeilings()).containsExactly(java.util.Map.entry("CRITICISM", "B"), java.util.Map.entry("EXPOSURE", "C"));
+        assertThat(score(a, ECHO).rating().name()).isEqualTo("B");
+        assertThat(score(a, ALPHA).rating().name()).isEqualTo("C");
+    }
+
+    @Test
+    void aCeilingNamingNoBand_orLooserThanTheLevelBelow_isAPolicyError() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Policy.DEFAULT.withCeilings(java.util.Map.of("CRITICISM", "SILVER")))
+                .isInstanceOfSatisfying(io.github.duban.error.PolicyException.class,
+                        e -> assertThat(e.key()).isEqualTo("ratingCeilings.CRITICISM"))
+                .hasMessageContaining("names no band");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Policy.DEFAULT.withCeilings(
+                        java.util.Map.of("CRITICISM", "PASS", "EXPOSURE", "GOOD")))
+                .isInstanceOfSatisfying(io.github.duban.error.PolicyException.class,
+                        e -> assertThat(e.key()).isEqualTo("ratingCeilings.EXPOSURE"));
+    }
+
+    @Test
+    void deductions_countWhatACapGivesBack_andBonuses_stopAtTheBonusCap() {
+        // Given sanctions capped at −6 a month and bonuses at 4: ALPHA exposed twice (−10 −10) and commended twice (+3 +3)
+        Policy capped = Policy.DEFAULT.withScoring(bd("100"), bd("0"), bd("104"), bd("1"), Policy.DEFAULT_BANDS,
+                java.util.Map.of("sanctions", bd("-6")));
+        capped = new Policy(capped.dueSoonDays(), capped.dueSoonPercent(), capped.earlyDays(), capped.rectifyDays(),
+                capped.redBehind(), capped.yellowBehind(), capped.reportLate(), capped.reportMissing(), capped.taskOverdue(),
+                capped.notice(), capped.criticism(), capped.exposure(), capped.completedEarly(), capped.commended(), bd("4"),
+                capped.dueDay(), capped.workingDays(), capped.rollDueDate(), capped.base(), capped.lowerBound(), capped.upperBound(),
+                capped.supportingWeight(), capped.bands(), capped.caps(), capped.milestoneMissed(), capped.ratingCeilings());
+        Duban d = duban.toBuilder().policy(capped).build();
+        Facts f = given().allOnTimeThrough(FEB)
+                .inspection(ALPHA, T3, InspectionKind.PERFUNCTORY, d(2, 10))
+                .inspection(ALPHA, null, InspectionKind.BUCK_PASSING, d(2, 11))
+                .inspection(ALPHA, null, InspectionKind.COMMENDED, d(2, 12))
+                .inspection(ALPHA, T1, InspectionKind.COMMENDED, d(2, 13)).facts();
+        // When February is assessed
+        UnitScore s = score(assess(d, FEB, null, f), ALPHA);
+        // Then deductions −20 + 14 given back = −6, bonuses 6 capped to 4: 100 − 6 + 4 = 98
+        assertThat(plain(s.deductions())).isEqualTo("-6");
+        assertThat(plain(s.bonuses())).isEqualTo("4");
+        assertThat(s.score()).isEqualByComparingTo("98");
+        assertThat(s.lines()).extracting(ScoreLine::kind).contains("CAPPED");
     }
 }

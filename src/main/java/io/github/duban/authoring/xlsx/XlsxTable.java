@@ -1,6 +1,6 @@
 package io.github.duban.authoring.xlsx;
 
-import io.github.duban.json.InputException;
+import io.github.duban.error.InputException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;

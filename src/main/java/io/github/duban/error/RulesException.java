@@ -1,10 +1,12 @@
-package io.github.duban.engine;
+package io.github.duban.error;
+
+import io.github.duban.engine.RuleProblem;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** The rules did not compile; {@link #problems()} says where and why. */
-public final class RulesException extends RuntimeException {
+public final class RulesException extends DubanException {
     private final List<RuleProblem> problems;
 
     public RulesException(List<RuleProblem> problems) {

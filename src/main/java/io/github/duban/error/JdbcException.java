@@ -1,7 +1,7 @@
-package io.github.duban.jdbc;
+package io.github.duban.error;
 
 /** The database refused or lost a statement; names the plan-month and what was being done. */
-public final class JdbcException extends RuntimeException {
+public final class JdbcException extends DubanException {
     public JdbcException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -1,0 +1,27 @@
+package io.github.duban.error;
+
+/**
+ * A run stopped at a limit set on it: a month whose rules fired more often or longer than the
+ * policy allows (a rule that loops), or an input larger than what is read. Names what was limited,
+ * the limit and, for rules, the rule that fired most. Thread-safe once made.
+ */
+public final class LimitException extends DubanException {
+    private final String limit;
+    private final String rule;
+
+    public LimitException(String limit, String rule, String problem) {
+        super(problem);
+        this.limit = limit;
+        this.rule = rule;
+    }
+
+    /** The setting that was reached ({@code limits.firings}, {@code limits.seconds}, a size). */
+    public String limit() {
+        return limit;
+    }
+
+    /** The rule that fired most when a rules limit was reached, else null. */
+    public String rule() {
+        return rule;
+    }
+}
