@@ -3,12 +3,6 @@ package io.github.duban.engine;
 import io.github.duban.error.RulesException;
 
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
-import org.kie.api.runtime.KieContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -147,44 +141,95 @@ public final class Ruleset {
      * @throws RulesException when they do not compile, with every problem found
      */
     public static Ruleset compile(Map<String, String> drlByName) {
-        Map<String, String> sources = new TreeMap<>(drlByName);
-        KieServices ks = KieServices.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
-        ReleaseId id = ks.newReleaseId("io.github.duban", "duban-rules-" + BUILDS.incrementAndGet(), "1.0.0");
-        kfs.generateAndWritePomXML(id);
-        sources.forEach((name, text) -> kfs.write("src/main/resources/rules/" + name, text));
-        KieBuilder builder = ks.newKieBuilder(kfs);
-        List<RuleProblem> problems = new ArrayList<>();
-        try {
-            builder.buildAll();
-        } catch (RuntimeException e) {
-            problems.add(new RuleProblem("rules", 0, 0, "ERROR", String.valueOf(e.getMessage())));
+        Compilation c = compileWithMessages(drlByName);
+        if (c.rules() == null) {
+            List<RuleProblem> problems = new ArrayList<>();
+            if (c.thrown() != null) {
+                problems.add(new RuleProblem("rules", 0, 0, "ERROR", c.thrown()));
+            }
+            for (RuleProblem m : c.messages()) {
+                if (m.level().equals("ERROR")) {
+                    problems.add(m);
+                }
+            }
             throw new RulesException(problems);
         }
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String text = m.getText() == null ? "" : m.getText().strip();
+        return c.rules();
+    }
+
+    /**
+     * What compiling DRL texts gave: every message of the compiler (errors and warnings, each at
+     * its file and line, the column found in the message when it gives one), the rules when
+     * nothing was in error (else null), and the failure when the compiler itself stopped (else null).
+     * Immutable and thread-safe.
+     */
+    public record Compilation(List<RuleProblem> messages, Ruleset rules, String thrown) {
+        public Compilation {
+            messages = List.copyOf(messages);
+        }
+    }
+
+    /**
+     * Compiles DRL texts by file name with the classic compiler, the one place DRL is compiled:
+     * the built-in files first, in their order ({@link #BUILT_IN}), then the others by name. Rules
+     * that Drools finds ready to fire together fire in the order they are loaded, so the
+     * conclusions of one concern are drawn before the next concern reads them; the answers do not
+     * depend on it (what a later conclusion undoes, truth maintenance withdraws), only the work.
+     */
+    public static Compilation compileWithMessages(Map<String, String> drlByName) {
+        Map<String, String> sources = new TreeMap<>(drlByName);
+        List<String> order = new ArrayList<>();
+        BUILT_IN.stream().filter(sources::containsKey).forEach(order::add);
+        sources.keySet().stream().filter(n -> !BUILT_IN.contains(n)).forEach(order::add);
+        org.kie.internal.builder.KnowledgeBuilder builder = org.kie.internal.builder.KnowledgeBuilderFactory.newKnowledgeBuilder();
+        List<RuleProblem> messages = new ArrayList<>();
+        try {
+            org.kie.internal.builder.CompositeKnowledgeBuilder batch = builder.batch();
+            for (String name : order) {
+                batch.add(org.kie.internal.io.ResourceFactory.newByteArrayResource(sources.get(name).getBytes(StandardCharsets.UTF_8))
+                        .setSourcePath("rules/" + name), org.kie.api.io.ResourceType.DRL);
+            }
+            batch.build();
+        } catch (RuntimeException e) {
+            BUILDS.incrementAndGet();
+            return new Compilation(messages, null, rootMessage(e));
+        }
+        boolean errors = false;
+        for (org.kie.internal.builder.KnowledgeBuilderResult r : builder.getResults(
+                org.kie.internal.builder.ResultSeverity.ERROR, org.kie.internal.builder.ResultSeverity.WARNING)) {
+            String text = r.getMessage() == null ? "" : r.getMessage().strip();
             if (text.startsWith("Parser returned a null Package")) {
                 continue;
             }
-            String path = m.getPath() == null ? "rules" : m.getPath().replaceFirst("^.*/", "");
-            int column = m.getColumn();
+            boolean error = r.getSeverity() == org.kie.internal.builder.ResultSeverity.ERROR;
+            errors |= error;
+            String path = r.getResource() == null || r.getResource().getSourcePath() == null ? "rules"
+                    : r.getResource().getSourcePath().replaceFirst("^.*/", "");
+            int line = r.getLines() != null && r.getLines().length > 0 ? r.getLines()[0] : 0;
+            int column = 0;
             Matcher c = COLUMN.matcher(text);
-            if (column <= 0 && c.find()) {
+            if (c.find()) {
                 column = Integer.parseInt(c.group(2));
             }
-            int line = m.getLine();
             if (line <= 0) {
                 line = lineOfRule(sources.get(path), text);
             }
-            problems.add(new RuleProblem(path, Math.max(line, 0), Math.max(column, 0), "ERROR", text));
+            messages.add(new RuleProblem(path, Math.max(line, 0), Math.max(column, 0), error ? "ERROR" : "WARNING", text));
         }
-        if (!problems.isEmpty()) {
-            throw new RulesException(problems);
+        if (errors) {
+            return new Compilation(messages, null, null);
         }
-        KieContainer container = ks.newKieContainer(id);
-        KieBase base = container.getKieBase();
-        ks.getRepository().removeKieModule(id);
-        return new Ruleset(sources, base, false, false);
+        org.drools.kiesession.rulebase.InternalKnowledgeBase base = org.drools.kiesession.rulebase.KnowledgeBaseFactory.newKnowledgeBase();
+        base.addPackages(builder.getKnowledgePackages());
+        return new Compilation(messages, new Ruleset(sources, base, false, false), null);
+    }
+
+    private static String rootMessage(Throwable e) {
+        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            sb.append(" | ").append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+        }
+        return sb.toString();
     }
 
     /** The line of {@code rule "NAME"} in the DRL text, for a message that names the rule but gives no line; 0 if not found. */
@@ -221,7 +266,8 @@ public final class Ruleset {
         return sources;
     }
 
-    KieBase kieBase() {
+    /** The compiled Drools knowledge base, for tools that inspect the rules (their names, files and conditions). */
+    public KieBase kieBase() {
         return kieBase;
     }
 

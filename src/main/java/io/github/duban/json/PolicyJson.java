@@ -42,7 +42,8 @@ public final class PolicyJson {
         /** a number */ NUMBER,
         /** true or false */ BOOL,
         /** a whole number, or null */ INT_OR_NULL,
-        /** a number, or null */ NUMBER_OR_NULL
+        /** a number, or null */ NUMBER_OR_NULL,
+        /** a band's name, or null */ BAND_OR_NULL
     }
 
     /** One setting: its key path, type, and what it means in Chinese and English. */
@@ -65,6 +66,7 @@ public final class PolicyJson {
             new Key("points.exposure", Type.NUMBER, "公开曝光", "per exposure issued in the month"),
             new Key("points.completedEarly", Type.NUMBER, "提前完成", "per task completed early, to each lead unit"),
             new Key("points.commended", Type.NUMBER, "表扬", "per commendation"),
+            new Key("points.milestoneMissed", Type.NUMBER, "未达到时间节点（每个）", "per milestone missed (counted with the reports where caps are set)"),
             new Key("caps.reports", Type.NUMBER_OR_NULL, "进度报送类扣分上限（每月，扣完为止）",
                     "most the late and missing reports take in a month (null: no cap)"),
             new Key("caps.tasks", Type.NUMBER_OR_NULL, "任务逾期类扣分上限（每月）", "most overdue tasks take in a month (null: no cap)"),
@@ -77,10 +79,16 @@ public final class PolicyJson {
             new Key("board.yellowBehind", Type.INT, "黄灯滞后点数", "YELLOW when behind schedule by more than this"),
             new Key("calendar.dueDay", Type.INT_OR_NULL, "报送日（每月）", "overrides the plan's reporting due day (null: the plan's)"),
             new Key("calendar.workingDays", Type.BOOL, "按工作日计", "count days late, overdue and rectify days in working days"),
-            new Key("calendar.rollDueDate", Type.BOOL, "报送日顺延", "a due date on a non-working day moves to the next working day"));
+            new Key("calendar.rollDueDate", Type.BOOL, "报送日顺延", "a due date on a non-working day moves to the next working day"),
+            new Key("ratingCeilings.NOTICE", Type.BAND_OR_NULL, "受到提醒的单位等次上限",
+                    "the best band a unit issued a notice this month may be rated (null: no ceiling)"),
+            new Key("ratingCeilings.CRITICISM", Type.BAND_OR_NULL, "受到通报批评的单位等次上限",
+                    "the best band a unit criticised this month may be rated (left out: the second band)"),
+            new Key("ratingCeilings.EXPOSURE", Type.BAND_OR_NULL, "受到公开曝光的单位等次上限",
+                    "the best band a unit exposed this month may be rated (left out: the third band)"));
 
     private static final Map<String, Key> BY_PATH = new LinkedHashMap<>();
-    private static final List<String> GROUPS = List.of("bounds", "points", "caps", "judging", "board", "calendar");
+    private static final List<String> GROUPS = List.of("bounds", "points", "caps", "judging", "board", "calendar", "ratingCeilings");
     private static final List<String> BAND_KEYS = List.of("name", "chinese", "lower");
     /** The flat keys of the first policy files, by the key path they now have. */
     private static final Map<String, String> FLAT = new LinkedHashMap<>();
@@ -88,7 +96,7 @@ public final class PolicyJson {
     static {
         KEYS.forEach(k -> BY_PATH.put(k.path(), k));
         for (String k : List.of("reportLate", "reportMissing", "taskOverdue", "notice", "criticism", "exposure",
-                "completedEarly", "commended")) {
+                "completedEarly", "commended", "milestoneMissed")) {
             FLAT.put(k, "points." + k);
         }
         for (String k : List.of("dueSoonDays", "dueSoonPercent", "earlyDays", "rectifyDays")) {
@@ -157,6 +165,7 @@ public final class PolicyJson {
         private final Map<String, Object> values = new LinkedHashMap<>();
         private List<Band> bands;
         private final Map<String, BigDecimal> bandLowers = new LinkedHashMap<>();
+        private final java.util.Set<String> ceilingsGiven = new java.util.HashSet<>();
 
         Reader(String source) {
             this.source = source;
@@ -207,6 +216,13 @@ public final class PolicyJson {
                 // left out: the highest score is the base plus the bonus cap (DESIGN §6)
                 values.put("bounds.upper", ((BigDecimal) values.get("base")).add((BigDecimal) values.get("bonusCap")));
             }
+            // a ceiling left out is the one the bands give (DESIGN §6: the second band for a criticism, the third for an exposure)
+            Map<String, String> defaults = Policy.defaultCeilings(b);
+            for (String level : Policy.LEVELS) {
+                if (!ceilingsGiven.contains(level)) {
+                    values.put("ratingCeilings." + level, defaults.get(level));
+                }
+            }
             try {
                 return build(values, b);
             } catch (PolicyException e) {
@@ -219,6 +235,9 @@ public final class PolicyJson {
             if (key == null) {
                 throw unknown(path);
             }
+            if (path.startsWith("ratingCeilings.")) {
+                ceilingsGiven.add(path.substring("ratingCeilings.".length()));
+            }
             values.put(path, switch (key.type()) {
                 case INT -> integer(path, v);
                 case NUMBER -> number(path, v);
@@ -230,6 +249,12 @@ public final class PolicyJson {
                 }
                 case INT_OR_NULL -> v.isNull() ? null : integer(path, v);
                 case NUMBER_OR_NULL -> v.isNull() ? null : number(path, v);
+                case BAND_OR_NULL -> {
+                    if (!v.isNull() && (!v.isTextual() || v.asText().isBlank())) {
+                        throw error(path, "is " + describe(v) + "; expected the name of a band (such as GOOD), or null for no ceiling");
+                    }
+                    yield v.isNull() ? null : v.asText();
+                }
             });
         }
 
@@ -386,6 +411,7 @@ public final class PolicyJson {
         v.put("points.exposure", p.exposure());
         v.put("points.completedEarly", p.completedEarly());
         v.put("points.commended", p.commended());
+        v.put("points.milestoneMissed", p.milestoneMissed());
         for (String c : List.of("reports", "tasks", "sanctions")) {
             v.put("caps." + c, p.caps().get(c));
         }
@@ -398,6 +424,9 @@ public final class PolicyJson {
         v.put("calendar.dueDay", p.dueDay());
         v.put("calendar.workingDays", p.workingDays());
         v.put("calendar.rollDueDate", p.rollDueDate());
+        for (String level : Policy.LEVELS) {
+            v.put("ratingCeilings." + level, p.ratingCeilings().get(level));
+        }
         return v;
     }
 
@@ -427,7 +456,18 @@ public final class PolicyJson {
                 (BigDecimal) v.get("bonusCap"), (Integer) v.get("calendar.dueDay"),
                 (Boolean) v.get("calendar.workingDays"), (Boolean) v.get("calendar.rollDueDate"),
                 (BigDecimal) v.get("base"), (BigDecimal) v.get("bounds.lower"), (BigDecimal) v.get("bounds.upper"),
-                (BigDecimal) v.get("supportingWeight"), bands, caps);
+                (BigDecimal) v.get("supportingWeight"), bands, caps, (BigDecimal) v.get("points.milestoneMissed"), ceilings(v));
+    }
+
+    private static Map<String, String> ceilings(Map<String, Object> v) {
+        Map<String, String> c = new TreeMap<>();
+        for (String level : Policy.LEVELS) {
+            Object band = v.get("ratingCeilings." + level);
+            if (band != null) {
+                c.put(level, (String) band);
+            }
+        }
+        return c;
     }
 
     /** The policy as a tree in the layout of a policy file. */
@@ -457,7 +497,9 @@ public final class PolicyJson {
     }
 
     private static void put(ObjectNode n, String k, Object v) {
-        if (v == null) {
+        if (v instanceof String t) {
+            n.put(k, t);
+        } else if (v == null) {
             n.putNull(k);
         } else if (v instanceof BigDecimal b) {
             n.put(k, b);
@@ -517,10 +559,23 @@ public final class PolicyJson {
         return v.toString();
     }
 
-    /** The policy as canonical JSON: keys sorted at every level, numbers normalised (no trailing zeros, no exponent), no spaces. */
+    /**
+     * The policy as canonical JSON: keys sorted at every level, numbers normalised (no trailing
+     * zeros, no exponent), no spaces. The settings added after ruleset packages of format 1 are
+     * left out where they hold what a policy of that time meant (no rating ceilings; a missed
+     * milestone at −1, since no milestone was judged), so a package of that format keeps its
+     * fingerprint; any other value is in it.
+     */
     public static String canonical(Policy policy) {
+        ObjectNode tree = tree(policy);
+        if (policy.milestoneMissed().compareTo(BigDecimal.ONE.negate()) == 0) {
+            ((ObjectNode) tree.get("points")).remove("milestoneMissed");
+        }
+        if (policy.ratingCeilings().isEmpty()) {
+            tree.remove("ratingCeilings");
+        }
         StringBuilder sb = new StringBuilder();
-        canonical(tree(policy), sb);
+        canonical(tree, sb);
         return sb.toString();
     }
 

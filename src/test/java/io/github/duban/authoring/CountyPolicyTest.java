@@ -72,10 +72,12 @@ class CountyPolicyTest {
     void april_anExposureOnATaskTheUnitSupports_countsAtHalfWeight() {
         // 区发改局, April: tasks 1 and 18 completed early (+1 each); task 17's report late
         // (−0.1, notice 0); exposed for buck-passing on task 14, which it supports (区商务局 leads):
-        // −3 × 0.5 = −1.5. 80 − 0.1 − 1.5 + 2 = 80.4 → 良好 (≥ 79.5, below 81).
+        // −3 × 0.5 = −1.5. 80 − 0.1 − 1.5 + 2 = 80.4: 良好 by its band (≥ 79.5, below 81), but a unit
+        // exposed this month is rated no better than the third band, 一般 (the county sets no ceilings of its own).
         UnitScore s = score(4, "区发改局");
         assertThat(s.score()).isEqualByComparingTo("80.4");
-        assertThat(s.rating().chinese()).isEqualTo("良好");
+        assertThat(s.rating().chinese()).isEqualTo("一般");
+        assertThat(s.ceiling()).isEqualTo(io.github.duban.outcome.EscalationLevel.EXPOSURE);
         ScoreLine exposure = s.lines().stream().filter(l -> l.kind().equals("EXPOSURE")).findFirst().orElseThrow();
         assertThat(exposure.points()).isEqualByComparingTo("-1.5");
         assertThat(exposure.clauses()).containsExactly("points.exposure", "supportingWeight");
