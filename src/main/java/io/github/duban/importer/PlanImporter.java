@@ -617,6 +617,10 @@ public final class PlanImporter {
         switch (r.kind()) {
             case DATE -> {
                 LocalDate d = r.dates().get(0);
+                if (r.reason().contains(DeadlineParser.MENDED)) {
+                    notes.add("完成时限「" + text + "」缺“月”字，按" + d + "督办。");
+                    problems.add(new ImportProblem(t.line, col, where + ": 完成时限 «" + text + "» has 月 missing; read as " + d + " (" + r.reason() + ")"));
+                }
                 if (r.ongoing()) {
                     notes.add("完成时限「" + text + "」含长期坚持，按" + d + "督办。");
                 }
