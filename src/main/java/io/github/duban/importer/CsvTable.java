@@ -30,8 +30,16 @@ final class CsvTable {
         List<Row> all = new ArrayList<>();
         try (MappingIterator<String[]> it = mapper.readerFor(String[].class).with(schema).readValues(text)) {
             int line = 1;
+            int rows = 0;
+            long cellCount = 0;
             while (it.hasNextValue()) {
                 String[] cells = it.nextValue();
+                rows++;
+                cellCount += cells.length;
+                if (rows > XlsxReader.MAX_ROWS || cellCount > XlsxReader.MAX_CELLS) {
+                    throw new ImportException(source, line, "the CSV file has more than " + (rows > XlsxReader.MAX_ROWS
+                            ? XlsxReader.MAX_ROWS + " rows" : XlsxReader.MAX_CELLS + " cells") + ", far more than a 责任分解表 has; refused at this line, unread beyond it");
+                }
                 List<String> cs = new ArrayList<>();
                 int breaks = 0;
                 for (String c : cells) {
@@ -42,8 +50,10 @@ final class CsvTable {
                 all.add(new Row(line, cs, null));
                 line += 1 + breaks;
             }
+        } catch (ImportException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ImportException(source, 0, "not a readable CSV file: " + e.getMessage());
+            throw new ImportException(source, 0, "not a readable CSV file: " + Formats.firstMessage(e).replaceAll("\\s*[\\r\\n]+\\s*", " "));
         }
         return of(all, source, problems);
     }

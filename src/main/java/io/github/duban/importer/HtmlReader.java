@@ -57,7 +57,41 @@ final class HtmlReader {
         return read(decode(bytes), source, options);
     }
 
+    /** A government page nests its elements a few dozen deep; deeper than this is built to hurt. */
+    static final int MAX_DEPTH = 1_000;
+    private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9]{0,15})\\b[^<>]{0,2000}?(/?)>");
+    /** Elements a page may leave open (their end is implied) or that never hold others: not counted. */
+    private static final Set<String> UNCOUNTED = Set.of("p", "li", "td", "th", "tr", "dt", "dd", "option", "optgroup", "thead", "tbody",
+            "tfoot", "colgroup", "col", "rb", "rt", "rp", "html", "head", "body", "br", "hr", "img", "meta", "link", "input", "area",
+            "base", "wbr", "source", "track", "embed", "param");
+
+    /** How deep the page nests its elements, counted on the text before it is parsed, up to just past {@code limit}. */
+    static int depth(String html, int limit) {
+        Matcher m = TAG.matcher(html);
+        int depth = 0;
+        int max = 0;
+        while (m.find()) {
+            String name = m.group(2).toLowerCase(Locale.ROOT);
+            if (UNCOUNTED.contains(name) || !m.group(3).isEmpty()) {
+                continue;
+            }
+            if (m.group(1).isEmpty()) {
+                max = Math.max(max, ++depth);
+                if (max > limit) {
+                    return max;
+                }
+            } else if (depth > 0) {
+                depth--;
+            }
+        }
+        return max;
+    }
+
     static ImportResult read(String html, String source, ImportOptions options) {
+        if (depth(html, MAX_DEPTH) > MAX_DEPTH) {
+            throw new ImportException(source, 0, "the web page nests its elements more than " + MAX_DEPTH
+                    + " deep (a plan's page nests a few dozen); refused unread");
+        }
         Document doc;
         try {
             doc = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true));
