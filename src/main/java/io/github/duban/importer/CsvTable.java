@@ -75,7 +75,7 @@ final class CsvTable {
                 if (i + 1 < all.size() && TextReader.headerContinues(all.get(i + 1).cells.toArray(String[]::new))) {
                     List<String> below = all.get(i + 1).cells;
                     for (int c = 0; c < below.size() && c < t.roles.size(); c++) {
-                        String b = DocLines.strip(below.get(c)).strip();
+                        String b = Document.strip(below.get(c)).strip();
                         if (!b.isEmpty() && !below.get(c).startsWith(TextReader.MERGED) && !below.get(c).startsWith(TextReader.SPANNED)) {
                             t.roles.set(c, Role.ofHeader(b));
                             t.headers.set(c, TextReader.headerNames(new String[]{b}).get(0));
@@ -122,7 +122,7 @@ final class CsvTable {
             boolean noMeasure = measureCol < 0 || measureCol >= r.cells.size() || r.cells.get(measureCol).isBlank()
                     || r.cells.get(measureCol).startsWith(TextReader.SPANNED);
             if (filled.size() == 1 && noMeasure) {
-                rows(t).add(new Row(r.line, r.cells, TextReader.headingTitle(DocLines.strip(filled.get(0)).replaceFirst(
+                rows(t).add(new Row(r.line, r.cells, TextReader.headingTitle(Document.strip(filled.get(0)).replaceFirst(
                         "^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])\\s*", ""))));
                 continue;
             }

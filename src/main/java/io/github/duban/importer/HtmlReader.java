@@ -1,7 +1,6 @@
 package io.github.duban.importer;
 
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -92,13 +91,13 @@ final class HtmlReader {
             throw new ImportException(source, 0, "the web page nests its elements more than " + MAX_DEPTH
                     + " deep (a plan's page nests a few dozen); refused unread");
         }
-        Document doc;
+        org.jsoup.nodes.Document doc;
         try {
             doc = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true));
         } catch (RuntimeException | StackOverflowError e) {
             throw new ImportException(source, 0, "cannot be read as a web page: " + e.getMessage());
         }
-        DocLines out = new DocLines();
+        Document out = new Document();
         Element body = doc.body();
         for (Element e : new ArrayList<>(body.getAllElements())) {
             if (e == body || e.parent() == null) {
@@ -147,7 +146,7 @@ final class HtmlReader {
     }
 
     /** The 索引号/发文机关/文号/成文日期 box as one «label：value» line each, then removed from the page. */
-    private static void metadata(Element body, DocLines out) {
+    private static void metadata(Element body, Document out) {
         for (Element e : body.select("table, div, ul, dl")) {
             String text = e.text();
             if (text.length() > 1200) {
@@ -185,12 +184,12 @@ final class HtmlReader {
 
     /** Walks the page in order: a block ends a line, a <br> ends a line, a data table becomes rows. */
     private static final class Walker {
-        private final DocLines out;
+        private final Document out;
         private final StringBuilder cur = new StringBuilder();
         private int curLine;
         private int tables;
 
-        Walker(DocLines out) {
+        Walker(Document out) {
             this.out = out;
         }
 
@@ -281,9 +280,9 @@ final class HtmlReader {
                     int colspan = Math.max(1, Math.min(64, number(td.attr("colspan"))));
                     int rowspan = Math.max(1, Math.min(500, number(td.attr("rowspan"))));
                     for (int k = 0; k < colspan; k++) {
-                        cells.add(k == 0 ? v : DocLines.spanned(v));
+                        cells.add(k == 0 ? v : Document.spanned(v));
                         for (int d = 1; d < rowspan; d++) {
-                            carry.put(key(r + d, c + k), DocLines.merged(v));
+                            carry.put(key(r + d, c + k), Document.merged(v));
                         }
                     }
                     c += colspan;

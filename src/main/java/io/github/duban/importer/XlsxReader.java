@@ -79,7 +79,7 @@ final class XlsxReader {
                         if (r == r0 && c == c0) {
                             continue;
                         }
-                        grid[r][c] = r > r0 ? DocLines.merged(v) : DocLines.spanned(v);
+                        grid[r][c] = r > r0 ? Document.merged(v) : Document.spanned(v);
                     }
                 }
             }
@@ -88,7 +88,7 @@ final class XlsxReader {
                 for (int c = 0; c < width; c++) {
                     String v = grid[r][c] == null ? "" : grid[r][c];
                     String mark = v.startsWith(TextReader.MERGED) ? TextReader.MERGED : v.startsWith(TextReader.SPANNED) ? TextReader.SPANNED : "";
-                    cells.add(mark + TextReader.clean(DocLines.strip(v).replace('\n', ' '), r + 1, problems));
+                    cells.add(mark + TextReader.clean(Document.strip(v).replace('\n', ' '), r + 1, problems));
                 }
                 rows.add(new CsvTable.Row(r + 1, cells, null));
             }
