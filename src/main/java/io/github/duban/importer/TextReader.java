@@ -211,9 +211,18 @@ final class TextReader {
             }
         }
         if (title == null) {
+            for (Line l : all) {
+                Matcher m = Pattern.compile("关于印发([^《》]{4,80}?)的通知").matcher(l.text);
+                if (m.find()) {
+                    title = m.group(1).strip();
+                    break;
+                }
+            }
+        }
+        if (title == null) {
             for (int i = 0; i < lines.size(); i++) {
                 String t = lines.get(i).text;
-                if (t.length() <= 80 && t.matches(".*(方案|计划|要点|清单|分解表|任务书|责任书|实施意见|工作安排|若干措施|工作措施|实施细则)") && itemOf(lines.get(i)) == null) {
+                if (t.length() <= 80 && t.matches(".*(方案|计划|要点|清单|分解表|责任分解|任务分解|任务分工|责任分工|任务书|责任书|实施意见|工作安排|若干措施|工作措施|实施细则)") && itemOf(lines.get(i)) == null) {
                     title = t;
                     break;
                 }
