@@ -754,7 +754,11 @@ final class TextReader {
                     fragments.add(lines.get(j).text.strip());
                     j++;
                 }
-                List<String> names = mergeHeader(fragments, j < lines.size() && isRowStart(lines.get(j).text, 1) ? widestRow(j) : -1);
+                int rows = j;
+                while (rows < lines.size() && rows < j + 3 && goalRow(lines.get(rows).text)) {
+                    rows++; // a goal row between the header and the first row
+                }
+                List<String> names = mergeHeader(fragments, rows < lines.size() && isRowStart(lines.get(rows).text, 1) ? widestRow(rows) : -1);
                 if (names == fragments) {
                     int known = 0;
                     while (known < fragments.size() && Role.ofHeader(fragments.get(known)) != null) {
@@ -785,7 +789,8 @@ final class TextReader {
     /** A line that may be (part of) one header cell: short, no sentence, not a row's number. */
     private static boolean headerFragment(String text) {
         String v = text.strip();
-        return !v.isEmpty() && v.length() <= 12 && !v.matches("\\d{1,3}") && !v.matches(".*[。，,；;：:].*");
+        return !v.isEmpty() && v.length() <= 12 && !v.matches("\\d{1,3}") && !v.matches(".*[。，,；;：:].*")
+                && itemOf(new Line(0, v)) == null; // a numbered line (一、优化政务服务) is a goal row, not a header cell
     }
 
     /** The most cells any row of a one-cell-a-line table has, its rows starting at {@code from}. */
@@ -795,10 +800,12 @@ final class TextReader {
         int i = from;
         while (i < lines.size() && isRowStart(lines.get(i).text, expected)) {
             int j = i + 1;
+            int cells = 0;
             while (j < lines.size() && !isRowStart(lines.get(j).text, expected + 1) && !isRowStart(lines.get(j).text, 1)) {
+                cells += goalRow(lines.get(j).text) ? 0 : 1;
                 j++;
             }
-            widest = Math.max(widest, j - i - 1);
+            widest = Math.max(widest, cells);
             expected++;
             i = j;
         }
@@ -948,7 +955,11 @@ final class TextReader {
         while (i < lines.size()) {
             Line start = lines.get(i);
             if (!isRowStart(start.text, expected)) {
-                problems.add(new ImportProblem(start.no, "table text outside any row: «" + abbreviate(start.text) + "»"));
+                if (goalRow(start.text)) {
+                    goal = headingTitle(itemOf(start).text);
+                } else {
+                    problems.add(new ImportProblem(start.no, "table text outside any row: «" + abbreviate(start.text) + "»"));
+                }
                 i++;
                 continue;
             }
@@ -960,6 +971,10 @@ final class TextReader {
                 j++;
             }
             int k = roles.size() - 1;
+            String nextGoal = null;
+            if (cells.size() > k - 1 && !cells.isEmpty() && goalRow(cells.get(cells.size() - 1)) && j < lines.size()) {
+                nextGoal = headingTitle(itemOf(new Line(0, cells.remove(cells.size() - 1))).text); // a goal row before the next row
+            }
             List<Role> rest = roles.subList(1, roles.size());
             List<String> mapped = new ArrayList<>();
             mapped.add(start.text.strip());
@@ -983,9 +998,18 @@ final class TextReader {
                 goal = t.goal;
                 tableTasks.add(t);
             }
+            if (nextGoal != null) {
+                goal = nextGoal;
+            }
             expected = no + 1;
             i = j;
         }
+    }
+
+    /** A line that is a goal row of a one-cell-a-line table: a short numbered heading (一、项目建设). */
+    private static boolean goalRow(String text) {
+        Item it = itemOf(new Line(0, text.strip()));
+        return it != null && it.rank <= 2 && text.strip().length() <= 30 && firstStop(text) < 0;
     }
 
     private static boolean isRowStart(String text, int expected) {

@@ -140,4 +140,19 @@ class OfficeShapesTest {
         assertThat(r.problems()).noneMatch(x -> x.message().contains("renumbered"));
         Assessable.check(p);
     }
+
+    @Test
+    void aPastedTable_withHeaderCellsBrokenOverLines_andGoalRows_readsItsColumns() {
+        ImportResult r = PlanImporter.importText(String.join("\n", "某镇2024年重点工作责任清单", "2024年3月1日",
+                "序号", "", "重点", "工作", "", "责任", "领导", "", "责任", "科室", "", "完成", "时限", "",
+                "一、项目建设", "1", "推进道路建设。", "王明", "城建办", "2024年6月底前",
+                "二、生态环境", "2", "推进污水管网。", "李强", "农业办", "2024年9月底前"), "town.txt", ImportOptions.none());
+
+        assertThat(r.plan().tasks()).extracting(Task::title).containsExactly("推进道路建设", "推进污水管网");
+        assertThat(r.plan().goals()).extracting(g -> g.title()).containsExactly("项目建设", "生态环境");
+        assertThat(task(r, 1).leads()).containsExactly("城建办");
+        assertThat(task(r, 2).persons()).containsExactly(TaskPerson.of("农业办", "李强", null));
+        assertThat(task(r, 2).deadline().date()).isEqualTo(LocalDate.of(2024, 9, 30));
+        assertThat(r.problems()).noneMatch(x -> x.message().contains("outside any row") || x.message().contains("extra cells"));
+    }
 }
