@@ -115,8 +115,11 @@ public final class ImportCommand implements Callable<Integer> {
             report.append(f).append(": disagreement: ").append(d).append('\n');
         }
         var plan = result.plan();
-        long unaccountable = plan.tasks().stream().filter(t -> !t.accountable()).count();
+        long unaccountable = plan.leaves().stream().filter(t -> !t.accountable()).count();
         report.append(f).append(": ").append(plan.tasks().size()).append(" tasks");
+        if (plan.nested()) {
+            report.append(" (").append(plan.groups().size()).append(" grouping ").append(plan.leaves().size()).append(" judged)");
+        }
         if (unaccountable > 0) {
             report.append(" (").append(unaccountable).append(" without an accountable unit)");
         }
