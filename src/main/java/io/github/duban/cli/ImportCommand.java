@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -67,6 +68,11 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // POI logs what it finds wrong in a damaged file (with a stack trace) before it throws; the import's own
+        // line says it, once, with the file
+        if (System.getProperty("org.slf4j.simpleLogger.log.org.apache.poi") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.apache.poi", "off");
+        }
         int given = (file != null ? 1 : 0) + (text != null ? 1 : 0) + (csv != null ? 1 : 0);
         if (given != 1) {
             CliJson.print(System.err, "import: give one FILE (or --text FILE, or --csv FILE)\n");
@@ -109,8 +115,11 @@ public final class ImportCommand implements Callable<Integer> {
             report.append(f).append(": disagreement: ").append(d).append('\n');
         }
         var plan = result.plan();
-        long unaccountable = plan.tasks().stream().filter(t -> !t.accountable()).count();
+        long unaccountable = plan.leaves().stream().filter(t -> !t.accountable()).count();
         report.append(f).append(": ").append(plan.tasks().size()).append(" tasks");
+        if (plan.nested()) {
+            report.append(" (").append(plan.groups().size()).append(" grouping ").append(plan.leaves().size()).append(" judged)");
+        }
         if (unaccountable > 0) {
             report.append(" (").append(unaccountable).append(" without an accountable unit)");
         }
@@ -141,12 +150,31 @@ public final class ImportCommand implements Callable<Integer> {
         return m.length() <= 400 ? m : m.substring(0, 400) + "…";
     }
 
+    /**
+     * Writes through a temporary file in the same folder, then renames it over the target: the target is
+     * whole or untouched. The temporary file is created as any new file is (the umask gives its mode, not
+     * the owner-only mode of {@link Files#createTempFile}); an existing target keeps its own mode.
+     */
     private static void write(Path target, String json) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path tmp = null;
+        for (int attempt = 0; tmp == null; attempt++) {
+            Path candidate = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + attempt + ".tmp");
+            try {
+                Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                tmp = candidate;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
         try {
             Files.writeString(tmp, json, StandardCharsets.UTF_8);
+            if (Files.exists(target) && tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+            }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

@@ -30,8 +30,16 @@ final class CsvTable {
         List<Row> all = new ArrayList<>();
         try (MappingIterator<String[]> it = mapper.readerFor(String[].class).with(schema).readValues(text)) {
             int line = 1;
+            int rows = 0;
+            long cellCount = 0;
             while (it.hasNextValue()) {
                 String[] cells = it.nextValue();
+                rows++;
+                cellCount += cells.length;
+                if (rows > XlsxReader.MAX_ROWS || cellCount > XlsxReader.MAX_CELLS) {
+                    throw new ImportException(source, line, "the CSV file has more than " + (rows > XlsxReader.MAX_ROWS
+                            ? XlsxReader.MAX_ROWS + " rows" : XlsxReader.MAX_CELLS + " cells") + ", far more than a 责任分解表 has; refused at this line, unread beyond it");
+                }
                 List<String> cs = new ArrayList<>();
                 int breaks = 0;
                 for (String c : cells) {
@@ -42,8 +50,10 @@ final class CsvTable {
                 all.add(new Row(line, cs, null));
                 line += 1 + breaks;
             }
+        } catch (ImportException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ImportException(source, 0, "not a readable CSV file: " + e.getMessage());
+            throw new ImportException(source, 0, "not a readable CSV file: " + Formats.firstMessage(e).replaceAll("\\s*[\\r\\n]+\\s*", " "));
         }
         return of(all, source, problems);
     }
@@ -65,7 +75,7 @@ final class CsvTable {
                 if (i + 1 < all.size() && TextReader.headerContinues(all.get(i + 1).cells.toArray(String[]::new))) {
                     List<String> below = all.get(i + 1).cells;
                     for (int c = 0; c < below.size() && c < t.roles.size(); c++) {
-                        String b = DocLines.strip(below.get(c)).strip();
+                        String b = Document.strip(below.get(c)).strip();
                         if (!b.isEmpty() && !below.get(c).startsWith(TextReader.MERGED) && !below.get(c).startsWith(TextReader.SPANNED)) {
                             t.roles.set(c, Role.ofHeader(b));
                             t.headers.set(c, TextReader.headerNames(new String[]{b}).get(0));
@@ -112,7 +122,7 @@ final class CsvTable {
             boolean noMeasure = measureCol < 0 || measureCol >= r.cells.size() || r.cells.get(measureCol).isBlank()
                     || r.cells.get(measureCol).startsWith(TextReader.SPANNED);
             if (filled.size() == 1 && noMeasure) {
-                rows(t).add(new Row(r.line, r.cells, TextReader.headingTitle(DocLines.strip(filled.get(0)).replaceFirst(
+                rows(t).add(new Row(r.line, r.cells, TextReader.headingTitle(Document.strip(filled.get(0)).replaceFirst(
                         "^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])\\s*", ""))));
                 continue;
             }

@@ -23,7 +23,7 @@ import java.text.Normalizer;
 public final class DeadlineParser {
 
     private static final String ONGOING_WORDS =
-            "长期坚持|长期推进|长期执行|长期开展|长期实施|持续推进|持续开展|持续实施|持续深化|持续抓好|持续坚持|常态化推进|常态化开展|常态化|长效|常年|久久为功|长期|持续";
+            "长期坚持|长期推进|长期执行|长期开展|长期实施|持续推进|持续开展|持续实施|持续深化|持续抓好|持续坚持|常态化推进|常态化开展|常态化|常态工作|常态|长效|常年|久久为功|长期|持续";
     private static final String IMMEDIATE_WORDS = "立行立改|立查立改|即知即改|即查即改|即时办理|立即|立刻|马上|即日起|即时";
     private static final String SOFT_WORDS = "原则上|力争|争取|尽快|尽早|力求|暂定|预计|计划于|计划";
     /** An outcome short of done by the date: 2023年底前基本完成或取得明显成效. */
@@ -60,7 +60,7 @@ public final class DeadlineParser {
     private static final Pattern RANGE_GAP = Pattern.compile("\\s*(?:-|~|至|到)\\s*");
 
     private static final Pattern REL = Pattern.compile(
-            "(?<!\\d)(\\d{1,3})(个)?(小时|分钟|工作日|日|天|周|星期|月|年)(?:内|以内|之内)");
+            "(?<!\\d)(\\d{1,3})(个)?(小时|分钟|工作日|日|天|周|星期|月|年)(?:内|以内|之内|前完成|完成|办结)");
     private static final Pattern REL_ANCHOR = Pattern.compile("([^,;。、]*?(?:后|起|以来))$");
 
     private static final Pattern FLAGGED_LEFTOVER = Pattern.compile("[0-9A-Za-z年月季旬]");
@@ -91,9 +91,10 @@ public final class DeadlineParser {
         if (n.isEmpty()) {
             return ambiguous(original, List.of(), "the phrase is empty");
         }
+        List<String> notes = new ArrayList<>();
+        n = mend(n, notes);
         boolean[] used = new boolean[n.length()];
         List<String> errors = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
 
         Recurrence recurrence = recurrence(n, used, notes);
         List<RelativePeriod> relatives = relatives(n, used);
@@ -294,6 +295,32 @@ public final class DeadlineParser {
     }
 
     /** Full-width to half-width, no spaces, dashes unified, Chinese numerals before 年/月/日… as digits. */
+    /** Says that a slip of the pen was read: {@code 2016年6底前} has 月 missing. */
+    static final String MENDED = "read as written with 月 missing";
+
+    private static final Pattern YEAR_RANGE = Pattern.compile("(?<!\\d)(\\d{4})-(\\d{4})年");
+    private static final Pattern MONTH_WITHOUT_月 = Pattern.compile("(?<![\\d月.])(\\d{1,2})(底|末)");
+
+    /**
+     * Forms that read as a date once written out: a range of years (2016—2017年底前 is 2016年至2017年底),
+     * a month whose 月 is missing (2016年6底前, reported in the reason), and 全年 (the year, so its end).
+     */
+    private static String mend(String n, List<String> notes) {
+        String m = YEAR_RANGE.matcher(n).replaceAll("$1年-$2年");
+        Matcher typo = MONTH_WITHOUT_月.matcher(m);
+        if (typo.find()) {
+            int month = Integer.parseInt(typo.group(1));
+            if (month >= 1 && month <= 12) {
+                notes.add("«" + typo.group() + "» " + MENDED + " (" + month + "月" + typo.group(2) + ")");
+                m = typo.replaceFirst("$1月$2");
+            }
+        }
+        if (m.matches("全年(完成|推进|实施|落实|内)?")) {
+            m = "年内";
+        }
+        return m;
+    }
+
     static String normalize(String s) {
         String n = Normalizer.normalize(s, Normalizer.Form.NFKC)
                 .replaceAll("[\\s\\u00a0\\u3000\\u200b-\\u200d\\ufeff]+", "")

@@ -33,7 +33,7 @@ final class DocxReader {
     static ImportResult read(Path file, ImportOptions options) {
         String source = file.toString();
         Ooxml.secure();
-        DocLines out = new DocLines();
+        Document out = new Document();
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ); XWPFDocument doc = new XWPFDocument(pkg)) {
             int[] counters = {0, 0};
             Numbering numbering = new Numbering();
@@ -51,7 +51,7 @@ final class DocxReader {
         return PlanImporter.importLines(out.text(), source, options, out.locator());
     }
 
-    private static void read(IBodyElement e, DocLines out, int[] counters, Numbering numbering) {
+    private static void read(IBodyElement e, Document out, int[] counters, Numbering numbering) {
         if (e instanceof XWPFParagraph p) {
             counters[0]++;
             out.add(numbering.prefix(p) + p.getText(), 0, "paragraph " + counters[0]);
@@ -64,7 +64,7 @@ final class DocxReader {
         }
     }
 
-    private static void table(XWPFTable t, int tableNo, DocLines out) {
+    private static void table(XWPFTable t, int tableNo, Document out) {
         List<String[]> rows = new ArrayList<>();
         List<Locator.Place> places = new ArrayList<>();
         String[] above = new String[0];
@@ -85,10 +85,10 @@ final class DocxReader {
                     }
                 }
                 int col = cells.size();
-                String v = continues ? DocLines.merged(col < above.length ? above[col] : "") : text(cell);
+                String v = continues ? Document.merged(col < above.length ? above[col] : "") : text(cell);
                 cells.add(v);
                 for (int k = 1; k < span; k++) {
-                    cells.add(continues ? v : DocLines.spanned(v));
+                    cells.add(continues ? v : Document.spanned(v));
                 }
             }
             above = cells.toArray(String[]::new);

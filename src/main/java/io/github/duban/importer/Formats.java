@@ -125,7 +125,8 @@ final class Formats {
                 return Format.XLSX;
             }
         } catch (IOException e) {
-            throw new ImportException(file.toString(), 0, "a damaged ZIP package (Word and Excel files are ZIP packages): " + e.getMessage());
+            throw new ImportException(file.toString(), 0, "a damaged ZIP package (Word and Excel files are ZIP packages): "
+                    + firstMessage(e) + "; save the file again from Word or Excel, or import its text");
         }
         throw new ImportException(file.toString(), 0, "a ZIP archive that is neither a Word .docx nor an Excel .xlsx file; "
                 + "unpack it and import the plan inside");
@@ -155,6 +156,21 @@ final class Formats {
             }
         }
         return control * 20 > n;
+    }
+
+    /** The first message along the causes, else what kind of failure it was in words. */
+    static String firstMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return switch (e.getClass().getSimpleName()) {
+            case "EOFException" -> "the file ends before its last part (cut short while copying?)";
+            case "OutOfMemoryError" -> "it needs more memory than a plan could";
+            case "StackOverflowError" -> "its parts nest deeper than a plan could";
+            default -> "its parts cannot be read (" + e.getClass().getSimpleName() + ")";
+        };
     }
 
     static String extension(Path file) {

@@ -1,7 +1,6 @@
 package io.github.duban.importer;
 
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -57,14 +56,48 @@ final class HtmlReader {
         return read(decode(bytes), source, options);
     }
 
+    /** A government page nests its elements a few dozen deep; deeper than this is built to hurt. */
+    static final int MAX_DEPTH = 1_000;
+    private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9]{0,15})\\b[^<>]{0,2000}?(/?)>");
+    /** Elements a page may leave open (their end is implied) or that never hold others: not counted. */
+    private static final Set<String> UNCOUNTED = Set.of("p", "li", "td", "th", "tr", "dt", "dd", "option", "optgroup", "thead", "tbody",
+            "tfoot", "colgroup", "col", "rb", "rt", "rp", "html", "head", "body", "br", "hr", "img", "meta", "link", "input", "area",
+            "base", "wbr", "source", "track", "embed", "param");
+
+    /** How deep the page nests its elements, counted on the text before it is parsed, up to just past {@code limit}. */
+    static int depth(String html, int limit) {
+        Matcher m = TAG.matcher(html);
+        int depth = 0;
+        int max = 0;
+        while (m.find()) {
+            String name = m.group(2).toLowerCase(Locale.ROOT);
+            if (UNCOUNTED.contains(name) || !m.group(3).isEmpty()) {
+                continue;
+            }
+            if (m.group(1).isEmpty()) {
+                max = Math.max(max, ++depth);
+                if (max > limit) {
+                    return max;
+                }
+            } else if (depth > 0) {
+                depth--;
+            }
+        }
+        return max;
+    }
+
     static ImportResult read(String html, String source, ImportOptions options) {
-        Document doc;
+        if (depth(html, MAX_DEPTH) > MAX_DEPTH) {
+            throw new ImportException(source, 0, "the web page nests its elements more than " + MAX_DEPTH
+                    + " deep (a plan's page nests a few dozen); refused unread");
+        }
+        org.jsoup.nodes.Document doc;
         try {
             doc = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true));
         } catch (RuntimeException | StackOverflowError e) {
             throw new ImportException(source, 0, "cannot be read as a web page: " + e.getMessage());
         }
-        DocLines out = new DocLines();
+        Document out = new Document();
         Element body = doc.body();
         for (Element e : new ArrayList<>(body.getAllElements())) {
             if (e == body || e.parent() == null) {
@@ -113,7 +146,7 @@ final class HtmlReader {
     }
 
     /** The 索引号/发文机关/文号/成文日期 box as one «label：value» line each, then removed from the page. */
-    private static void metadata(Element body, DocLines out) {
+    private static void metadata(Element body, Document out) {
         for (Element e : body.select("table, div, ul, dl")) {
             String text = e.text();
             if (text.length() > 1200) {
@@ -151,12 +184,12 @@ final class HtmlReader {
 
     /** Walks the page in order: a block ends a line, a <br> ends a line, a data table becomes rows. */
     private static final class Walker {
-        private final DocLines out;
+        private final Document out;
         private final StringBuilder cur = new StringBuilder();
         private int curLine;
         private int tables;
 
-        Walker(DocLines out) {
+        Walker(Document out) {
             this.out = out;
         }
 
@@ -247,9 +280,9 @@ final class HtmlReader {
                     int colspan = Math.max(1, Math.min(64, number(td.attr("colspan"))));
                     int rowspan = Math.max(1, Math.min(500, number(td.attr("rowspan"))));
                     for (int k = 0; k < colspan; k++) {
-                        cells.add(k == 0 ? v : DocLines.spanned(v));
+                        cells.add(k == 0 ? v : Document.spanned(v));
                         for (int d = 1; d < rowspan; d++) {
-                            carry.put(key(r + d, c + k), DocLines.merged(v));
+                            carry.put(key(r + d, c + k), Document.merged(v));
                         }
                     }
                     c += colspan;

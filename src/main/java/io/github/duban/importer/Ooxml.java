@@ -40,12 +40,12 @@ final class Ooxml {
         if (m.contains("Zip bomb") || m.contains("zip bomb") || m.contains("exceed the max") || m.contains("max entry size")
                 || m.contains("inflate ratio")) {
             why = "refused: a part of it expands far beyond its packed size (a zip bomb), more than POI's limits allow";
-        } else if (m.contains("DOCTYPE") || m.contains("doctype") || m.contains("DTD") || m.contains("ENTITY") || m.contains("entity")) {
+        } else if (m.contains("DOCTYPE") || m.contains("doctype") || m.contains("DTD") || m.contains("<!ENTITY") || m.contains("external entit")) {
             why = "refused: its XML declares a document type or entities (an XML external entity), which Office files never need";
         } else if (m.contains("max text size") || m.contains("MaxTextSize") || m.contains("text size")) {
             why = "refused: it holds more text than a plan could (over " + MAX_TEXT_CHARS + " characters)";
         } else {
-            String first = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String first = Formats.firstMessage(e);
             why = "damaged or not " + what + ": " + first.replaceAll("\\s*[\\r\\n]+\\s*", " ");
             if (why.length() > 300) {
                 why = why.substring(0, 300) + "…";

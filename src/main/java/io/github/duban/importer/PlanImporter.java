@@ -7,6 +7,7 @@ import io.github.duban.model.Plan;
 import io.github.duban.model.ReportingRule;
 import io.github.duban.model.Stage;
 import io.github.duban.model.Task;
+import io.github.duban.model.TaskPerson;
 import io.github.duban.model.Unit;
 
 import java.io.IOException;
@@ -251,31 +252,70 @@ public final class PlanImporter {
         return 0;
     }
 
+    /**
+     * Numbers the tasks 1..N in document order. Nested measures restart their numbers under each
+     * parent, which is no gap: only the numbers of the top-level tasks are checked, and a numbering
+     * that is not 1..N there is reported with the numbers as written.
+     */
     private static void renumber(List<RawTask> tasks, String where, List<ImportProblem> problems) {
+        List<RawTask> roots = tasks.stream().filter(t -> t.parent == null).toList();
         boolean inOrder = true;
-        for (int i = 0; i < tasks.size(); i++) {
-            if (tasks.get(i).no != i + 1) {
+        for (int i = 0; i < roots.size(); i++) {
+            if (roots.get(i).no != i + 1) {
                 inOrder = false;
                 break;
             }
         }
-        if (inOrder) {
+        boolean nested = roots.size() < tasks.size();
+        if (inOrder && !nested) {
             return;
         }
         StringBuilder was = new StringBuilder();
+        for (int i = 0; i < roots.size(); i++) {
+            was.append(i == 0 ? "" : ",").append(roots.get(i).no < 0 ? "?" : String.valueOf(roots.get(i).no));
+        }
         for (int i = 0; i < tasks.size(); i++) {
-            was.append(i == 0 ? "" : ",").append(tasks.get(i).no < 0 ? "?" : String.valueOf(tasks.get(i).no));
             tasks.get(i).no = i + 1;
         }
-        problems.add(new ImportProblem(tasks.get(0).line, "task numbers in " + where + " are not 1.." + tasks.size()
-                + " in order (" + abbreviate(was.toString()) + "); tasks renumbered 1.." + tasks.size() + " in document order"));
+        if (!inOrder) {
+            problems.add(new ImportProblem(tasks.get(0).line, "task numbers in " + where + " are not 1.." + roots.size()
+                    + " in order (" + abbreviate(was.toString()) + "); tasks renumbered 1.." + tasks.size() + " in document order"));
+        }
     }
 
     private static String abbreviate(String s) {
         return s.length() <= 60 ? s : s.substring(0, 60) + "…";
     }
 
-    private record Read(RawTask raw, List<String> leads, List<String> supporting, DeadlineReading reading) {
+    private record Read(RawTask raw, List<String> leads, List<String> supporting, DeadlineReading reading, List<TaskPerson> persons) {
+    }
+
+    /**
+     * The 责任领导 and 责任人 of a task per lead unit: one name each for every lead unit, or one name
+     * for all of them (the task's leader), as the document writes it.
+     */
+    private static List<TaskPerson> taskPersons(RawTask t, List<String> leads) {
+        if (leads.isEmpty() || t.leader == null && t.person == null) {
+            return List.of();
+        }
+        List<String> leaders = t.leader == null ? List.of() : Units.split(t.leader);
+        List<String> persons = t.person == null ? List.of() : Units.split(t.person);
+        List<TaskPerson> out = new ArrayList<>();
+        for (int i = 0; i < leads.size(); i++) {
+            String leader = pick(leaders, i, leads.size());
+            String person = pick(persons, i, leads.size());
+            if (leader != null || person != null) {
+                out.add(TaskPerson.of(leads.get(i), leader, person));
+            }
+        }
+        return out;
+    }
+
+    private static String pick(List<String> names, int i, int units) {
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return names.size() == units ? names.get(i) : null;
     }
 
     private static Plan assemble(String title, String docNumber, LocalDate issuedOn, int year, List<Stage> stages,
@@ -285,6 +325,12 @@ public final class PlanImporter {
         Map<String, UnitInfo> units = new LinkedHashMap<>();
         List<Read> reads = new ArrayList<>();
         List<Integer> noGoal = new ArrayList<>();
+        boolean nested = raws.stream().anyMatch(t -> t.parent != null);
+        for (RawTask t : raws) {
+            if (t.parent != null) {
+                t.inherit(t.parent); // written out on every leaf: the plan never relies on inheritance
+            }
+        }
         for (RawTask t : raws) {
             List<String> leads = new ArrayList<>(Units.split(t.lead));
             List<String> supporting = new ArrayList<>();
@@ -353,7 +399,7 @@ public final class PlanImporter {
                 problems.add(new ImportProblem(t.line, t.column(Role.RESPONSIBLE), "task " + t.no + " names no 牵头单位 and the document does not say the first-listed unit leads; "
                         + "its 责任单位 " + String.join("、", leads) + " are taken as lead units"));
             }
-            if (leads.isEmpty()) {
+            if (leads.isEmpty() && !t.group) {
                 t.notes.add("原文未写明可考核的牵头单位，本任务暂无责任单位：不报送、不计分，请补充牵头单位。");
                 problems.add(new ImportProblem(t.line, t.column(Role.LEAD), "task " + t.no + " 「" + t.title
                         + "」 has no accountable unit (no 牵头单位 or 责任单位 that is one unit); kept without lead units: it owes no report and scores no one"));
@@ -370,6 +416,7 @@ public final class PlanImporter {
                 units.computeIfAbsent(u, UnitInfo::new);
             }
             assignPersons(t, leads, units, problems);
+            List<TaskPerson> persons = t.group && t.leader == null && t.person == null ? List.of() : taskPersons(t, leads);
             String goalTitle = t.goal == null || t.goal.isBlank() ? "工作任务" : t.goal;
             if (t.goal == null || t.goal.isBlank()) {
                 noGoal.add(t.no);
@@ -378,7 +425,7 @@ public final class PlanImporter {
             t.goal = goalTitle;
             DeadlineReading reading = t.deadline == null || t.deadline.isBlank() ? null
                     : DeadlineParser.parse(t.deadline, year, issuedOn == null ? null : YearMonth.from(issuedOn));
-            reads.add(new Read(t, List.copyOf(leads), List.copyOf(supporting), reading));
+            reads.add(new Read(t, List.copyOf(leads), List.copyOf(supporting), reading, persons));
         }
         if (!noGoal.isEmpty()) {
             defaults.add("task" + (noGoal.size() == 1 ? " " : "s ") + list(noGoal) + (noGoal.size() == 1 ? " has" : " have")
@@ -404,9 +451,10 @@ public final class PlanImporter {
         for (Read rd : reads) {
             RawTask t = rd.raw;
             List<String> notes = new ArrayList<>(t.notes);
-            Deadline deadline = deadline(t, rd.reading, fallback, notes, problems, fellBack);
+            Deadline deadline = t.group && rd.reading == null ? null : deadline(t, rd.reading, fallback, notes, problems, fellBack);
             List<Milestone> milestones = milestones(t.measure, year);
-            tasks.add(new Task(t.no, goals.get(t.goal), t.title, t.measure, rd.leads, rd.supporting, deadline, milestones, notes));
+            tasks.add(new Task(t.no, goals.get(t.goal), t.title, t.measure, rd.leads, rd.supporting, deadline, milestones, notes,
+                    t.parent == null ? null : t.parent.no, nested ? t.label : null, rd.persons, null));
         }
         if (!fellBack.isEmpty()) {
             defaults.add("task" + (fellBack.size() == 1 ? " " : "s ") + list(fellBack) + ": no 完成时限 that gives a date; due on "
@@ -480,9 +528,6 @@ public final class PlanImporter {
                 continue;
             }
             for (int i = 0; i < leads.size(); i++) {
-                if (names.size() == 1 && leads.size() > 1) {
-                    problems.add(new ImportProblem(t.line, "task " + t.no + ": one " + (isLeader ? "责任领导" : "责任人") + " for several lead units; given to " + leads.get(0)));
-                }
                 String name = names.get(names.size() == 1 ? 0 : i);
                 UnitInfo u = units.get(leads.get(i));
                 String before = isLeader ? u.leader : u.person;
@@ -572,6 +617,10 @@ public final class PlanImporter {
         switch (r.kind()) {
             case DATE -> {
                 LocalDate d = r.dates().get(0);
+                if (r.reason().contains(DeadlineParser.MENDED)) {
+                    notes.add("完成时限「" + text + "」缺“月”字，按" + d + "督办。");
+                    problems.add(new ImportProblem(t.line, col, where + ": 完成时限 «" + text + "» has 月 missing; read as " + d + " (" + r.reason() + ")"));
+                }
                 if (r.ongoing()) {
                     notes.add("完成时限「" + text + "」含长期坚持，按" + d + "督办。");
                 }

@@ -18,7 +18,7 @@ final class TextReader {
     record Line(int no, String text) {
     }
 
-    private record Item(int rank, int number, String text, Line line) {
+    private record Item(int rank, int number, String text, Line line, String mark) {
     }
 
     private record Block(Item item, List<Line> cont) {
@@ -86,6 +86,9 @@ final class TextReader {
             String clean = clean(raw[i], i + 1, problems);
             if (clean.isEmpty()) {
                 continue;
+            }
+            if (clean.indexOf('|') == clean.length() - 1 && clean.length() > 1) {
+                clean = clean.substring(0, clean.length() - 1).strip(); // one cell a line, each closed by " |"
             }
             for (String part : runTogether(clean)) {
                 Line l = new Line(i + 1, part);
@@ -208,9 +211,18 @@ final class TextReader {
             }
         }
         if (title == null) {
+            for (Line l : all) {
+                Matcher m = Pattern.compile("关于印发([^《》]{4,80}?)的通知").matcher(l.text);
+                if (m.find()) {
+                    title = m.group(1).strip();
+                    break;
+                }
+            }
+        }
+        if (title == null) {
             for (int i = 0; i < lines.size(); i++) {
                 String t = lines.get(i).text;
-                if (t.length() <= 80 && t.matches(".*(方案|计划|要点|清单|分解表|任务书|责任书|实施意见|工作安排|若干措施|工作措施|实施细则)") && itemOf(lines.get(i)) == null) {
+                if (t.length() <= 80 && t.matches(".*(方案|计划|要点|清单|分解表|责任分解|任务分解|任务分工|责任分工|任务书|责任书|实施意见|工作安排|若干措施|工作措施|实施细则)") && itemOf(lines.get(i)) == null) {
                     title = t;
                     break;
                 }
@@ -310,15 +322,24 @@ final class TextReader {
                 } else {
                     n = num.charAt(0) - '①' + 1;
                 }
-                return new Item(RANK[r], n, m.group(2).strip(), l);
+                return new Item(RANK[r], n, m.group(2).strip(), l, l.text.substring(0, m.start(2)).strip());
             }
         }
         return null;
     }
 
+    /**
+     * A heading that names who leads everything under it: 一、县示范区管委会牵头工作（8项）, 县发改局牵头负责的任务.
+     */
+    private static final Pattern LEAD_HEADING = Pattern.compile(
+            "^(.{2,40}?)(?:牵头|负责|承办)(?:负责|抓总|落实)?(?:的|推进的)?(?:重点)?(?:工作|任务|事项)(?:任务|事项)?\\s*(?:[(（]\\s*(?:共\\s*)?\\d+\\s*(?:项|条|个|件)\\s*[)）])?$");
+    /** A clause naming units for every task below it instead of per task: 以下任务均涉及各市（州），不再重复列出. */
+    private static final Pattern BLANKET = Pattern.compile("(以下|下列|下述|上述|所有|各项)[^。]{0,20}(任务|事项|工作)[^。]{0,40}(均|都|全部)[^。]{0,60}(不再(一一)?(重复|列出|单独|逐一)|不再列)");
+
     private void readBody(List<Line> body, int year) {
         List<Block> blocks = new ArrayList<>();
         Block current = null;
+        List<Line> blanket = new ArrayList<>();
         for (Line l : body) {
             Item it = itemOf(l);
             if (it != null) {
@@ -330,24 +351,144 @@ final class TextReader {
                 readStage(l, null, year);
             }
         }
-        List<Item> headings = new ArrayList<>();
-        for (Block b : blocks) {
-            RawTask t = task(b, year);
-            if (t == null) {
-                headings.add(b.item);
+        int n = blocks.size();
+        RawTask[] own = new RawTask[n];
+        int[] parent = new int[n];
+        List<List<Integer>> children = new ArrayList<>();
+        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+        for (int i = 0; i < n; i++) {
+            children.add(new ArrayList<>());
+            Block b = blocks.get(i);
+            own[i] = task(b, year);
+            if (own[i] == null) {
                 readStage(b.item.line, b.item, year);
+            }
+            while (!open.isEmpty() && blocks.get(open.peek()).item.rank >= b.item.rank) {
+                open.pop();
+            }
+            parent[i] = open.isEmpty() ? -1 : open.peek();
+            if (parent[i] >= 0) {
+                children.get(parent[i]).add(i);
+            }
+            open.push(i);
+        }
+        // one assignment on a line of its own after the last of several measures that name none covers their group
+        for (int p = 0; p < n; p++) {
+            List<Integer> kids = children.get(p);
+            if (own[p] != null || kids.size() < 2) {
                 continue;
             }
-            Item goal = null;
-            for (int i = headings.size() - 1; i >= 0; i--) {
-                if (headings.get(i).rank < b.item.rank) {
-                    goal = headings.get(i);
-                    break;
+            int last = kids.get(kids.size() - 1);
+            RawTask t = own[last];
+            if (t == null || !t.assignmentOwnLine || !children.get(last).isEmpty()
+                    || kids.subList(0, kids.size() - 1).stream().anyMatch(k -> own[k] != null || coveredBelow(k, own, children))) {
+                continue;
+            }
+            RawTask group = plain(blocks.get(p));
+            group.takeAssignment(t);
+            own[p] = group;
+            problems.add(new ImportProblem(t.assignmentLine, "the assignment after " + blocks.get(last).item.mark + " names no step of its own: "
+                    + "it is read for the whole of " + blocks.get(p).item.mark + " «" + abbreviate(blocks.get(p).item.text) + "» and each of its "
+                    + kids.size() + " steps"));
+        }
+        // who leads, from a heading: 一、县示范区管委会牵头工作（8项）
+        String[] leadOf = new String[n];
+        for (int i = 0; i < n; i++) {
+            if (own[i] != null) {
+                continue;
+            }
+            Matcher m = LEAD_HEADING.matcher(blocks.get(i).item.text.replaceAll("[:：。]$", ""));
+            if (m.matches() && Units.endsLikeUnit(Units.split(m.group(1)).isEmpty() ? "" : Units.split(m.group(1)).get(0))) {
+                leadOf[i] = m.group(1);
+            }
+        }
+        // blanket clauses are reported, never spread over the tasks
+        for (Line l : body) {
+            if (BLANKET.matcher(DeadlineParser.normalize(l.text)).find()) {
+                blanket.add(l);
+                problems.add(new ImportProblem(l.no, "a clause names units for every task below it instead of naming them per task: «"
+                        + abbreviate(l.text) + "»; it is kept as a note on those tasks, and their units are not changed (add the units per task if they answer for it)"));
+            }
+        }
+        RawTask[] tasks = new RawTask[n];
+        for (int i = 0; i < n; i++) {
+            boolean covered = own[i] != null;
+            String lead = null;
+            for (int a = parent[i]; a >= 0 && !covered; a = parent[a]) {
+                covered = own[a] != null;
+            }
+            for (int a = i; a >= 0 && lead == null; a = parent[a]) {
+                lead = leadOf[a];
+            }
+            if (!covered && lead == null) {
+                continue;
+            }
+            if (lead != null && own[i] == null && !children.get(i).isEmpty()) {
+                continue; // a heading under the lead's heading that only groups: its measures are the tasks
+            }
+            RawTask t = own[i] != null ? own[i] : plain(blocks.get(i));
+            if (lead != null && t.lead == null && inheritedLead(i, parent, own) == null) {
+                t.lead = lead;
+                t.leadFromHeading = true;
+            }
+            t.label = blocks.get(i).item.mark;
+            int a = parent[i];
+            while (a >= 0 && tasks[a] == null) {
+                a = parent[a];
+            }
+            t.parent = a >= 0 ? tasks[a] : null;
+            if (t.parent != null) {
+                t.parent.group = true;
+            }
+            int g = parent[i];
+            while (g >= 0 && (tasks[g] != null || leadOf[g] != null && own[g] == null && g != i && isLeadOnly(g, leadOf))) {
+                g = parent[g];
+            }
+            t.goal = g < 0 ? null : headingTitle(blocks.get(g).item.text);
+            for (Line bl : blanket) {
+                if (bl.no < t.line) {
+                    t.notes.add("原文：" + bl.text.strip());
                 }
             }
-            t.goal = goal == null ? null : headingTitle(goal.text);
+            tasks[i] = t;
             bodyTasks.add(t);
         }
+    }
+
+    private static boolean isLeadOnly(int g, String[] leadOf) {
+        return false; // a lead's heading is still the goal of the tasks under it
+    }
+
+    private static String inheritedLead(int i, int[] parent, RawTask[] own) {
+        for (int a = parent[i]; a >= 0; a = parent[a]) {
+            if (own[a] != null && (own[a].lead != null || own[a].responsible != null)) {
+                return own[a].lead != null ? own[a].lead : own[a].responsible;
+            }
+        }
+        return null;
+    }
+
+    private static boolean coveredBelow(int i, RawTask[] own, List<List<Integer>> children) {
+        for (int k : children.get(i)) {
+            if (own[k] != null || coveredBelow(k, own, children)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A numbered block read as a task that names no assignment of its own (its group's or heading's covers it). */
+    private RawTask plain(Block b) {
+        RawTask t = new RawTask(b.item.line.no);
+        t.no = b.item.number;
+        List<String> parts = new ArrayList<>();
+        parts.add(b.item.text);
+        for (Line l : b.cont) {
+            parts.add(l.text);
+        }
+        t.measure = joinMeasure(parts);
+        t.title = titleOf(t.measure);
+        return t;
     }
 
     static String headingTitle(String text) {
@@ -427,6 +568,8 @@ final class TextReader {
             if (bracketed) {
                 before = before.substring(0, before.length() - 1);
             }
+            t.assignmentOwnLine = k > 0 && before.isBlank();
+            t.assignmentLine = ls.get(k).no;
             List<String> parts = new ArrayList<>();
             for (int j = 0; j < k; j++) {
                 parts.add(ls.get(j).text);
@@ -604,27 +747,111 @@ final class TextReader {
             }
             Role first = Role.ofHeader(t);
             if (first == Role.NO) {
-                List<Role> roles = new ArrayList<>();
-                roles.add(first);
+                // one header cell a line; a web page may break a cell over lines (责任 / 领导)
+                List<String> fragments = new ArrayList<>();
                 int j = i + 1;
-                while (j < lines.size()) {
-                    Role r = Role.ofHeader(lines.get(j).text);
-                    if (r == null || r == Role.NO) {
-                        break;
-                    }
-                    roles.add(r);
+                while (j < lines.size() && headerFragment(lines.get(j).text)) {
+                    fragments.add(lines.get(j).text.strip());
                     j++;
                 }
-                if (usable(roles)) {
-                    List<String> names = new ArrayList<>();
-                    for (int k = i; k < j; k++) {
-                        names.add(lines.get(k).text);
+                int rows = j;
+                while (rows < lines.size() && rows < j + 3 && goalRow(lines.get(rows).text)) {
+                    rows++; // a goal row between the header and the first row
+                }
+                List<String> names = mergeHeader(fragments, rows < lines.size() && isRowStart(lines.get(rows).text, 1) ? widestRow(rows) : -1);
+                if (names == fragments) {
+                    int known = 0;
+                    while (known < fragments.size() && Role.ofHeader(fragments.get(known)) != null) {
+                        known++;
                     }
-                    return new Header(i, j, null, Role.settle(roles), headerNames(names.toArray(String[]::new)));
+                    names = fragments.subList(0, known);
+                    j = i + 1 + known;
+                }
+                List<Role> roles = new ArrayList<>();
+                roles.add(first);
+                names.forEach(nm -> roles.add(Role.ofHeader(nm)));
+                if (usable(roles)) {
+                    List<String> all = new ArrayList<>();
+                    all.add(t);
+                    all.addAll(names);
+                    return new Header(i, j, null, Role.settle(roles), headerNames(all.toArray(String[]::new)));
                 }
             }
         }
         return null;
+    }
+
+    private static final java.util.Set<String> HEADER_WORDS = java.util.Set.of("序号", "工作目标", "工作任务", "重点工作", "重点任务",
+            "工作内容", "任务内容", "具体措施", "工作措施", "主要措施", "目标任务", "任务名称", "事项名称", "牵头单位", "责任单位", "配合单位",
+            "协办单位", "责任领导", "牵头领导", "分管领导", "责任人", "具体责任人", "联系人", "责任科室", "责任部门", "负责部门", "责任处室",
+            "牵头部门", "配合部门", "完成时限", "完成时间", "时间节点", "时限要求", "备注", "工作任务安排", "工作安排", "完成情况", "进展情况");
+
+    /** A line that may be (part of) one header cell: short, no sentence, not a row's number. */
+    private static boolean headerFragment(String text) {
+        String v = text.strip();
+        return !v.isEmpty() && v.length() <= 12 && !v.matches("\\d{1,3}") && !v.matches(".*[。，,；;：:].*")
+                && itemOf(new Line(0, v)) == null; // a numbered line (一、优化政务服务) is a goal row, not a header cell
+    }
+
+    /** The most cells any row of a one-cell-a-line table has, its rows starting at {@code from}. */
+    private int widestRow(int from) {
+        int widest = 0;
+        int expected = 1;
+        int i = from;
+        while (i < lines.size() && isRowStart(lines.get(i).text, expected)) {
+            int j = i + 1;
+            int cells = 0;
+            while (j < lines.size() && !isRowStart(lines.get(j).text, expected + 1) && !isRowStart(lines.get(j).text, 1)) {
+                cells += goalRow(lines.get(j).text) ? 0 : 1;
+                j++;
+            }
+            widest = Math.max(widest, cells);
+            expected++;
+            i = j;
+        }
+        return widest;
+    }
+
+    /**
+     * Joins header cells a web page broke over lines (责任 / 领导 → 责任领导) into {@code cells} names:
+     * only when some line alone names no column, choosing the joins that give the most known header names.
+     */
+    static List<String> mergeHeader(List<String> fragments, int cells) {
+        int n = fragments.size();
+        if (cells <= 0 || n <= cells || fragments.stream().allMatch(f -> Role.ofHeader(f) != null)) {
+            return fragments;
+        }
+        double[][] best = new double[n + 1][cells + 1];
+        int[][] cut = new int[n + 1][cells + 1];
+        for (double[] row : best) {
+            java.util.Arrays.fill(row, Double.NEGATIVE_INFINITY);
+        }
+        best[0][0] = 0;
+        for (int i = 1; i <= n; i++) {
+            for (int k = 1; k <= Math.min(i, cells); k++) {
+                for (int from = Math.max(k - 1, i - 4); from < i; from++) {
+                    if (best[from][k - 1] == Double.NEGATIVE_INFINITY) {
+                        continue;
+                    }
+                    String joined = String.join("", fragments.subList(from, i));
+                    double score = best[from][k - 1] + (HEADER_WORDS.contains(Role.simplified(joined)) ? 3 : Role.ofHeader(joined) != null ? 1 : 0)
+                            - 0.25 * (i - from - 1);
+                    if (score > best[i][k]) {
+                        best[i][k] = score;
+                        cut[i][k] = from;
+                    }
+                }
+            }
+        }
+        if (best[n][cells] == Double.NEGATIVE_INFINITY) {
+            return fragments;
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = n, k = cells; k > 0; k--) {
+            out.add(0, String.join("", fragments.subList(cut[i][k], i)));
+            i = cut[i][k];
+        }
+        return out;
     }
 
     /** True when a row holds only header names (two or more, besides merged cells): the second line of a two-line header, or a repeated header. */
@@ -728,7 +955,11 @@ final class TextReader {
         while (i < lines.size()) {
             Line start = lines.get(i);
             if (!isRowStart(start.text, expected)) {
-                problems.add(new ImportProblem(start.no, "table text outside any row: «" + abbreviate(start.text) + "»"));
+                if (goalRow(start.text)) {
+                    goal = headingTitle(itemOf(start).text);
+                } else {
+                    problems.add(new ImportProblem(start.no, "table text outside any row: «" + abbreviate(start.text) + "»"));
+                }
                 i++;
                 continue;
             }
@@ -740,6 +971,10 @@ final class TextReader {
                 j++;
             }
             int k = roles.size() - 1;
+            String nextGoal = null;
+            if (cells.size() > k - 1 && !cells.isEmpty() && goalRow(cells.get(cells.size() - 1)) && j < lines.size()) {
+                nextGoal = headingTitle(itemOf(new Line(0, cells.remove(cells.size() - 1))).text); // a goal row before the next row
+            }
             List<Role> rest = roles.subList(1, roles.size());
             List<String> mapped = new ArrayList<>();
             mapped.add(start.text.strip());
@@ -763,9 +998,18 @@ final class TextReader {
                 goal = t.goal;
                 tableTasks.add(t);
             }
+            if (nextGoal != null) {
+                goal = nextGoal;
+            }
             expected = no + 1;
             i = j;
         }
+    }
+
+    /** A line that is a goal row of a one-cell-a-line table: a short numbered heading (一、项目建设). */
+    private static boolean goalRow(String text) {
+        Item it = itemOf(new Line(0, text.strip()));
+        return it != null && it.rank <= 2 && text.strip().length() <= 30 && firstStop(text) < 0;
     }
 
     private static boolean isRowStart(String text, int expected) {

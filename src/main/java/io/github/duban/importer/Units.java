@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 final class Units {
 
     private static final Pattern UNIT_END = Pattern.compile(
-            "(局|委|办|院|室|部|社|会|联|队|所|站|中心|公司|园|处|镇|乡|街道|单位|部门|政府|集团|投|行|厅|馆|台|组|署|府|区|县|市|庭|校|团)$");
+            "(局|委|办|辦|院|室|部|社|会|會|联|聯|队|隊|所|站|中心|公司|园|園|处|處|镇|鎮|乡|鄉|街道|单位|單位|部门|部門|政府|集团|集團|投|行|厅|廳|馆|館|台|组|組|署|府|区|區|县|縣|市|庭|校|团|團|科|股|专班|專班)$");
     private static final Set<String> GROUP_NAMES = Set.of("街道办事处", "街道", "乡镇", "乡镇街道", "乡镇(街道)", "乡镇（街道）",
             "社区", "村(社区)", "村（社区）", "区直单位", "区直部门", "驻区单位", "园区", "县直单位", "市直单位", "区直各单位");
     private static final Set<String> GENERIC_TAIL = Set.of("单位", "部门", "成员单位", "单位组成", "");
@@ -31,9 +31,9 @@ final class Units {
         int depth = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '(' || c == '（') {
+            if ("(（〔【[［".indexOf(c) >= 0) {
                 depth++;
-            } else if ((c == ')' || c == '）') && depth > 0) {
+            } else if (")）〕】]］".indexOf(c) >= 0 && depth > 0) {
                 depth--;
             }
             if (depth == 0 && "、，,；;/ \t".indexOf(c) >= 0) {
@@ -71,7 +71,7 @@ final class Units {
     }
 
     static boolean endsLikeUnit(CharSequence cur) {
-        return UNIT_END.matcher(cur.toString().replaceAll("[(（][^()（）]*[)）]$", "")).find();
+        return UNIT_END.matcher(cur.toString().replaceAll("[(（〔【\\[][^()（）〔〕【】\\[\\]]*[)）〕】\\]]$", "")).find();
     }
 
     private static String restUntilSeparator(String s, int from) {

@@ -27,6 +27,8 @@ final class XlsxReader {
     /** A responsibility table has tens or hundreds of rows; more than this is not a plan. */
     static final int MAX_ROWS = 20_000;
     static final int MAX_COLUMNS = 60;
+    /** Cells of a 责任分解表: a few thousand; more than this is not a plan. */
+    static final long MAX_CELLS = 400_000;
 
     private XlsxReader() {
     }
@@ -34,6 +36,9 @@ final class XlsxReader {
     static ImportResult read(Path file, ImportOptions options) {
         String source = file.toString();
         Ooxml.secure();
+        if (isZip(file)) {
+            checkSize(file, source);
+        }
         List<ImportProblem> problems = new ArrayList<>();
         List<CsvTable.Row> rows = new ArrayList<>();
         String sheetName;
@@ -74,7 +79,7 @@ final class XlsxReader {
                         if (r == r0 && c == c0) {
                             continue;
                         }
-                        grid[r][c] = r > r0 ? DocLines.merged(v) : DocLines.spanned(v);
+                        grid[r][c] = r > r0 ? Document.merged(v) : Document.spanned(v);
                     }
                 }
             }
@@ -83,7 +88,7 @@ final class XlsxReader {
                 for (int c = 0; c < width; c++) {
                     String v = grid[r][c] == null ? "" : grid[r][c];
                     String mark = v.startsWith(TextReader.MERGED) ? TextReader.MERGED : v.startsWith(TextReader.SPANNED) ? TextReader.SPANNED : "";
-                    cells.add(mark + TextReader.clean(DocLines.strip(v).replace('\n', ' '), r + 1, problems));
+                    cells.add(mark + TextReader.clean(Document.strip(v).replace('\n', ' '), r + 1, problems));
                 }
                 rows.add(new CsvTable.Row(r + 1, cells, null));
             }
@@ -104,6 +109,64 @@ final class XlsxReader {
         }
         String title = file.getFileName().toString().replaceAll("\\.[^.]+$", "");
         return PlanImporter.importTable(table, source, title, options, problems, Locator.of(places), all.toString());
+    }
+
+    private static boolean isZip(Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] b = in.readNBytes(4);
+            return b.length == 4 && b[0] == 0x50 && b[1] == 0x4B && b[2] == 0x03 && b[3] == 0x04;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Counts the rows and cells of every sheet as it streams past, before POI builds the workbook in
+     * memory, and refuses a sheet over {@link #MAX_ROWS} rows or {@link #MAX_CELLS} cells at once (its
+     * declared dimension is believed when it is already too big). Anything it cannot read is left to POI.
+     */
+    static void checkSize(Path file, String source) {
+        javax.xml.stream.XMLInputFactory xif = javax.xml.stream.XMLInputFactory.newFactory();
+        xif.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+        xif.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            for (java.util.Enumeration<? extends java.util.zip.ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
+                java.util.zip.ZipEntry e = en.nextElement();
+                if (!e.getName().matches("xl/worksheets/[^/]+\\.xml")) {
+                    continue;
+                }
+                long rows = 0;
+                long cells = 0;
+                try (java.io.InputStream in = zip.getInputStream(e)) {
+                    javax.xml.stream.XMLStreamReader x = xif.createXMLStreamReader(in);
+                    while (x.hasNext()) {
+                        if (x.next() != javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+                            continue;
+                        }
+                        String local = x.getLocalName();
+                        if (local.equals("dimension")) {
+                            java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Z]+(\\d+)$").matcher(String.valueOf(x.getAttributeValue(null, "ref")));
+                            if (m.find() && m.group(1).length() < 10 && Long.parseLong(m.group(1)) > MAX_ROWS) {
+                                throw tooBig(source, e.getName(), m.group(1) + " rows (its declared size)");
+                            }
+                        } else if (local.equals("row") && ++rows > MAX_ROWS) {
+                            throw tooBig(source, e.getName(), "more than " + MAX_ROWS + " rows");
+                        } else if (local.equals("c") && ++cells > MAX_CELLS) {
+                            throw tooBig(source, e.getName(), "more than " + MAX_CELLS + " cells");
+                        }
+                    }
+                }
+            }
+        } catch (ImportException e) {
+            throw e;
+        } catch (Exception e) {
+            // not readable here: POI says why, with its own limits
+        }
+    }
+
+    private static ImportException tooBig(String source, String part, String what) {
+        return new ImportException(source, 0, "a sheet (" + part + ") has " + what + ", far more than a 责任分解表 (at most "
+                + MAX_ROWS + " rows); refused before reading it");
     }
 
     private static Sheet sheet(Workbook wb, String name, String source) {

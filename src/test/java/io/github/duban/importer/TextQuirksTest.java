@@ -41,9 +41,12 @@ class TextQuirksTest {
                 .containsExactly("推行“一件事一次办”", "推进“跨省通办”", "加强用地保障", "强化金融服务", "开展营商环境大调研", "清理拖欠企业账款");
         assertThat(p.goals()).extracting(g -> g.title()).containsExactly("提升政务服务", "优化要素保障", "专项行动");
         assertThat(p.tasks()).extracting(Task::goal).containsExactly(1, 1, 2, 2, 3, 3);
+        // ① under (一) is a step of it: (一) groups, ① is the leaf judged (the numbers of the top level are checked)
+        assertThat(task(6).parent()).isEqualTo(5);
+        assertThat(R.plan().leaves()).extracting(Task::no).containsExactly(1, 2, 3, 4, 6);
         assertThat(R.problems()).anySatisfy(x -> {
             assertThat(x.line()).isEqualTo(4);
-            assertThat(x.message()).contains("renumbered").contains("1,2,1,2,1,1");
+            assertThat(x.message()).contains("renumbered").contains("(1,2,1,2,1)");
         });
     }
 
