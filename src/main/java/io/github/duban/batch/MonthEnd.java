@@ -229,12 +229,11 @@ public final class MonthEnd {
             UnitScore lowest = a.scores().stream()
                     .min((x, y) -> x.score().compareTo(y.score()) != 0 ? x.score().compareTo(y.score()) : Text.ORDER.compare(x.unit(), y.unit()))
                     .orElse(null);
-            int red = (int) a.board().stream().filter(b -> b.light() == Light.RED).count();
-            int overdue = (int) a.findings().stream().filter(f -> f.kind() == FindingKind.TASK_OVERDUE)
-                    .map(f -> f.task()).distinct().count();
-            return new Prepared(new PlanResult(name, true, title, a.scores().size(), red, overdue, a.sanctions().size(),
+            int red = a.summary() == null ? 0 : a.summary().red();
+            int overdue = a.summary() == null ? 0 : a.summary().overdue();
+            return new Prepared(new PlanResult(name, true, title, a.summary() == null ? a.scores().size() : a.summary().unitsScored(), red, overdue, a.sanctions().size(),
                     lowest == null ? null : lowest.score(), lowest == null ? "" : lowest.unit(), ""), outDir.resolve(name), files);
-        } catch (InputException e) {
+        } catch (InputException | LedgerException e) {
             return new Prepared(new PlanResult(name, false, title, 0, 0, 0, 0, null, "", e.getMessage()), null, null);
         } catch (IllegalArgumentException e) {
             return new Prepared(new PlanResult(name, false, title, 0, 0, 0, 0, null, "", folder + ": " + e.getMessage()), null, null);

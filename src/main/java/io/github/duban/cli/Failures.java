@@ -1,15 +1,23 @@
 package io.github.duban.cli;
 
-import io.github.duban.error.RulesException;
-import io.github.duban.error.InputException;
+import io.github.duban.error.DubanException;
+import io.github.duban.error.JdbcException;
 import picocli.CommandLine;
 
-/** Turns failures into one clear line on stderr and an exit code: 2 for bad input, 1 otherwise. */
+/**
+ * Turns failures into one clear line on stderr and an exit code, told apart by type: 2 for what the
+ * caller gave (bad input, rules that don't compile, a wrong ledger, a calendar out of range, a limit
+ * passed), 1 for a database that failed or anything unexpected (with its stack trace).
+ */
 final class Failures implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
         var err = cmd.getErr();
-        if (ex instanceof InputException || ex instanceof RulesException) {
+        if (ex instanceof JdbcException) {
+            err.println("duban: " + ex.getMessage());
+            return 1;
+        }
+        if (ex instanceof DubanException) {
             err.println("duban: " + ex.getMessage());
             return 2;
         }

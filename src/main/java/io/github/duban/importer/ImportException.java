@@ -1,21 +1,15 @@
 package io.github.duban.importer;
 
-/** A document the importer cannot turn into a plan at all: names the file, the line (0 when unknown) and what was expected. */
-public final class ImportException extends RuntimeException {
-    private final String file;
-    private final int line;
+import io.github.duban.error.InputException;
+
+/**
+ * A document the importer cannot turn into a plan at all: names the file, the line (0 when unknown)
+ * and what was expected. One of the library's {@link InputException}s, so a caller that handles bad
+ * input handles it too.
+ */
+public final class ImportException extends InputException {
 
     public ImportException(String file, int line, String problem) {
-        super((file == null ? "input" : file) + (line > 0 ? ":" + line : "") + ": " + problem);
-        this.file = file;
-        this.line = line;
-    }
-
-    public String file() {
-        return file;
-    }
-
-    public int line() {
-        return line;
+        super(file, line, null, problem);
     }
 }

@@ -181,6 +181,8 @@ public final class AssessmentJson {
         g.writeNumberField("commendations", m.commendations());
         g.writeNumberField("earlyCompletions", m.earlyCompletions());
         g.writeNumberField("unitsScored", m.unitsScored());
+        g.writeNumberField("red", m.red());
+        g.writeNumberField("yellow", m.yellow());
         g.writeStringField("rule", m.rule());
         g.writeEndObject();
     }

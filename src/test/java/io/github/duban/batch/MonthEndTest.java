@@ -78,7 +78,7 @@ class MonthEndTest {
         MonthEnd.PlanResult p1 = one.plans().get(0);
         assertThat(p1.units()).isEqualTo(10);
         assertThat(p1.overdue()).isEqualTo(2);                // tasks 9 and 13 in May of the sample year
-        assertThat(p1.red()).isEqualTo(3);                    // tasks 9, 12, 13
+        assertThat(p1.red()).isEqualTo(4);                    // tasks 9, 12, 13, and 4 whose lead unit is exposed
         assertThat(p1.sanctions()).isEqualTo(6);
         assertThat(p1.lowestScore()).isEqualByComparingTo("85");
         assertThat(p1.lowestUnit()).isEqualTo("区科工信局");

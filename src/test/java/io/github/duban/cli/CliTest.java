@@ -66,7 +66,7 @@ class CliTest extends ConsoleCapture {
         assertThat(outDir.resolve("bulletin.html")).exists();
         assertThat(outDir.resolve("bulletin.docx")).exists();
         JsonNode a = JSON.readTree(outDir.resolve("assessment.json").toFile());
-        assertThat(a.fieldNames()).toIterable().containsExactly("period", "asOf", "ruleset", "findings", "sanctions", "scores", "board", "cases", "ignored", "reportsOwed");
+        assertThat(a.fieldNames()).toIterable().containsExactly("period", "asOf", "ruleset", "findings", "sanctions", "scores", "board", "cases", "ignored", "reportsOwed", "summary");
         assertThat(a.get("period").asText()).isEqualTo("2021-02");
         assertThat(a.get("ruleset").asText()).hasSize(64);
         assertThat(a.get("findings")).anySatisfy(f -> {

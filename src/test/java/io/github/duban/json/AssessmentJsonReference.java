@@ -78,6 +78,8 @@ final class AssessmentJsonReference {
             sm.put("commendations", m.commendations());
             sm.put("earlyCompletions", m.earlyCompletions());
             sm.put("unitsScored", m.unitsScored());
+            sm.put("red", m.red());
+            sm.put("yellow", m.yellow());
             sm.put("rule", m.rule());
         }
         return root;

@@ -35,7 +35,7 @@ final class Views {
         v.put("ignored", sorted(a.ignored().stream().map(i -> line(i.fact(), i.task(), i.unit(), i.on()))));
         var m = a.summary();
         v.put("counts", List.of(m == null ? "-" : line(m.reportsDue(), m.reportsOwed(), m.reportsOnTime(), m.reportsLate(), m.reportsMissing(),
-                m.done(), m.onTrack(), m.lagging(), m.overdue(), m.onSchedule())));
+                m.done(), m.onTrack(), m.lagging(), m.overdue(), m.onSchedule(), "red", m.red(), "yellow", m.yellow())));
         return v;
     }
 
@@ -50,7 +50,8 @@ final class Views {
         v.put("ignored", sorted(a.ignored().stream().map(i -> line(i.fact(), i.task(), i.unit(), i.on()))));
         var m = a.counts();
         v.put("counts", List.of(line(m.reportsDue(), m.owed(), m.onTime(), m.late(), m.missing(), m.done(), m.onTrack(), m.lagging(),
-                m.overdue(), m.onSchedule())));
+                m.overdue(), m.onSchedule(), "red", a.board().stream().filter(b -> b.light() == io.github.duban.outcome.Light.RED).count(),
+                "yellow", a.board().stream().filter(b -> b.light() == io.github.duban.outcome.Light.YELLOW).count())));
         return v;
     }
 
