@@ -19,17 +19,14 @@ import java.util.Map;
  */
 public final class FactCheck {
 
-    /** A fact that does not fit the plan: names the field and what was expected. */
-    public static final class Problem extends IllegalArgumentException {
-        private final String field;
-
+    /**
+     * A fact that does not fit the plan: names the field and what was expected. An
+     * {@link io.github.duban.error.InputException} whose file and line the reader that read the fact
+     * adds ({@link #at}); {@link #problem()} is the sentence without them.
+     */
+    public static final class Problem extends io.github.duban.error.InputException {
         public Problem(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
+            super("facts", 0, field, message);
         }
     }
 

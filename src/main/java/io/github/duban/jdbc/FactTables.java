@@ -314,7 +314,7 @@ final class FactTables {
                 return make.get();
             } catch (FactCheck.Problem p) {
                 String field = p.field();
-                throw error("on".equals(field) ? "on_date" : field, p.getMessage());
+                throw error("on".equals(field) ? "on_date" : field, p.problem());
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw error(null, e.getMessage());
             }

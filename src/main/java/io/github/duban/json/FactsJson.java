@@ -304,7 +304,7 @@ public final class FactsJson {
         try {
             return make.get();
         } catch (FactCheck.Problem p) {
-            throw at.error(p.field(), p.getMessage());
+            throw at.error(p.field(), p.problem());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw at.error(null, e.getMessage());
         }

@@ -17,6 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 import static io.github.duban.rules.RuleFixtures.*;
@@ -695,5 +697,115 @@ class LatenessRulesTest {
         assertThat(findings(mar, FindingKind.TASK_COMPLETED_EARLY, ALPHA, T1)).hasSize(1);
         assertThat(findings(mar, FindingKind.TASK_COMPLETED_EARLY, BRAVO, T1)).hasSize(1);
         assertThat(may.reportsOwed()).isEqualTo(assess(duban, MAY, null, given().allOnTimeThrough(MAY).facts()).reportsOwed());
+    }
+
+    // ================================================================ milestones and targets (DESIGN §9)
+
+    /** A plan of two tasks: 1 with a milestone of 50 % by 03-31 (and one without a percent), 2 with a target of 6000 万元. */
+    private static final Plan SHAPED = Plan.of("测试实施方案", "测优组发〔2021〕2号", LocalDate.of(2021, 2, 1),
+            io.github.duban.model.ReportingRule.of(FEB, JUN, 25), List.of(),
+            List.of(io.github.duban.model.Goal.of(1, "提升效率")),
+            List.of(io.github.duban.model.Unit.of(ALPHA), io.github.duban.model.Unit.of(BRAVO)),
+            List.of(new Task(T1, 1, "建设审批平台", "上线平台", List.of(ALPHA), List.of(),
+                            io.github.duban.model.Deadline.of(d(6, 30), "2021年6月底"),
+                            List.of(io.github.duban.model.Milestone.of("完成建设方案", d(3, 31), 50),
+                                    io.github.duban.model.Milestone.of("召开推进会", d(4, 15))),
+                            List.of(), null, null, List.of(), null),
+                    new Task(T2, 1, "招商引资", "引进资金", List.of(BRAVO), List.of(),
+                            io.github.duban.model.Deadline.of(d(6, 30), "2021年6月底"), List.of(), List.of(), null, null, List.of(),
+                            io.github.duban.model.Target.of(new BigDecimal("6000"), "万元"))));
+    private static final Duban SHAPED_ENGINE = Duban.builder().plan(SHAPED).build();
+
+    private static Facts shapedFacts(int alphaMarch, LocalDate completedOn, io.github.duban.model.ProgressReport bravoMarch) {
+        List<io.github.duban.model.ProgressReport> r = new java.util.ArrayList<>();
+        for (YearMonth m = FEB; !m.isAfter(JUN); m = m.plusMonths(1)) {
+            if (!m.equals(MAR) || alphaMarch >= 0) {
+                r.add(io.github.duban.model.ProgressReport.of(T1, ALPHA, m, m.atDay(20), m.equals(MAR) ? alphaMarch : 30));
+            }
+            r.add(m.equals(MAR) && bravoMarch != null ? bravoMarch : io.github.duban.model.ProgressReport.of(T2, BRAVO, m, m.atDay(20), 10));
+        }
+        List<io.github.duban.model.Completion> done = completedOn == null ? List.of() : List.of(io.github.duban.model.Completion.of(T1, completedOn));
+        return Facts.of(r, done, List.of(), List.of(), List.of());
+    }
+
+    @Test
+    void aMilestoneMet_findsNothing() {
+        // Given ALPHA reports 60 % in March, above the 50 % the 03-31 milestone asks
+        Assessment a = assess(SHAPED_ENGINE, MAR, null, shapedFacts(60, null, null));
+        // Then no milestone is missed
+        assertThat(findings(a, FindingKind.MILESTONE_MISSED)).isEmpty();
+    }
+
+    @Test
+    void aMilestoneMissedByPercent_isAFindingOnTheLeadInTheMonthOfItsDate_andCallsForANotice() {
+        // Given ALPHA's latest percent by 03-31 is 40 %, below the milestone's 50 %
+        Facts f = shapedFacts(40, null, null);
+        // When February, March and April are assessed
+        // Then March alone finds the milestone missed, dated on the milestone's date, naming both facts
+        assertThat(findings(assess(SHAPED_ENGINE, FEB, null, f), FindingKind.MILESTONE_MISSED)).isEmpty();
+        Assessment mar = assess(SHAPED_ENGINE, MAR, null, f);
+        assertThat(findings(mar, FindingKind.MILESTONE_MISSED)).singleElement().satisfies(x -> {
+            assertThat(x.unit()).isEqualTo(ALPHA);
+            assertThat(x.task()).isEqualTo(T1);
+            assertThat(x.on()).isEqualTo(d(3, 31));
+            assertThat(x.reason()).contains("完成建设方案", "50%", "40%");
+        });
+        assertThat(sanctions(mar, ALPHA, T1)).extracting(io.github.duban.outcome.Sanction::level)
+                .containsExactly(io.github.duban.outcome.EscalationLevel.NOTICE);
+        assertThat(score(mar, ALPHA).lines()).anySatisfy(l -> assertThat(l.points()).isEqualByComparingTo("-1"));
+        assertThat(findings(assess(SHAPED_ENGINE, APR, null, f), FindingKind.MILESTONE_MISSED)).isEmpty();
+    }
+
+    @Test
+    void aMilestoneWithNoPercentReportedByItsDate_isMissed() {
+        // Given ALPHA sends no March report (its February one gave 30 %, below 50 %)...
+        Assessment a = assess(SHAPED_ENGINE, MAR, null, shapedFacts(-1, null, null));
+        // Then the milestone is missed on the February percent
+        assertThat(findings(a, FindingKind.MILESTONE_MISSED, ALPHA, T1)).hasSize(1);
+    }
+
+    @Test
+    void aMilestoneMissedButTheTaskCompletedBeforeItsDate_isNotMissed() {
+        // Given ALPHA reports 40 % but the task is completed on 03-15
+        Assessment a = assess(SHAPED_ENGINE, MAR, null, shapedFacts(40, d(3, 15), null));
+        // Then no milestone is missed
+        assertThat(findings(a, FindingKind.MILESTONE_MISSED)).isEmpty();
+    }
+
+    @Test
+    void aMilestoneWithoutAPercent_isNeverJudged() {
+        // Given ALPHA stands at 30 % on 04-15, the date of the milestone that names no percent
+        Assessment a = assess(SHAPED_ENGINE, APR, null, shapedFacts(60, null, null));
+        // Then nothing is missed in April
+        assertThat(findings(a, FindingKind.MILESTONE_MISSED)).isEmpty();
+    }
+
+    @Test
+    void aValueOnlyReport_givesItsShareOfTheTarget_flooredAndAtMost100() {
+        Facts half = shapedFacts(60, null, new io.github.duban.model.ProgressReport(T2, BRAVO, MAR, d(3, 20), null, null, new BigDecimal("3599")));
+        assertThat(board(assess(SHAPED_ENGINE, MAR, null, half), T2).percent()).isEqualTo(59);
+        Facts over = shapedFacts(60, null, new io.github.duban.model.ProgressReport(T2, BRAVO, MAR, d(3, 20), null, null, new BigDecimal("7000")));
+        assertThat(board(assess(SHAPED_ENGINE, MAR, null, over), T2).percent()).isEqualTo(100);
+    }
+
+    @Test
+    void aPercentOnlyReport_onATaskWithATarget_standsAtItsPercent() {
+        Facts f = shapedFacts(60, null, io.github.duban.model.ProgressReport.of(T2, BRAVO, MAR, d(3, 20), 70));
+        assertThat(board(assess(SHAPED_ENGINE, MAR, null, f), T2).percent()).isEqualTo(70);
+    }
+
+    @Test
+    void aReportWithPercentAndValue_keepsItsPercent() {
+        Facts f = shapedFacts(60, null, new io.github.duban.model.ProgressReport(T2, BRAVO, MAR, d(3, 20), 30, null, new BigDecimal("6000")));
+        assertThat(board(assess(SHAPED_ENGINE, MAR, null, f), T2).percent()).isEqualTo(30);
+    }
+
+    @Test
+    void aValueOnATaskWithoutATarget_isRefused() {
+        Facts f = Facts.of(List.of(new io.github.duban.model.ProgressReport(T1, ALPHA, FEB, d(2, 20), null, null, new BigDecimal("5"))),
+                List.of(), List.of(), List.of(), List.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SHAPED_ENGINE.assess(FEB, null, f, null))
+                .isInstanceOf(io.github.duban.error.InputException.class)
+                .hasMessageContaining("target");
     }
 }
