@@ -15,6 +15,7 @@ import io.github.duban.outcome.Light;
 import io.github.duban.outcome.MonthSummary;
 import io.github.duban.outcome.Sanction;
 import io.github.duban.outcome.ScoreLine;
+import io.github.duban.outcome.TaskStatus;
 import io.github.duban.outcome.UnitScore;
 
 import java.math.BigDecimal;
@@ -35,38 +36,45 @@ import java.util.TreeMap;
  * judged again. Templates and the DOCX writer read this model. Immutable and thread-safe.
  *
  * @param series     the series name (督查通报)
- * @param issue      第N期: the month's place in the reporting window, from 1
+ * @param issue      第N期: the settings' number, else the month's place in the reporting window, from 1
  * @param office     the issuing office
  * @param date       the bulletin's date (the settings' date, else the as-of date)
  * @param dateText   the date in Chinese (2021年5月31日)
  * @param title      关于2021年5月份……工作推进情况的通报
- * @param recipients the 主送 line
+ * @param recipients the 主送 line: the plan's lead units, then every other unit the issue names
  * @param opening    the opening paragraph, ending 现将有关情况通报如下：
- * @param overview   一、总体情况
- * @param problems   二、存在问题
- * @param sanctions  三、通报批评、公开曝光与表扬
+ * @param overview   一、总体情况, ending with the overall judgement (从督查情况看……)
+ * @param sections   二、 and 三、: the problems found and the sanctions and commendations, each with its parts
+ *                   numbered in order, empty parts left out
  * @param ranking    四、考核得分与排名, one row per scored unit in rank order
+ * @param rankingNote the note under the ranking naming the units whose rating a sanction's ceiling
+ *                   capped ("" when none)
  * @param chart      the bar chart of the scores
- * @param board      五、挂图作战, one cell per task in task order
- * @param requirements 六、下一步工作要求, one paragraph each
+ * @param requirements 五、下一步工作要求, one paragraph each, numbered in order
  * @param closing    an optional closing line before the signature
- * @param copyTo     an optional 抄送 line
+ * @param copyTo     the 抄送 line of the 版记 (null when none)
+ * @param printer    the 印发机关 of the 版记
+ * @param printDateText the 印发日期 of the 版记 (2021年5月31日)
+ * @param attachment the attachment's title (附件: the board); the board follows the signature
+ * @param board      the attachment's table, one cell per task in task order
  * @param period     the month (2021-05)
  * @param periodText the month in Chinese (2021年5月)
  * @param asOf       the assessment's as-of date
- * @param ruleset    the ruleset fingerprint of the assessment
+ * @param ruleset    the ruleset fingerprint of the assessment, kept out of the printed page
  * @param planTitle  the plan's full title
  * @param docNumber  the plan's 文号 (may be empty)
  */
 public record Bulletin(String series, int issue, String office, LocalDate date, String dateText, String title,
-                       String recipients, String opening, Overview overview, Problems problems, Sanctions sanctions,
-                       List<RankRow> ranking, Chart chart, List<BoardCell> board, List<String> requirements,
-                       String closing, String copyTo, String period, String periodText, LocalDate asOf, String ruleset,
+                       String recipients, String opening, Overview overview, List<Section> sections,
+                       List<RankRow> ranking, String rankingNote, Chart chart, List<String> requirements,
+                       String closing, String copyTo, String printer, String printDateText, String attachment,
+                       List<BoardCell> board, String period, String periodText, LocalDate asOf, String ruleset,
                        String planTitle, String docNumber) {
 
     public Bulletin {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(overview, "overview");
+        sections = List.copyOf(sections);
         ranking = List.copyOf(ranking);
         board = List.copyOf(board);
         requirements = List.copyOf(requirements);
@@ -91,51 +99,39 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
         }
     }
 
-    /** 二、存在问题: lagging and overdue tasks, report lapses and what inspections found, as sentences. */
-    public record Problems(List<TaskProblem> tasks, List<String> reports, List<String> inspections) {
-        public Problems {
-            tasks = List.copyOf(tasks);
-            reports = List.copyOf(reports);
-            inspections = List.copyOf(inspections);
+    /**
+     * A top-level section after 一、: its number (二), title, its parts in order (each numbered
+     * （一）（二）… as printed, empty parts left out) and the sentence printed when it has none.
+     */
+    public record Section(String number, String title, List<Part> parts, String none) {
+        public Section {
+            parts = List.copyOf(parts);
         }
 
-        public boolean empty() {
-            return tasks.isEmpty() && reports.isEmpty() && inspections.isEmpty();
+        public String heading() {
+            return number + "、" + title;
         }
     }
 
     /**
-     * A lagging or overdue task: its number, title, lead units, light, days overdue (0 when not
-     * overdue), points behind schedule ("" when not behind) and the sentence the bulletin prints.
+     * A part of a section: its printed number （一）, title, an optional lead-in sentence ("" when
+     * none) and its items, each told once.
      */
-    public record TaskProblem(int task, String title, String leads, Light light, int daysOverdue, String behind,
-                              String text) {
-    }
-
-    /** 三、: the sanctions issued in the month by level, commendations and early completions. */
-    public record Sanctions(List<SanctionItem> criticisms, List<SanctionItem> exposures, List<SanctionItem> notices,
-                            List<String> commendations, List<String> early) {
-        public Sanctions {
-            criticisms = List.copyOf(criticisms);
-            exposures = List.copyOf(exposures);
-            notices = List.copyOf(notices);
-            commendations = List.copyOf(commendations);
-            early = List.copyOf(early);
+    public record Part(String number, String title, String intro, List<Item> items) {
+        public Part {
+            items = List.copyOf(items);
         }
 
-        public boolean empty() {
-            return criticisms.isEmpty() && exposures.isEmpty() && notices.isEmpty() && commendations.isEmpty()
-                    && early.isEmpty();
+        public String heading() {
+            return number + title;
         }
     }
 
     /**
-     * One sanction: the unit, the task (0 for a unit-wide matter), the level in Chinese, the
-     * sanction's reason, the persons named ("" when none), the rectify-by date ("" when none, else
-     * 2021年6月15日) and the plan's 责任领导 / 责任人 of the unit ("" when the plan has none).
+     * One item: the unit it names ("" when none), the task (0 when none), the sentence printed, the
+     * persons named ("" when none) and the rectify-by date in Chinese ("" when none).
      */
-    public record SanctionItem(String unit, int task, String level, String reason, String persons, String rectifyBy,
-                               String leader, String person) {
+    public record Item(String unit, int task, String text, String persons, String rectifyBy) {
     }
 
     /** A ranking row: 序号, 单位, 得分, 等次 (Chinese and code), 扣分, 加分, 排名, and the score's reason. */
@@ -198,35 +194,35 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
         YearMonth m = a.period();
         int issue = (int) (m.getYear() * 12L + m.getMonthValue() - plan.reporting().from().getYear() * 12L
                 - plan.reporting().from().getMonthValue()) + 1;
+        if (s.issue() != null) {
+            issue = s.issue();
+        }
         String region = region(plan.title());
         String office = s.office() != null ? s.office() : region + "督查室";
         String series = s.series() != null ? s.series() : "督查通报";
         LocalDate date = s.date() != null ? s.date() : a.asOf();
         String monthText = m.getYear() + "年" + m.getMonthValue() + "月";
         String subject = s.subject() != null ? s.subject() : subject(plan.title());
-        String title = "关于" + monthText + "份" + subject + "工作推进情况的通报";
-        String recipients = s.recipients() != null ? s.recipients() : String.join("、", leadUnits(plan));
+        String title = cn("关于" + monthText + "份" + subject + "工作推进情况的通报");
         String docNo = plan.docNumber() == null ? "" : plan.docNumber();
         String opening = s.opening() != null ? s.opening()
-                : "为推动《" + nested(plan.title()) + "》" + (docNo.isEmpty() ? "" : "（" + docNo + "）")
+                : cn("为推动《" + nested(plan.title()) + "》" + (docNo.isEmpty() ? "" : "（" + docNo + "）")
                 + "各项任务落地见效，按照“一月一调度、一月一督查、一月一通报”的工作要求，" + office + "对截至"
-                + chinese(a.asOf()) + "各责任单位工作推进情况进行了调度督查。现将有关情况通报如下：";
-        int dueDay = plan.reporting().dueDay();
+                + chinese(a.asOf()) + "各责任单位工作推进情况进行了调度督查。现将有关情况通报如下：");
         Map<Integer, Task> byNo = tasksByNo(plan);
-        List<String> requirements = s.requirements() != null ? s.requirements() : List.of(
-                "（一）压实工作责任。各牵头单位要切实履行牵头责任，主要负责同志亲自抓、负总责，对照任务清单逐项推进，确保按时保质完成。",
-                "（二）抓好问题整改。本期通报批评、公开曝光的单位要立行立改，在整改时限内将整改情况书面报送" + office + "；逾期未整改的，将升级督办。",
-                "（三）按时报送进度。各牵头单位要于每月" + dueDay + "日前报送工作进度，" + office
-                        + "将继续实行一月一调度、一月一督查、一月一通报，督查结果纳入年度绩效考核。");
+        String recipients = s.recipients() != null ? s.recipients() : String.join("、", recipients(plan, a));
+        List<String> requirements = s.requirements() != null ? s.requirements() : requirements(plan, byNo, a, office);
+        String attachment = monthText + "份重点任务推进情况表";
+        LocalDate printDate = s.printDate() != null ? s.printDate() : date;
         return new Bulletin(series, issue, office, date, chinese(date), title, recipients, opening,
-                overview(a), problems(byNo, a), sanctions(plan, a), ranking(a), chart(a, bands),
-                board(byNo, a), requirements, s.closing(), s.copyTo(), m.toString(), monthText, a.asOf(), a.ruleset(),
-                plan.title(), docNo);
+                overview(byNo, a), List.of(problems(byNo, a), sanctions(a)), ranking(a), rankingNote(a), chart(a, bands),
+                requirements, s.closing(), s.copyTo(), s.printer() != null ? s.printer() : office, chinese(printDate),
+                attachment, board(byNo, a), m.toString(), monthText, a.asOf(), a.ruleset(), plan.title(), docNo);
     }
 
     // 一、总体情况
 
-    private static Overview overview(Assessment a) {
+    private static Overview overview(Map<Integer, Task> byNo, Assessment a) {
         MonthSummary m = a.summary();
         if (m == null) {
             return new Overview(0, 0, 0, 0, 0, "", "", "", "", -1, -1, 0, 0, "", 0, 0, "",
@@ -237,12 +233,18 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
         int onTime = m.reportsOnTime() == null ? -1 : m.reportsOnTime();
         String rate = onTime >= 0 && owed > 0 ? share(onTime, owed) : "";
         List<String> paragraphs = new ArrayList<>();
-        paragraphs.add("截至" + chinese(a.asOf()) + "，《实施方案》明确的" + tasks + "项工作任务中，已完成" + m.done() + "项，占比"
-                + share(m.done(), tasks) + "；正常推进" + m.onTrack() + "项，占比" + share(m.onTrack(), tasks) + "；滞后" + m.lagging() + "项，占比"
-                + share(m.lagging(), tasks) + "；逾期" + m.overdue() + "项，占比" + share(m.overdue(), tasks) + "。");
+        StringBuilder t = new StringBuilder("截至" + chinese(a.asOf()) + "，《实施方案》明确的" + tasks + "项工作任务中，已完成" + m.done()
+                + "项，占比" + share(m.done(), tasks) + "；正常推进" + m.onTrack() + "项，占比" + share(m.onTrack(), tasks) + "；滞后"
+                + m.lagging() + "项，占比" + share(m.lagging(), tasks) + "；逾期" + m.overdue() + "项，占比" + share(m.overdue(), tasks) + "。");
         if (m.dated() > 0) {
-            paragraphs.add("有完成时限的" + m.dated() + "项任务中，" + m.onSchedule() + "项达到序时进度，占比" + share(m.onSchedule(), m.dated()) + "。");
+            t.append("有完成时限的").append(m.dated()).append("项任务中，").append(m.onSchedule()).append("项达到序时进度，占比")
+                    .append(share(m.onSchedule(), m.dated())).append("。");
         }
+        List<String> done = a.board().stream().filter(b -> b.status() == TaskStatus.DONE).map(b -> taskName(byNo, b.task())).toList();
+        if (!done.isEmpty()) {
+            t.append("已完成的任务为：").append(String.join("、", done)).append("。");
+        }
+        paragraphs.add(t.toString());
         StringBuilder r = new StringBuilder("进度报送方面，本月应报送工作进度" + owed + "份");
         if (onTime >= 0) {
             r.append("，按时报送").append(onTime).append("份");
@@ -254,88 +256,181 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
         if (m.reportsOnTime() == null) {
             r.append("（本月报送时限").append(chinese(m.reportsDue())).append("尚未届满）");
         }
-        paragraphs.add(r.append("。").toString());
-        paragraphs.add("本月共" + m.unitsScored() + "个单位参加考核，予以通报批评" + m.criticisms() + "起、公开曝光" + m.exposures() + "起，表扬"
-                + m.commendations() + "次。");
+        r.append("。本月共").append(m.unitsScored()).append("个单位参加考核，予以通报批评").append(m.criticisms()).append("起、公开曝光")
+                .append(m.exposures()).append("起，表扬").append(m.commendations()).append("次。");
+        paragraphs.add(r.toString());
+        paragraphs.add(judgement(byNo, a, m));
         return new Overview(tasks, m.done(), m.onTrack(), m.lagging(), m.overdue(), share(m.done(), tasks), share(m.onTrack(), tasks),
                 share(m.lagging(), tasks), share(m.overdue(), tasks), owed, onTime, m.reportsLate(), m.reportsMissing(), rate,
                 m.dated(), m.onSchedule(), share(m.onSchedule(), m.dated()), paragraphs);
     }
 
+    /** 从督查情况看……: the month's problems by name (overdue tasks, exposed units, missing reports), from the conclusions. */
+    private static String judgement(Map<Integer, Task> byNo, Assessment a, MonthSummary m) {
+        List<String> said = new ArrayList<>();
+        List<String> overdue = a.board().stream().filter(b -> b.status() == TaskStatus.OVERDUE).map(b -> taskName(byNo, b.task())).toList();
+        if (!overdue.isEmpty()) {
+            said.add(String.join("、", overdue) + "逾期未完成");
+        }
+        List<String> exposed = distinct(a.sanctions().stream().filter(x -> x.level() == EscalationLevel.EXPOSURE).map(Sanction::unit).toList());
+        if (!exposed.isEmpty()) {
+            said.add(String.join("、", exposed) + "被公开曝光");
+        }
+        List<String> missing = distinct(a.findings().stream().filter(f -> f.kind() == FindingKind.REPORT_MISSING).map(Finding::unit).toList());
+        if (!missing.isEmpty()) {
+            said.add(String.join("、", missing) + "未按时报送工作进度");
+        }
+        if (m.lagging() == 0 && m.overdue() == 0 && said.isEmpty()) {
+            return "从督查情况看，各项任务均按计划推进，未发现滞后、逾期任务。";
+        }
+        StringBuilder j = new StringBuilder("从督查情况看，");
+        if (m.done() > 0 || m.onTrack() > 0) {
+            j.append("多数责任单位能够按照时间节点推进工作，但");
+        }
+        j.append("仍有").append(m.lagging()).append("项任务滞后、").append(m.overdue()).append("项任务逾期");
+        if (!said.isEmpty()) {
+            j.append("，其中").append(String.join("，", said));
+        }
+        return j.append("，需引起高度重视。").toString();
+    }
+
     // 二、存在问题
 
-    private static Problems problems(Map<Integer, Task> byNo, Assessment a) {
-        List<TaskProblem> tasks = new ArrayList<>();
+    private static Section problems(Map<Integer, Task> byNo, Assessment a) {
+        List<Item> tasks = new ArrayList<>();
         for (BoardEntry b : a.board()) {
             if (b.light() != Light.RED && b.light() != Light.YELLOW) {
                 continue;
             }
             Task t = byNo.get(b.task());
-            String title = t == null ? "" : t.title();
             String leads = t == null ? "" : String.join("、", t.leads());
-            int days = b.daysOverdue() == null ? 0 : b.daysOverdue();
-            String behind = b.behind() != null && b.behind().signum() > 0 ? number(b.behind().setScale(1, RoundingMode.HALF_UP)) : "";
-            StringBuilder text = new StringBuilder("任务" + b.task() + "「" + title + "」（牵头单位：" + leads + "）");
+            StringBuilder text = new StringBuilder(taskName(byNo, b.task()) + "（牵头单位：" + leads + "）");
             if (b.deadline() != null) {
                 text.append("，完成时限").append(chinese(b.deadline()));
             }
-            if (days > 0) {
-                text.append("，已逾期").append(days).append("天未完成");
+            if (b.daysOverdue() != null && b.daysOverdue() > 0) {
+                text.append("，已逾期").append(b.daysOverdue()).append("天未完成");
             }
             text.append("，当前进度").append(b.percent()).append("%");
             if (b.schedule() != null) {
                 text.append("，序时进度").append(number(b.schedule().setScale(1, RoundingMode.HALF_UP))).append("%");
             }
-            if (!behind.isEmpty()) {
-                text.append("，低于序时进度").append(behind).append("个百分点");
+            if (b.behind() != null && b.behind().signum() > 0) {
+                text.append("，低于序时进度").append(number(b.behind().setScale(1, RoundingMode.HALF_UP))).append("个百分点");
             }
             if (b.ongoing() && !b.reasons().isEmpty()) {
                 text.append("，").append(String.join("；", b.reasons()));
             }
             text.append("（").append(b.light().chinese()).append("）。");
-            tasks.add(new TaskProblem(b.task(), title, leads, b.light(), days, behind, text.toString()));
+            tasks.add(new Item(leads, b.task(), cn(text.toString()), "", ""));
         }
-        List<String> reports = new ArrayList<>();
-        List<String> inspections = new ArrayList<>();
+        // a finding behind a sanction of the month is told with the sanction, once
+        java.util.Set<Finding> sanctioned = new java.util.HashSet<>();
+        a.sanctions().forEach(x -> sanctioned.addAll(x.findings()));
+        List<Item> reports = new ArrayList<>();
+        List<Item> inspections = new ArrayList<>();
         for (Finding f : a.findings()) {
+            if (sanctioned.contains(f)) {
+                continue;
+            }
+            Item item = new Item(f.unit(), f.task() == null ? 0 : f.task(), cn(f.reason() + "。"), f.person() == null ? "" : f.person(), "");
             switch (f.kind()) {
-                case REPORT_LATE, REPORT_MISSING -> reports.add(f.reason() + "。");
-                case WEAK_LEADERSHIP, HOLLOW_MEASURES, LAGGING, PERFUNCTORY, BUCK_PASSING, RECTIFICATION_OVERDUE ->
-                        inspections.add(f.reason() + "。");
+                case REPORT_LATE, REPORT_MISSING -> reports.add(item);
+                case WEAK_LEADERSHIP, HOLLOW_MEASURES, LAGGING, PERFUNCTORY, BUCK_PASSING, MILESTONE_MISSED -> inspections.add(item);
                 default -> {
                 }
             }
         }
-        return new Problems(tasks, reports, inspections);
+        List<Part> parts = numbered(List.of(
+                new Part("", "任务推进滞后、逾期", "", tasks),
+                new Part("", "进度报送不及时", "", reports),
+                new Part("", "其他问题", "", inspections)));
+        return new Section("二", "存在问题", parts, "本月未发现滞后、逾期任务和进度报送问题。");
     }
 
     // 三、通报批评、公开曝光与表扬
 
-    private static Sanctions sanctions(Plan plan, Assessment a) {
-        List<SanctionItem> criticisms = new ArrayList<>();
-        List<SanctionItem> exposures = new ArrayList<>();
-        List<SanctionItem> notices = new ArrayList<>();
+    private static Section sanctions(Assessment a) {
+        List<Item> criticisms = new ArrayList<>();
+        List<Item> exposures = new ArrayList<>();
+        List<Item> notices = new ArrayList<>();
         for (Sanction x : a.sanctions()) {
-            Unit u = plan.unit(x.unit()).orElse(null);
-            SanctionItem item = new SanctionItem(x.unit(), x.task() == null ? 0 : x.task(), x.level().chinese(),
-                    x.reason() + "。", String.join("、", x.persons()), x.rectifyBy() == null ? "" : chinese(x.rectifyBy()),
-                    u == null || u.leader() == null ? "" : u.leader(), u == null || u.person() == null ? "" : u.person());
+            Item item = new Item(x.unit(), x.task() == null ? 0 : x.task(), cn(x.reason() + "。"), String.join("、", x.persons()),
+                    x.rectifyBy() == null ? "" : chinese(x.rectifyBy()));
             switch (x.level()) {
                 case CRITICISM -> criticisms.add(item);
                 case EXPOSURE -> exposures.add(item);
                 case NOTICE -> notices.add(item);
             }
         }
-        List<String> commendations = new ArrayList<>();
-        List<String> early = new ArrayList<>();
+        List<Item> commendations = new ArrayList<>();
         for (Finding f : a.findings()) {
-            if (f.kind() == FindingKind.COMMENDED) {
-                commendations.add(f.reason() + "。");
-            } else if (f.kind() == FindingKind.TASK_COMPLETED_EARLY) {
-                early.add(f.reason() + "。");
+            if (f.kind() == FindingKind.COMMENDED || f.kind() == FindingKind.TASK_COMPLETED_EARLY) {
+                commendations.add(new Item(f.unit(), f.task() == null ? 0 : f.task(), cn(f.reason() + "。"), "", ""));
             }
         }
-        return new Sanctions(criticisms, exposures, notices, commendations, early);
+        List<Part> parts = numbered(List.of(
+                new Part("", "公开曝光", "", exposures),
+                new Part("", "通报批评", "", criticisms),
+                new Part("", "提醒", "", notices),
+                new Part("", "表扬", "", commendations)));
+        return new Section("三", "通报批评、公开曝光与表扬", parts, "本月无通报批评、公开曝光和表扬事项。");
+    }
+
+    /** The parts that have items, numbered （一）（二）… in order. */
+    private static List<Part> numbered(List<Part> parts) {
+        List<Part> kept = new ArrayList<>();
+        for (Part p : parts) {
+            if (!p.items().isEmpty()) {
+                kept.add(new Part("（" + ordinal(kept.size() + 1) + "）", p.title(), p.intro(), p.items()));
+            }
+        }
+        return kept;
+    }
+
+    // 五、下一步工作要求
+
+    private static List<String> requirements(Plan plan, Map<Integer, Task> byNo, Assessment a, String office) {
+        List<String> said = new ArrayList<>();
+        List<String> red = new ArrayList<>();
+        for (BoardEntry b : a.board()) {
+            if (b.light() == Light.RED) {
+                Task t = byNo.get(b.task());
+                String when = b.deadline() != null ? "，完成时限" + chinese(b.deadline()) : "";
+                red.add(taskName(byNo, b.task()) + "（" + (t == null ? "" : String.join("、", t.leads())) + when + "）");
+            }
+        }
+        said.add("加快推进重点任务。" + (red.isEmpty()
+                ? "各牵头单位要对照任务清单逐项推进，主要负责同志亲自抓、负总责，确保按时保质完成。"
+                : "本期" + String.join("、", red) + "亮红灯，牵头单位要逐项查找原因、倒排工期，主要负责同志亲自抓、负总责，确保尽快赶上进度。"));
+        List<String> criticised = distinct(a.sanctions().stream().filter(x -> x.level() == EscalationLevel.CRITICISM).map(Sanction::unit).toList());
+        List<String> exposed = distinct(a.sanctions().stream().filter(x -> x.level() == EscalationLevel.EXPOSURE).map(Sanction::unit).toList());
+        if (!criticised.isEmpty() || !exposed.isEmpty()) {
+            StringBuilder r = new StringBuilder("抓好问题整改。");
+            if (!criticised.isEmpty()) {
+                List<String> by = distinct(a.sanctions().stream().filter(x -> x.level() == EscalationLevel.CRITICISM && x.rectifyBy() != null)
+                        .map(x -> chinese(x.rectifyBy())).toList());
+                r.append("被通报批评的").append(String.join("、", criticised)).append("要立行立改，")
+                        .append(by.isEmpty() ? "" : "于" + String.join("、", by) + "前")
+                        .append("将整改情况书面报送").append(office).append("；");
+            }
+            if (!exposed.isEmpty()) {
+                r.append("被公开曝光的").append(String.join("、", exposed)).append("要深刻反思、立即整改，主要负责同志向").append(office)
+                        .append("作出书面说明；");
+            }
+            r.setLength(r.length() - 1);
+            said.add(r.append("。逾期未整改的，将升级督办。").toString());
+        }
+        List<String> lapsed = distinct(a.findings().stream().filter(f -> f.kind() == FindingKind.REPORT_LATE || f.kind() == FindingKind.REPORT_MISSING)
+                .map(Finding::unit).toList());
+        said.add("按时报送工作进度。各牵头单位要于每月" + plan.reporting().dueDay() + "日前报送工作进度"
+                + (lapsed.isEmpty() ? "" : "，" + String.join("、", lapsed) + "要切实改进报送工作") + "。" + office
+                + "将继续实行一月一调度、一月一督查、一月一通报，督查结果纳入年度绩效考核。");
+        List<String> numbered = new ArrayList<>();
+        for (int i = 0; i < said.size(); i++) {
+            numbered.add("（" + ordinal(i + 1) + "）" + said.get(i));
+        }
+        return numbered;
     }
 
     // 四、考核得分与排名
@@ -348,6 +443,18 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
                     number(s.deductions().negate()), number(s.bonuses()), s.rank(), s.reason()));
         }
         return rows;
+    }
+
+    /** 注：…: the units whose rating the ceiling of a sanction of the month capped, by level, heaviest first. */
+    private static String rankingNote(Assessment a) {
+        List<String> said = new ArrayList<>();
+        for (EscalationLevel level : List.of(EscalationLevel.EXPOSURE, EscalationLevel.CRITICISM, EscalationLevel.NOTICE)) {
+            List<String> units = a.scores().stream().filter(s -> s.ceiling() == level).map(UnitScore::unit).toList();
+            if (!units.isEmpty()) {
+                said.add(String.join("、", units) + "本月受到" + level.chinese());
+            }
+        }
+        return said.isEmpty() ? "" : "注：" + String.join("，", said) + "，等次按考核办法不高于相应档次，得分和排名不变。";
     }
 
     /** Best to worst: green, blue, amber, red; a policy's bands take them by their place in its list. */
@@ -419,10 +526,10 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
         List<BoardCell> cells = new ArrayList<>();
         for (BoardEntry b : a.board()) {
             Task t = byNo.get(b.task());
-            String deadline = b.ongoing() ? (t == null ? "长期坚持" : t.deadline().text())
+            String deadline = b.ongoing() ? (t == null ? "长期坚持" : cn(t.deadline().text()))
                     : b.deadline() == null ? "" : chinese(b.deadline());
             String schedule = b.schedule() == null ? "—" : number(b.schedule().setScale(1, RoundingMode.HALF_UP)) + "%";
-            cells.add(new BoardCell(b.task(), t == null ? "" : t.title(), t == null ? "" : String.join("、", t.leads()),
+            cells.add(new BoardCell(b.task(), t == null ? "" : cn(t.title()), t == null ? "" : String.join("、", t.leads()),
                     deadline, b.percent(), schedule, b.light(), b.light().chinese(), b.light().name().toLowerCase(java.util.Locale.ROOT),
                     b.reasons()));
         }
@@ -431,18 +538,82 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
 
     // helpers
 
-    private static int count(Assessment a, FindingKind kind) {
-        return (int) a.findings().stream().filter(f -> f.kind() == kind).count();
-    }
-
-    private static List<String> leadUnits(Plan plan) {
-        Map<String, Boolean> seen = new LinkedHashMap<>();
+    /** 主送: the plan's lead units in plan order, then every other unit the issue names (not groups), in plan order. */
+    private static List<String> recipients(Plan plan, Assessment a) {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        a.sanctions().forEach(x -> named.add(x.unit()));
+        a.findings().forEach(f -> named.add(f.unit()));
+        List<String> leads = new ArrayList<>();
+        List<String> others = new ArrayList<>();
         for (Unit u : plan.units()) {
-            if (!u.group() && plan.tasks().stream().anyMatch(t -> t.isLead(u.id()))) {
-                seen.put(u.id(), true);
+            if (u.group()) {
+                continue;
+            }
+            if (plan.tasks().stream().anyMatch(t -> t.isLead(u.id()))) {
+                leads.add(u.id());
+            } else if (named.contains(u.id())) {
+                others.add(u.id());
             }
         }
-        return List.copyOf(seen.keySet());
+        leads.addAll(others);
+        return leads;
+    }
+
+    /** 任务9“推进建设领域审批制度改革” */
+    private static String taskName(Map<Integer, Task> byNo, int no) {
+        Task t = byNo.get(no);
+        return "任务" + no + (t == null ? "" : io.github.duban.outcome.Text.quoted(cn(t.title())));
+    }
+
+    private static List<String> distinct(List<String> items) {
+        return List.copyOf(new java.util.LinkedHashSet<>(items));
+    }
+
+    private static final String NUMERALS = "一二三四五六七八九十";
+
+    /** 一 … 十, 十一 … 九十九 */
+    static String ordinal(int n) {
+        if (n <= 10) {
+            return String.valueOf(NUMERALS.charAt(n - 1));
+        }
+        int tens = n / 10;
+        int ones = n % 10;
+        return (tens > 1 ? String.valueOf(NUMERALS.charAt(tens - 1)) : "") + "十" + (ones == 0 ? "" : String.valueOf(NUMERALS.charAt(ones - 1)));
+    }
+
+    /**
+     * A sentence in the punctuation of a Chinese document: 「」 and 『』 become “” and ‘’, and a
+     * half-width comma, semicolon, colon or bracket written between Chinese characters its full-width
+     * form (立行立改,长期坚持 → 立行立改，长期坚持).
+     */
+    static String cn(String s) {
+        if (s == null || s.isEmpty()) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char before = i > 0 ? s.charAt(i - 1) : ' ';
+            char after = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
+            boolean between = han(before) && (han(after) || after == ' ' && i + 1 == s.length());
+            switch (c) {
+                case '「' -> b.append('“');
+                case '」' -> b.append('”');
+                case '『' -> b.append('‘');
+                case '』' -> b.append('’');
+                case ',' -> b.append(han(before) && han(after) ? '，' : c);
+                case ';' -> b.append(han(before) && han(after) ? '；' : c);
+                case ':' -> b.append(han(before) && han(after) ? '：' : c);
+                case '(' -> b.append(han(before) || han(after) ? '（' : c);
+                case ')' -> b.append(han(before) || between ? '）' : c);
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean han(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN || c == '”' || c == '“' || c == '）' || c == '（';
     }
 
     /** The share {@code part / whole} as "x%" to one decimal, trailing ".0" dropped; "0%" when whole is 0. */

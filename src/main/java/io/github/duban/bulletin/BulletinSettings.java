@@ -19,17 +19,24 @@ import java.util.stream.Collectors;
 /**
  * What the bulletin's header and standing texts say where the plan holds nothing: the series
  * name (督查通报), the issuing office, the 主送 line, the subject in the title, the opening, the
- * 下一步工作要求 paragraphs, the closing line, the date, and a folder of templates that replace
- * the built-in ones. Every field is optional; {@code null} takes the default drawn from the plan
+ * 下一步工作要求 paragraphs, the closing line, the date, the 版记 (抄送 line, 印发机关 and 印发日期),
+ * the issue number (第N期, counted across the office's year rather than the plan's window), and a
+ * folder of templates that replace the built-in ones. Every field is optional; {@code null} takes the default drawn from the plan
  * (the date defaults to the as-of date, never the clock). Immutable and thread-safe.
  */
 public record BulletinSettings(String series, String office, String recipients, String subject, String opening,
                                List<String> requirements, String closing, LocalDate date, String copyTo,
-                               Path templates) {
+                               Path templates, Integer issue, String printer, LocalDate printDate) {
 
     /** No settings: every default. */
     public static final BulletinSettings DEFAULT = new BulletinSettings(null, null, null, null, null, null, null, null,
             null, null);
+
+    /** Settings without an issue number or 印发 line of their own. */
+    public BulletinSettings(String series, String office, String recipients, String subject, String opening,
+                            List<String> requirements, String closing, LocalDate date, String copyTo, Path templates) {
+        this(series, office, recipients, subject, opening, requirements, closing, date, copyTo, templates, null, null, null);
+    }
 
     public BulletinSettings {
         requirements = requirements == null ? null : List.copyOf(requirements);
@@ -40,6 +47,10 @@ public record BulletinSettings(String series, String office, String recipients, 
         opening = blankToNull(opening);
         closing = blankToNull(closing);
         copyTo = blankToNull(copyTo);
+        printer = blankToNull(printer);
+        if (issue != null && issue < 1) {
+            throw new InputException("bulletin settings", 0, "issue", "is " + issue + "; expected the issue number, 1 or more");
+        }
     }
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
@@ -80,14 +91,14 @@ public record BulletinSettings(String series, String office, String recipients, 
                 msg = msg.substring(0, cut);
             }
             if (msg.startsWith("Unrecognized field")) {
-                msg = "is not a bulletin setting (expected series, office, recipients, subject, opening, requirements, closing, date, copyTo, templates)";
+                msg = "is not a bulletin setting (expected series, office, recipients, subject, opening, requirements, closing, date, copyTo, printer, printDate, issue, templates)";
             }
             throw new InputException(file.toString(), line, field, msg);
         }
         if (s.templates() != null && !s.templates().isAbsolute()) {
             Path base = file.toAbsolutePath().getParent();
             s = new BulletinSettings(s.series, s.office, s.recipients, s.subject, s.opening, s.requirements, s.closing,
-                    s.date, s.copyTo, base.resolve(s.templates()).normalize());
+                    s.date, s.copyTo, base.resolve(s.templates()).normalize(), s.issue, s.printer, s.printDate);
         }
         if (s.templates() != null && !Files.isDirectory(s.templates())) {
             throw new InputException(file.toString(), 0, "templates", s.templates() + " is not a folder");

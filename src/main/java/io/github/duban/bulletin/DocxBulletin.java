@@ -78,42 +78,21 @@ final class DocxBulletin {
         heading(x, "一、总体情况");
         b.overview().paragraphs().forEach(p -> body(x, p));
 
-        heading(x, "二、存在问题");
-        var pr = b.problems();
-        if (pr.empty()) {
-            body(x, "本月未发现滞后、逾期任务和进度报送问题。");
-        }
-        numbered(x, "（一）任务推进滞后、逾期", pr.tasks().stream().map(Bulletin.TaskProblem::text).toList());
-        numbered(x, "（二）进度报送不及时", pr.reports());
-        numbered(x, "（三）督查发现的问题", pr.inspections());
-
-        heading(x, "三、通报批评、公开曝光与表扬");
-        var s = b.sanctions();
-        if (s.empty()) {
-            body(x, "本月无通报批评、公开曝光和表扬事项。");
-        }
-        if (!s.criticisms().isEmpty()) {
-            subheading(x, "（一）通报批评（限期整改）");
-            int[] w = {700, 1700, 4500, 1100, 1600};
-            table(x, List.of("序号", "单位", "事由", "责任人", "整改时限"), w);
-            int i = 1;
-            for (Bulletin.SanctionItem c : s.criticisms()) {
-                row(x, w, null, String.valueOf(i++), c.unit(), c.reason(), dash(c.persons()), dash(c.rectifyBy()));
+        for (Bulletin.Section sec : b.sections()) {
+            heading(x, sec.heading());
+            if (sec.parts().isEmpty()) {
+                body(x, sec.none());
             }
-            x.raw("</w:tbl>");
-        }
-        if (!s.exposures().isEmpty()) {
-            subheading(x, "（二）公开曝光");
-            int[] w = {700, 1700, 6100, 1100};
-            table(x, List.of("序号", "单位", "事由", "责任人"), w);
-            int i = 1;
-            for (Bulletin.SanctionItem c : s.exposures()) {
-                row(x, w, null, String.valueOf(i++), c.unit(), c.reason(), dash(c.persons()));
+            for (Bulletin.Part part : sec.parts()) {
+                if (!part.intro().isEmpty()) {
+                    subheading(x, part.heading());
+                    body(x, part.intro());
+                    numbered(x, part.items().stream().map(Bulletin.Item::text).toList());
+                } else {
+                    numbered(x, part.heading(), part.items().stream().map(Bulletin.Item::text).toList());
+                }
             }
-            x.raw("</w:tbl>");
         }
-        numbered(x, "（三）提醒", s.notices().stream().map(Bulletin.SanctionItem::reason).toList());
-        numbered(x, "（四）表扬与提前完成", java.util.stream.Stream.concat(s.commendations().stream(), s.early().stream()).toList());
 
         heading(x, "四、考核得分与排名");
         int[] rw = {800, 3000, 1100, 1100, 1100, 1100, 1000};
@@ -122,9 +101,22 @@ final class DocxBulletin {
             row(x, rw, null, String.valueOf(r.no()), r.unit(), r.score(), r.rating(), r.deductions(), r.bonuses(), String.valueOf(r.rank()));
         }
         x.raw("</w:tbl>");
+        if (!b.rankingNote().isEmpty()) {
+            body(x, b.rankingNote());
+        }
         chart(x, b, picture);
 
-        heading(x, "五、挂图作战");
+        heading(x, "五、下一步工作要求");
+        b.requirements().forEach(p -> body(x, p));
+        if (b.closing() != null) {
+            body(x, b.closing());
+        }
+        para(x, "left", 320, 0).run("附件：" + b.attachment(), BODY, 16, false, null).end();
+        para(x, "right", 480, 0).run(b.office(), BODY, 16, false, null).end();
+        para(x, "right", 0, 0).run(b.dateText(), BODY, 16, false, null).end();
+        x.raw("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
+        para(x, "left", 0, 0).run("附件", HEADING, 16, false, null).end();
+        para(x, "center", 240, 240).run(b.attachment(), TITLE, 18, false, null).end();
         int[] bw = {700, 1000, 2700, 2100, 1500, 800, 1000};
         table(x, List.of("任务", "灯", "任务名称", "牵头单位", "完成时限", "进度", "序时进度"), bw);
         for (Bulletin.BoardCell c : b.board()) {
@@ -133,17 +125,10 @@ final class DocxBulletin {
         }
         x.raw("</w:tbl>");
 
-        heading(x, "六、下一步工作要求");
-        b.requirements().forEach(p -> body(x, p));
-        if (b.closing() != null) {
-            body(x, b.closing());
-        }
-        para(x, "right", 480, 0).run(b.office(), BODY, 16, false, null).end();
-        para(x, "right", 0, 0).run(b.dateText(), BODY, 16, false, null).end();
         if (b.copyTo() != null) {
             para(x, "left", 360, 0).run("抄送：" + b.copyTo(), BODY, 14, false, null).end();
         }
-        para(x, "left", 360, 0).run("规则集 " + b.ruleset() + " · " + b.period() + " 截至 " + b.asOf(), BODY, 8, false, "777777").end();
+        para(x, "left", b.copyTo() == null ? 360 : 0, 0).run(b.printer() + "　　" + b.printDateText() + "印发", BODY, 14, false, null).end();
         x.raw(SECTION);
         return DocxPackage.write(x, png, b);
     }

@@ -80,38 +80,21 @@ public final class PoiDocxReference {
             heading(doc, "一、总体情况");
             b.overview().paragraphs().forEach(p -> body(doc, p));
 
-            heading(doc, "二、存在问题");
-            var pr = b.problems();
-            if (pr.empty()) {
-                body(doc, "本月未发现滞后、逾期任务和进度报送问题。");
-            }
-            numbered(doc, "（一）任务推进滞后、逾期", pr.tasks().stream().map(Bulletin.TaskProblem::text).toList());
-            numbered(doc, "（二）进度报送不及时", pr.reports());
-            numbered(doc, "（三）督查发现的问题", pr.inspections());
-
-            heading(doc, "三、通报批评、公开曝光与表扬");
-            var s = b.sanctions();
-            if (s.empty()) {
-                body(doc, "本月无通报批评、公开曝光和表扬事项。");
-            }
-            if (!s.criticisms().isEmpty()) {
-                subheading(doc, "（一）通报批评（限期整改）");
-                XWPFTable t = table(doc, List.of("序号", "单位", "事由", "责任人", "整改时限"), new int[] {700, 1700, 4500, 1100, 1600});
-                int i = 1;
-                for (Bulletin.SanctionItem x : s.criticisms()) {
-                    row(t, new int[] {700, 1700, 4500, 1100, 1600}, null, String.valueOf(i++), x.unit(), x.reason(), dash(x.persons()), dash(x.rectifyBy()));
+            for (Bulletin.Section sec : b.sections()) {
+                heading(doc, sec.heading());
+                if (sec.parts().isEmpty()) {
+                    body(doc, sec.none());
+                }
+                for (Bulletin.Part part : sec.parts()) {
+                    if (!part.intro().isEmpty()) {
+                        subheading(doc, part.heading());
+                        body(doc, part.intro());
+                        numbered(doc, part.items().stream().map(Bulletin.Item::text).toList());
+                    } else {
+                        numbered(doc, part.heading(), part.items().stream().map(Bulletin.Item::text).toList());
+                    }
                 }
             }
-            if (!s.exposures().isEmpty()) {
-                subheading(doc, "（二）公开曝光");
-                XWPFTable t = table(doc, List.of("序号", "单位", "事由", "责任人"), new int[] {700, 1700, 6100, 1100});
-                int i = 1;
-                for (Bulletin.SanctionItem x : s.exposures()) {
-                    row(t, new int[] {700, 1700, 6100, 1100}, null, String.valueOf(i++), x.unit(), x.reason(), dash(x.persons()));
-                }
-            }
-            numbered(doc, "（三）提醒", s.notices().stream().map(Bulletin.SanctionItem::reason).toList());
-            numbered(doc, "（四）表扬与提前完成", java.util.stream.Stream.concat(s.commendations().stream(), s.early().stream()).toList());
 
             heading(doc, "四、考核得分与排名");
             int[] rw = {800, 3000, 1100, 1100, 1100, 1100, 1000};
@@ -119,9 +102,22 @@ public final class PoiDocxReference {
             for (Bulletin.RankRow r : b.ranking()) {
                 row(rank, rw, null, String.valueOf(r.no()), r.unit(), r.score(), r.rating(), r.deductions(), r.bonuses(), String.valueOf(r.rank()));
             }
+            if (!b.rankingNote().isEmpty()) {
+                body(doc, b.rankingNote());
+            }
             chart(doc, b);
 
-            heading(doc, "五、挂图作战");
+            heading(doc, "五、下一步工作要求");
+            b.requirements().forEach(p -> body(doc, p));
+            if (b.closing() != null) {
+                body(doc, b.closing());
+            }
+            para(doc, ParagraphAlignment.LEFT, 320, 0).run("附件：" + b.attachment(), BODY, 16, false, null);
+            para(doc, ParagraphAlignment.RIGHT, 480, 0).run(b.office(), BODY, 16, false, null);
+            para(doc, ParagraphAlignment.RIGHT, 0, 0).run(b.dateText(), BODY, 16, false, null);
+            doc.createParagraph().createRun().addBreak(org.apache.poi.xwpf.usermodel.BreakType.PAGE);
+            para(doc, ParagraphAlignment.LEFT, 0, 0).run("附件", HEADING, 16, false, null);
+            para(doc, ParagraphAlignment.CENTER, 240, 240).run(b.attachment(), TITLE, 18, false, null);
             int[] bw = {700, 1000, 2700, 2100, 1500, 800, 1000};
             XWPFTable board = table(doc, List.of("任务", "灯", "任务名称", "牵头单位", "完成时限", "进度", "序时进度"), bw);
             for (Bulletin.BoardCell c : b.board()) {
@@ -129,17 +125,10 @@ public final class PoiDocxReference {
                         c.percent() + "%", c.schedule());
             }
 
-            heading(doc, "六、下一步工作要求");
-            b.requirements().forEach(p -> body(doc, p));
-            if (b.closing() != null) {
-                body(doc, b.closing());
-            }
-            para(doc, ParagraphAlignment.RIGHT, 480, 0).run(b.office(), BODY, 16, false, null);
-            para(doc, ParagraphAlignment.RIGHT, 0, 0).run(b.dateText(), BODY, 16, false, null);
             if (b.copyTo() != null) {
                 para(doc, ParagraphAlignment.LEFT, 360, 0).run("抄送：" + b.copyTo(), BODY, 14, false, null);
             }
-            para(doc, ParagraphAlignment.LEFT, 360, 0).run("规则集 " + b.ruleset() + " · " + b.period() + " 截至 " + b.asOf(), BODY, 8, false, "777777");
+            para(doc, ParagraphAlignment.LEFT, b.copyTo() == null ? 360 : 0, 0).run(b.printer() + "　　" + b.printDateText() + "印发", BODY, 14, false, null);
 
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             doc.write(raw);
