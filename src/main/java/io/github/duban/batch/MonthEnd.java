@@ -237,6 +237,11 @@ public final class MonthEnd {
             return new Prepared(new PlanResult(name, false, title, 0, 0, 0, 0, null, "", e.getMessage()), null, null);
         } catch (IllegalArgumentException e) {
             return new Prepared(new PlanResult(name, false, title, 0, 0, 0, 0, null, "", folder + ": " + e.getMessage()), null, null);
+        } catch (RuntimeException | StackOverflowError e) {
+            // one plan's failure of any kind is that plan's, reported with its cause; the others go on
+            LOG.warn("plan {} failed", name, e);
+            return new Prepared(new PlanResult(name, false, title, 0, 0, 0, 0, null, "",
+                    folder + ": unexpected failure: " + e), null, null);
         }
     }
 
@@ -271,17 +276,17 @@ public final class MonthEnd {
         List<Map<String, String>> rows = new ArrayList<>();
         for (PlanResult p : r.plans()) {
             Map<String, String> row = new LinkedHashMap<>();
-            row.put("plan", p.plan());
+            row.put("plan", io.github.duban.json.CsvText.safe(p.plan()));
             row.put("status", p.ok() ? "ok" : "refused");
-            row.put("title", p.title());
+            row.put("title", io.github.duban.json.CsvText.safe(p.title()));
             row.put("units", p.ok() ? String.valueOf(p.units()) : "");
             row.put("red", p.ok() ? String.valueOf(p.red()) : "");
             row.put("overdue", p.ok() ? String.valueOf(p.overdue()) : "");
             row.put("sanctions", p.ok() ? String.valueOf(p.sanctions()) : "");
             row.put("lowest_score", p.lowestScore() == null ? "" : plain(p.lowestScore()));
-            row.put("lowest_unit", p.lowestUnit());
+            row.put("lowest_unit", io.github.duban.json.CsvText.safe(p.lowestUnit()));
             row.put("bulletin", p.ok() ? p.plan() + "/bulletin.html" : "");
-            row.put("problem", p.problem());
+            row.put("problem", io.github.duban.json.CsvText.safe(p.problem()));
             rows.add(row);
         }
         try {
@@ -298,9 +303,9 @@ public final class MonthEnd {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (PlanResult p : r.plans()) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("plan", p.plan());
+            row.put("plan", io.github.duban.json.CsvText.safe(p.plan()));
             row.put("ok", p.ok());
-            row.put("title", p.title());
+            row.put("title", io.github.duban.json.CsvText.safe(p.title()));
             row.put("units", p.units());
             row.put("red", p.red());
             row.put("overdue", p.overdue());
@@ -308,7 +313,7 @@ public final class MonthEnd {
             row.put("lowestScore", p.lowestScore() == null ? "" : plain(p.lowestScore()));
             row.put("lowestUnit", p.lowestUnit());
             row.put("href", encode(p.plan()) + "/bulletin.html");
-            row.put("problem", p.problem());
+            row.put("problem", io.github.duban.json.CsvText.safe(p.problem()));
             rows.add(row);
         }
         model.put("plans", rows);

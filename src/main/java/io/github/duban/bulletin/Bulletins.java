@@ -125,6 +125,10 @@ public final class Bulletins {
         cfg.setWrapUncheckedExceptions(true);
         cfg.setFallbackOnNullLoopVariable(false);
         cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        // a template an office edits, or one somebody sent it, may not make objects of any class
+        // (?new of freemarker.template.utility.Execute runs commands) nor reach Java's API (?api)
+        cfg.setNewBuiltinClassResolver(freemarker.core.TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        cfg.setAPIBuiltinEnabled(false);
         return cfg;
     }
 }

@@ -69,6 +69,9 @@ JdbcAssess jdbc = new JdbcAssess();
         if (out == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--out=DIR'");
         }
+        refuseOutInside(out, inputs.facts, "--facts");
+        refuseOutInside(out, plans, "--plans");
+        refuseOutInside(out, ledger == null ? null : ledger.toAbsolutePath().getParent(), "--ledger's folder");
         BulletinSettings settings = bulletin.load();
         if (plans != null) {
             return PlansRun.run(spec, inputs, plans, month, asOf, ledger, out, threads, progress, settings);
@@ -94,9 +97,33 @@ JdbcAssess jdbc = new JdbcAssess();
         } catch (LedgerException e) {
             throw ledger != null ? e.in(ledger.toString()) : e;
         }
-        Outputs.writeAll(out, Outputs.all(duban, a, settings));
+        Outputs.replaceMonth(out, Outputs.all(duban, a, settings));
         spec.commandLine().getErr().println("duban: " + a.period() + " as of " + a.asOf() + ": " + a.findings().size() + " findings, "
                 + a.sanctions().size() + " sanctions, " + a.scores().size() + " units scored → " + out);
         return 0;
+    }
+
+    /** An --out that is, or lies inside, an input folder would overwrite the inputs: refused before anything is read. */
+    static void refuseOutInside(Path out, Path input, String option) {
+        if (out == null || input == null) {
+            return;
+        }
+        Path o = out.toAbsolutePath().normalize();
+        Path i = input.toAbsolutePath().normalize();
+        try {
+            if (java.nio.file.Files.exists(o)) {
+                o = o.toRealPath();
+            }
+            if (java.nio.file.Files.exists(i)) {
+                i = i.toRealPath();
+            }
+        } catch (java.io.IOException e) {
+            // compared as written
+        }
+        if (o.startsWith(i)) {
+            throw new io.github.duban.error.InputException(out.toString(), 0, "--out",
+                    "is " + (o.equals(i) ? "" : "inside ") + option + " " + input + "; the outputs would overwrite the inputs",
+                    out.toString(), "a folder outside " + option);
+        }
     }
 }

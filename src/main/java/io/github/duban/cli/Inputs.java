@@ -39,6 +39,22 @@ final class Inputs {
     @Option(names = "--ruleset", paramLabel = "FILE.zip", description = "a ruleset package made by `duban rules pack`: assess with exactly its rules, policy and calendar (not with --policy or --rules)")
     Path ruleset;
 
+    @Option(names = "--max-firings", paramLabel = "N", description = "stop a plan-month whose rules fire more than N times (default 5000000): a rule that loops")
+    Long maxFirings;
+
+    @Option(names = "--max-seconds", paramLabel = "S", description = "stop a plan-month whose rules fire longer than S seconds (default 60); a rule whose own action never ends stops the process")
+    Integer maxSeconds;
+
+    /** The limits the options set, else the defaults. */
+    io.github.duban.engine.Limits limits() {
+        io.github.duban.engine.Limits d = io.github.duban.engine.Limits.DEFAULT;
+        try {
+            return new io.github.duban.engine.Limits(maxFirings == null ? d.firings() : maxFirings, maxSeconds == null ? d.seconds() : maxSeconds);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(mixee.commandLine(), (maxFirings != null && maxFirings < 1 ? "--max-firings " : "--max-seconds ") + e.getMessage());
+        }
+    }
+
     /** What an assessment needs, read and checked: the plan, the engine for it, the facts. */
     record Loaded(Plan plan, Duban duban, Facts facts) {
     }
@@ -71,9 +87,10 @@ final class Inputs {
             if (policy != null || rules != null || scoring != null) {
                 throw new InputException(ruleset.toString(), 0, null, "--ruleset brings its own rules and policy; leave out --policy, --scoring and --rules");
             }
-            return io.github.duban.authoring.RulesetPackage.read(ruleset).builder().plan(p).build();
+            return io.github.duban.authoring.RulesetPackage.read(ruleset).builder().plan(p).limits(limits()).build();
         }
-        Duban.Builder b = Duban.builder().plan(p);
+        Duban.Builder b = Duban.builder().plan(p).limits(limits());
+        Watchdog.start(limits().seconds());
         if (policy != null) {
             requireFile(policy, "--policy");
             b.policy(PolicyJson.read(policy));

@@ -12,6 +12,7 @@ import io.github.duban.outcome.Assessment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,4 +45,32 @@ final class Outputs {
     static void writeAll(Path dir, Map<String, byte[]> files) {
         SafeOutput.writeFiles(dir, files);
     }
+
+    /**
+     * A month's files into {@code dir}, swapped in whole (the old month's files never stand beside
+     * the new): a {@code dir} that holds anything but files of a month is refused, so that nobody's
+     * folder is replaced by mistake.
+     */
+    static void replaceMonth(Path dir, Map<String, byte[]> files) {
+        if (java.nio.file.Files.isDirectory(dir)) {
+            try (var list = java.nio.file.Files.list(dir)) {
+                List<String> foreign = list.map(p -> p.getFileName().toString())
+                        .filter(n -> !MONTH_FILES.contains(n)).sorted().toList();
+                if (!foreign.isEmpty()) {
+                    throw new io.github.duban.error.InputException(dir.toString(), 0, "--out", "holds files duban did not write ("
+                            + String.join(", ", foreign.subList(0, Math.min(5, foreign.size()))) + (foreign.size() > 5 ? ", …" : "")
+                            + "); give an empty folder, a new one, or one an earlier assess wrote");
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + dir, e);
+            }
+        } else if (java.nio.file.Files.exists(dir)) {
+            throw new io.github.duban.error.InputException(dir.toString(), 0, "--out", "is a file; expected a folder");
+        }
+        SafeOutput.replaceFolder(dir, files);
+    }
+
+    /** The files a month's assessment writes. */
+    static final java.util.Set<String> MONTH_FILES = java.util.Set.of("assessment.json", "ledger.json", "scores.csv",
+            "bulletin.md", "bulletin.html", "bulletin.docx");
 }

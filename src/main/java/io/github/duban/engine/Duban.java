@@ -41,7 +41,9 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -76,8 +78,10 @@ public final class Duban {
     private final Ruleset rules;
     private final WorkCalendar calendar;
     private final String fingerprint;
+    private final Limits limits;
 
-    private Duban(Plan plan, Policy policy, Ruleset rules, WorkCalendar calendar, Duban same) {
+    private Duban(Plan plan, Policy policy, Ruleset rules, WorkCalendar calendar, Duban same, Limits limits) {
+        this.limits = limits;
         this.plan = plan;
         this.policy = policy;
         this.rules = rules;
@@ -94,7 +98,7 @@ public final class Duban {
 
     /** A builder that starts from this engine's plan, policy, rules and calendar. */
     public Builder toBuilder() {
-        Builder b = new Builder().plan(plan).policy(policy).rules(rules).calendar(calendar);
+        Builder b = new Builder().plan(plan).policy(policy).rules(rules).calendar(calendar).limits(limits);
         b.from = this;
         return b;
     }
@@ -111,8 +115,15 @@ public final class Duban {
         private Ruleset rules;
         private WorkCalendar calendar;
         private Duban from;
+        private Limits limits = Limits.DEFAULT;
 
         private Builder() {
+        }
+
+        /** How far a plan-month's rules may run; default {@link Limits#DEFAULT}. */
+        public Builder limits(Limits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
         }
 
         /** The plan; default the embedded plan 冷优组发〔2021〕3号. */
@@ -142,7 +153,7 @@ public final class Duban {
         public Duban build() {
             return new Duban(plan != null ? plan : PlanJson.embedded(), policy,
                     rules != null ? rules : Ruleset.builtIn(),
-                    calendar != null ? calendar : WorkCalendar.china(), from);
+                    calendar != null ? calendar : WorkCalendar.china(), from, limits);
         }
     }
 
@@ -287,14 +298,102 @@ public final class Duban {
      * stages, waiting for the month's {@link Settled} and {@link Tally}: those are given them as they were.
      */
     int fire(KieSession session, YearMonth month) {
-        int fired = session.fireAllRules();
-        if (rules.legacyStages()) {
-            session.insert(new Settled(month));
-            fired += session.fireAllRules();
-            session.insert(new Tally(month));
-            fired += session.fireAllRules();
+        Watch watch = new Watch(limits, session);
+        Watch.FIRING.add(watch);
+        int fired;
+        try {
+            fired = session.fireAllRules(watch);
+            if (rules.legacyStages()) {
+                session.insert(new Settled(month));
+                fired += session.fireAllRules(watch);
+                session.insert(new Tally(month));
+                fired += session.fireAllRules(watch);
+            }
+        } finally {
+            Watch.FIRING.remove(watch);
         }
+        watch.check(month, planName());
         return fired;
+    }
+
+    /**
+     * The rule whose one firing has run longer than {@code seconds} in any month being assessed
+     * now, if any: a rule whose action loops in Java, which the engine cannot stop. A process that
+     * runs months (the command line) can end itself when one is found.
+     */
+    public static java.util.Optional<String> stuckRule(int seconds) {
+        long now = System.nanoTime();
+        for (Watch w : Watch.FIRING) {
+            String rule = w.rule;
+            if (rule != null && now - w.since > seconds * 1_000_000_000L) {
+                return java.util.Optional.of(rule);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The engine's limits on a month's firing. */
+    public Limits limits() {
+        return limits;
+    }
+
+    /**
+     * Counts a month's firings by rule and reads the clock every 1,024 of them; at a limit it halts
+     * the session, and {@link #check} then raises the limit reached, naming the rule that fired most.
+     */
+    private static final class Watch implements org.kie.api.runtime.rule.AgendaFilter {
+        private final Limits limits;
+        private final KieSession session;
+        private final long deadline;
+        private final Map<String, long[]> byRule = new HashMap<>();
+        private long firings;
+        private String reached;
+        /** The rule firing now and since when, read by {@link #stuckRule}. */
+        private volatile String rule;
+        private volatile long since;
+        static final java.util.Set<Watch> FIRING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        Watch(Limits limits, KieSession session) {
+            this.limits = limits;
+            this.session = session;
+            this.deadline = System.nanoTime() + limits.seconds() * 1_000_000_000L;
+        }
+
+        @Override
+        public boolean accept(org.kie.api.runtime.rule.Match match) {
+            if (reached != null) {
+                return false;
+            }
+            String name = match.getRule().getName();
+            byRule.computeIfAbsent(name, k -> new long[1])[0]++;
+            since = System.nanoTime();
+            rule = name;
+            firings++;
+            if (firings > limits.firings()) {
+                reached = "firings";
+            } else if ((firings & 1023) == 0 && System.nanoTime() - deadline > 0) {
+                reached = "seconds";
+            }
+            if (reached != null) {
+                session.halt();
+                return false;
+            }
+            return true;
+        }
+
+        void check(YearMonth month, String plan) {
+            if (reached == null) {
+                return;
+            }
+            String rule = byRule.entrySet().stream().max(Map.Entry.<String, long[]>comparingByValue((a, b) -> Long.compare(a[0], b[0]))
+                    .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(null);
+            long most = rule == null ? 0 : byRule.get(rule)[0];
+            String what = reached.equals("firings") ? "more than " + limits.firings() + " rule firings"
+                    : "more than " + limits.seconds() + " seconds of rule firing";
+            throw new io.github.duban.error.LimitException("limits." + reached, rule, "the rules of " + plan + " for " + month
+                    + " took " + what + " and were stopped; the rule that fired most is \"" + rule + "\" (" + most
+                    + " times): it may conclude facts that make it fire again without end");
+        }
     }
 
     /**

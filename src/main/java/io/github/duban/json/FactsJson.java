@@ -57,6 +57,7 @@ public final class FactsJson {
         if (!Files.isDirectory(dir)) {
             throw new InputException(dir.toString(), 0, null, "is not a directory of facts");
         }
+        refuseUnknownFactsFiles(dir);
         each(dir.resolve(REPORTS), plan, FactsJson::report, reports);
         return new Facts(
                 kept.get(),
@@ -83,6 +84,24 @@ public final class FactsJson {
                 parse(jsonLinesByFile.getOrDefault(EXTENSIONS, ""), EXTENSIONS, plan, FactsJson::extension),
                 parse(jsonLinesByFile.getOrDefault(INSPECTIONS, ""), INSPECTIONS, plan, FactsJson::inspection),
                 parse(jsonLinesByFile.getOrDefault(RECTIFICATIONS, ""), RECTIFICATIONS, plan, FactsJson::rectification));
+    }
+
+    /** The five names a facts file may have. */
+    public static final java.util.Set<String> FILE_NAMES = java.util.Set.of(REPORTS, COMPLETIONS, EXTENSIONS, INSPECTIONS, RECTIFICATIONS);
+
+    /** A {@code .jsonl} file in a facts folder that is not one of the five names would be left unread: refused, naming them. */
+    private static void refuseUnknownFactsFiles(Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.sorted().toList()) {
+                String n = f.getFileName().toString();
+                if (n.toLowerCase(java.util.Locale.ROOT).endsWith(".jsonl") && !FILE_NAMES.contains(n)) {
+                    throw new InputException(f.toString(), 0, null, "is not a facts file and would be left unread (expected reports.jsonl, "
+                            + "completions.jsonl, extensions.jsonl, inspections.jsonl or rectifications.jsonl)", n, "one of the five names");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
     }
 
     /** The embedded sample year of facts for the embedded plan (Feb–Jun 2021). */
@@ -288,7 +307,11 @@ public final class FactsJson {
     private static <T> T read(String json, Where at, Class<T> type) {
         ObjectReader r = READERS.get(type);
         try {
-            return r.readValue(json);
+            T v = r.readValue(json);
+            if (v == null) {
+                throw at.error(null, "is " + json.strip() + "; expected one JSON object a line");
+            }
+            return v;
         } catch (JsonProcessingException e) {
             throw InputException.from(at.file(), at.line(), e);
         }

@@ -121,6 +121,8 @@ public final class PolicyJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
+    private static final BigDecimal LIMIT = BigDecimal.valueOf(100_000);
+
     private PolicyJson() {
     }
 
@@ -295,6 +297,9 @@ public final class PolicyJson {
         }
 
         private int integer(String path, JsonNode v) {
+            if (v.isNumber()) {
+                inRange(path, v.decimalValue());
+            }
             if (!v.isNumber() || !v.canConvertToExactIntegral() || !v.canConvertToInt()) {
                 throw error(path, "is " + describe(v) + "; expected a whole number");
             }
@@ -305,7 +310,16 @@ public final class PolicyJson {
             if (!v.isNumber()) {
                 throw error(path, "is " + describe(v) + "; expected a number");
             }
-            return v.decimalValue();
+            return inRange(path, v.decimalValue());
+        }
+
+        /** Every number of a policy is a score, a weight or a count of days: within ±100,000 and to at most 4 decimals. */
+        private BigDecimal inRange(String path, BigDecimal d) {
+            if (d.abs().compareTo(LIMIT) > 0 || d.signum() != 0 && d.stripTrailingZeros().scale() > 4) {
+                String shown = d.precision() - d.scale() > 12 || d.scale() > 12 ? d.toString() : d.toPlainString();
+                throw error(path, "is " + shown + "; expected a number between -100000 and 100000 with at most 4 decimals");
+            }
+            return d;
         }
 
         private InputException unknown(String path) {

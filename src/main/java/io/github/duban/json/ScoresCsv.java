@@ -38,7 +38,7 @@ public final class ScoresCsv {
     }
 
     private static Row row(Assessment a, UnitScore s) {
-        return new Row(a.period().toString(), s.unit(), plain(s.score()), s.rating().name(), s.rating().chinese(), s.rank(),
+        return new Row(a.period().toString(), CsvText.safe(s.unit()), plain(s.score()), CsvText.safe(s.rating().name()), CsvText.safe(s.rating().chinese()), s.rank(),
                 plain(s.deductions()), plain(s.bonuses()));
     }
 
