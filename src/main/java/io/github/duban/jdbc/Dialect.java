@@ -140,7 +140,8 @@ public enum Dialect {
         }
     }
 
-    private static List<String> split(String sql) {
+    /** SQL text split into single statements at {@code ;}, comment lines dropped. */
+    static List<String> split(String sql) {
         StringBuilder sb = new StringBuilder();
         for (String line : sql.split("\n")) {
             if (!line.strip().startsWith("--")) {
