@@ -58,6 +58,9 @@ class JdbcSchemaVersionTest {
                             assertThat(e.expected()).isEqualTo(Dialect.VERSION).isEqualTo(2);
                             assertThat(e.upgradeCommand()).isEqualTo(command);
                             assertThat(e.getMessage()).contains(command);
+                            if (server.dialect() == Dialect.POSTGRESQL) {
+                                assertThat(docs()).as("docs/database.md shows the line").contains("duban: " + e.getMessage() + "\n");
+                            }
                         });
             }
             assertThat(SampleTables.counts(ds, PLAN_ID, "2021-02").values()).containsOnly(0);
@@ -119,6 +122,14 @@ class JdbcSchemaVersionTest {
             String old = db.assessmentJson(OLD_PLAN, YearMonth.of(2020, 12)).orElseThrow();
             assertThat(old).contains("\"unit\" : \"区住建局\"").contains("\"deductions\" : null").contains("\"ceiling\" : null")
                     .contains("\"status\" : null").contains("\"reportsOwed\" : 3").doesNotContain("\"summary\"");
+        }
+    }
+
+    static String docs() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("docs/database.md"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
