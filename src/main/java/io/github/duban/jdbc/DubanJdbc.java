@@ -162,7 +162,7 @@ public final class DubanJdbc {
                 restore(c, autoCommit);
             }
         } catch (SQLException e) {
-            throw new JdbcException("plan " + planId + " " + month + ": " + step + " failed: " + e.getMessage(), e);
+            throw new JdbcException(planId, month, step, e);
         }
     }
 
@@ -218,7 +218,7 @@ public final class DubanJdbc {
             d.requireCurrent(c);
             return ResultTables.assessmentJson(c, d, planId, period);
         } catch (SQLException e) {
-            throw new JdbcException("plan " + planId + " " + period + ": reading the results failed: " + e.getMessage(), e);
+            throw new JdbcException(planId, period, "reading the results", e);
         }
     }
 
@@ -228,7 +228,7 @@ public final class DubanJdbc {
             Dialect.of(c).requireCurrent(c);
             return ResultTables.ledger(c, planId, period);
         } catch (SQLException e) {
-            throw new JdbcException("plan " + planId + " " + period + ": reading the ledger failed: " + e.getMessage(), e);
+            throw new JdbcException(planId, period, "reading the ledger", e);
         }
     }
 
