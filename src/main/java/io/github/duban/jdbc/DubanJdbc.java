@@ -108,9 +108,8 @@ public final class DubanJdbc {
      * Assesses {@code month} of {@code planId} as of {@code asOf} (null: the month's last day) and
      * replaces that plan-month in the result tables, in one transaction.
      *
-     * @throws io.github.duban.error.InputException for an unknown plan or a bad row (table, row key, column,
-     *         what was expected); nothing is written
-     * @throws IllegalArgumentException when the month or date does not fit the plan; nothing is written
+     * @throws io.github.duban.error.InputException for an unknown plan, a bad row (table, row key, column,
+     *         what was expected), or a month or date that does not fit the plan; nothing is written
      * @throws JdbcException when the database fails; nothing is written
      * @throws io.github.duban.error.SchemaVersionException when the duban tables are at another schema
      *         version (which one, and the command that prints the upgrade); nothing is read or written

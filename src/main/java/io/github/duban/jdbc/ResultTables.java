@@ -41,7 +41,10 @@ import java.util.Set;
 /**
  * Writes one plan-month's assessment into the result tables (replacing what was there) and reads
  * it back: the rows hold every field of assessment.json, so {@link #assessmentJson} rebuilds it
- * byte for byte. Runs inside the caller's transaction. Thread-safe (holds no state).
+ * byte for byte (rows written at schema version 1 read back with null in the fields version 2
+ * added, and no summary). The rows are built by pure functions ({@link #scoreRow}, {@link #boardRow},
+ * {@link #assessmentRow}) that format the conclusions' fields and never add up or decide. Runs
+ * inside the caller's transaction. Thread-safe (holds no state).
  */
 final class ResultTables {
 
