@@ -1,8 +1,21 @@
 -- duban SQL contract, MySQL 8 and MariaDB 10.5+ (InnoDB, utf8mb4).
+-- Schema version 2 (recorded in duban_schema_version; `duban sql schema --from 1` upgrades a version 1 database).
 -- Facts are keyed by plan_id; an OA system may create views of these names over its own tables
 -- instead (same column names; columns marked "optional" may be left out of a view).
 -- Results are keyed by (plan_id, period) and replaced whole by each run. Columns ending in _json
 -- and the list columns (persons, raised_by, reasons) hold JSON text. See docs/database.md.
+
+-- Version ----------------------------------------------------------------------------------------
+
+CREATE TABLE IF NOT EXISTS duban_schema_version (
+    version      INTEGER      NOT NULL PRIMARY KEY,
+    applied_at   TIMESTAMP    NOT NULL DEFAULT CURRENT_TIMESTAMP
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+-- A new database is recorded at version 2. A database made by an older script keeps its version
+-- (this script adds no column to a table that exists): upgrade it with `duban sql schema --from N`.
+INSERT IGNORE INTO duban_schema_version (version)
+    SELECT 2 FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM information_schema.tables
+                                         WHERE table_schema = DATABASE() AND table_name = 'duban_plans');
 
 -- Facts ------------------------------------------------------------------------------------------
 
@@ -19,6 +32,7 @@ CREATE TABLE IF NOT EXISTS duban_reports (
     submitted_on DATE         NOT NULL,
     percent      INTEGER,
     text         MEDIUMTEXT,
+    value        DECIMAL(24,6),
     KEY duban_reports_plan (plan_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
@@ -67,6 +81,24 @@ CREATE TABLE IF NOT EXISTS duban_assessments (
     as_of        DATE         NOT NULL,
     ruleset      VARCHAR(128) NOT NULL,
     reports_owed INTEGER      NOT NULL,
+    reports_due  DATE,
+    reports_on_time INTEGER,
+    reports_late INTEGER,
+    reports_missing INTEGER,
+    tasks        INTEGER,
+    done         INTEGER,
+    on_track     INTEGER,
+    lagging      INTEGER,
+    overdue      INTEGER,
+    dated        INTEGER,
+    on_schedule  INTEGER,
+    notices      INTEGER,
+    criticisms   INTEGER,
+    exposures    INTEGER,
+    commendations INTEGER,
+    early_completions INTEGER,
+    units_scored INTEGER,
+    summary_rule MEDIUMTEXT,
     PRIMARY KEY (plan_id, period)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
@@ -81,6 +113,9 @@ CREATE TABLE IF NOT EXISTS duban_scores (
     ruleset      VARCHAR(128)  NOT NULL,
     rule         MEDIUMTEXT,
     reason       MEDIUMTEXT,
+    deductions   DECIMAL(10,4),
+    bonuses      DECIMAL(10,4),
+    ceiling      VARCHAR(20),
     PRIMARY KEY (plan_id, period, unit)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
@@ -154,10 +189,16 @@ CREATE TABLE IF NOT EXISTS duban_board (
     period       CHAR(7)      NOT NULL,
     task         INTEGER      NOT NULL,
     light        VARCHAR(10)  NOT NULL,
+    status       VARCHAR(20),
+    status_cn    VARCHAR(20),
     deadline     DATE,
     ongoing      BOOLEAN      NOT NULL,
     percent      INTEGER      NOT NULL,
+    reported_percent INTEGER,
     schedule     DECIMAL(9,4),
+    behind       DECIMAL(9,4),
+    days_overdue INTEGER,
+    on_schedule  BOOLEAN,
     rule         MEDIUMTEXT,
     reasons      MEDIUMTEXT   NOT NULL,
     PRIMARY KEY (plan_id, period, task)

@@ -1,8 +1,22 @@
 -- duban SQL contract, PostgreSQL (also KingbaseES, openGauss and other PostgreSQL-derived databases).
+-- Schema version 2 (recorded in duban_schema_version; `duban sql schema --from 1` upgrades a version 1 database).
 -- Facts are keyed by plan_id; an OA system may create views of these names over its own tables
 -- instead (same column names; columns marked "optional" may be left out of a view).
 -- Results are keyed by (plan_id, period) and replaced whole by each run. Columns ending in _json
 -- and the list columns (persons, raised_by, reasons) hold JSON text. See docs/database.md.
+
+-- Version ----------------------------------------------------------------------------------------
+
+CREATE TABLE IF NOT EXISTS duban_schema_version (
+    version      INTEGER      NOT NULL PRIMARY KEY,
+    applied_at   TIMESTAMP    NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+-- A new database is recorded at version 2. A database made by an older script keeps its version
+-- (this script adds no column to a table that exists): upgrade it with `duban sql schema --from N`.
+INSERT INTO duban_schema_version (version)
+    SELECT 2 WHERE NOT EXISTS (SELECT 1 FROM information_schema.tables
+                               WHERE table_schema = current_schema() AND table_name = 'duban_plans')
+    ON CONFLICT (version) DO NOTHING;
 
 -- Facts ------------------------------------------------------------------------------------------
 
@@ -18,7 +32,8 @@ CREATE TABLE IF NOT EXISTS duban_reports (
     month        CHAR(7)      NOT NULL,
     submitted_on DATE         NOT NULL,
     percent      INTEGER,
-    text         TEXT
+    text         TEXT,
+    value        DECIMAL(24,6)
 );
 CREATE INDEX IF NOT EXISTS duban_reports_plan ON duban_reports (plan_id);
 
@@ -67,6 +82,24 @@ CREATE TABLE IF NOT EXISTS duban_assessments (
     as_of        DATE         NOT NULL,
     ruleset      VARCHAR(128) NOT NULL,
     reports_owed INTEGER      NOT NULL,
+    reports_due  DATE,
+    reports_on_time INTEGER,
+    reports_late INTEGER,
+    reports_missing INTEGER,
+    tasks        INTEGER,
+    done         INTEGER,
+    on_track     INTEGER,
+    lagging      INTEGER,
+    overdue      INTEGER,
+    dated        INTEGER,
+    on_schedule  INTEGER,
+    notices      INTEGER,
+    criticisms   INTEGER,
+    exposures    INTEGER,
+    commendations INTEGER,
+    early_completions INTEGER,
+    units_scored INTEGER,
+    summary_rule TEXT,
     PRIMARY KEY (plan_id, period)
 );
 
@@ -81,6 +114,9 @@ CREATE TABLE IF NOT EXISTS duban_scores (
     ruleset      VARCHAR(128)  NOT NULL,
     rule         TEXT,
     reason       TEXT,
+    deductions   DECIMAL(10,4),
+    bonuses      DECIMAL(10,4),
+    ceiling      VARCHAR(20),
     PRIMARY KEY (plan_id, period, unit)
 );
 
@@ -154,10 +190,16 @@ CREATE TABLE IF NOT EXISTS duban_board (
     period       CHAR(7)      NOT NULL,
     task         INTEGER      NOT NULL,
     light        VARCHAR(10)  NOT NULL,
+    status       VARCHAR(20),
+    status_cn    VARCHAR(20),
     deadline     DATE,
     ongoing      BOOLEAN      NOT NULL,
     percent      INTEGER      NOT NULL,
+    reported_percent INTEGER,
     schedule     DECIMAL(9,4),
+    behind       DECIMAL(9,4),
+    days_overdue INTEGER,
+    on_schedule  BOOLEAN,
     rule         TEXT,
     reasons      TEXT         NOT NULL,
     PRIMARY KEY (plan_id, period, task)

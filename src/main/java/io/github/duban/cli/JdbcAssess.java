@@ -3,6 +3,7 @@ package io.github.duban.cli;
 import io.github.duban.engine.Duban;
 import io.github.duban.jdbc.DubanJdbc;
 import io.github.duban.error.JdbcException;
+import io.github.duban.error.SchemaVersionException;
 import io.github.duban.json.PlanJson;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -107,7 +108,7 @@ final class JdbcAssess {
             err.println("duban: " + month + ": " + (runs.size() - failed) + " of " + runs.size() + " plans assessed"
                     + (failed > 0 ? ", " + failed + " failed" : ""));
             return failed == 0 ? 0 : onlyBadInput ? 2 : 1;
-        } catch (JdbcException e) {
+        } catch (JdbcException | SchemaVersionException e) {
             err.println("duban: " + e.getMessage());
             return 1;
         }

@@ -10,7 +10,9 @@ package io.github.duban.error;
  *   <li>{@link RulesException}: rules that do not compile;</li>
  *   <li>{@link CalendarException}: a date outside the years the working-day calendar covers;</li>
  *   <li>{@link LimitException}: a run that went past a limit set on it (rule firings, time, size);</li>
- *   <li>{@link JdbcException}: the database refused or lost a statement.</li>
+ *   <li>{@link JdbcException}: the database refused or lost a statement;</li>
+ *   <li>{@link SchemaVersionException}: the database's duban tables are at another schema version
+ *       (which one, and the command that prints the upgrade).</li>
  * </ul>
  * Unchecked, like Jackson's and Spring's. Thread-safe once made.
  */

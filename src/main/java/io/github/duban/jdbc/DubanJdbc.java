@@ -29,8 +29,11 @@ import java.util.function.Supplier;
  * Month-end over an OA system's database (docs/database.md): reads one plan-month's facts from the
  * fact tables (or views), assesses it with the ledger the month before left in
  * {@code duban_ledgers}, and writes every part of the assessment into the result tables in one
- * transaction that replaces that plan-month whole. The plan's row in {@code duban_plans} is locked
- * ({@code SELECT … FOR UPDATE}) for the whole transaction, so two runs of one plan wait for each
+ * transaction that replaces that plan-month whole. The tables must be at schema version
+ * {@link Dialect#VERSION}: a database at an older version is refused with a
+ * {@link io.github.duban.error.SchemaVersionException} naming the command that prints its upgrade.
+ * The plan's row in {@code duban_plans} is locked ({@code SELECT … FOR UPDATE}) for the whole
+ * transaction, so two runs of one plan wait for each
  * other instead of interleaving. Every value is a bound parameter. JDBC only; the driver and the
  * {@link DataSource} are the application's. Thread-safe.
  *
@@ -105,10 +108,11 @@ public final class DubanJdbc {
      * Assesses {@code month} of {@code planId} as of {@code asOf} (null: the month's last day) and
      * replaces that plan-month in the result tables, in one transaction.
      *
-     * @throws io.github.duban.error.InputException for an unknown plan or a bad row (table, row key, column,
-     *         what was expected); nothing is written
-     * @throws IllegalArgumentException when the month or date does not fit the plan; nothing is written
+     * @throws io.github.duban.error.InputException for an unknown plan, a bad row (table, row key, column,
+     *         what was expected), or a month or date that does not fit the plan; nothing is written
      * @throws JdbcException when the database fails; nothing is written
+     * @throws io.github.duban.error.SchemaVersionException when the duban tables are at another schema
+     *         version (which one, and the command that prints the upgrade); nothing is read or written
      */
     public MonthEnd assess(String planId, YearMonth month, LocalDate asOf) {
         Objects.requireNonNull(planId, "planId");
@@ -121,6 +125,8 @@ public final class DubanJdbc {
             try {
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 Dialect dialect = Dialect.of(c);
+                step = "reading the schema version";
+                dialect.requireCurrent(c);
                 step = "locking the plan";
                 Plan plan = FactTables.lockPlan(c, planId);
                 Duban duban = template.toBuilder().plan(plan).build();
@@ -155,7 +161,7 @@ public final class DubanJdbc {
                 restore(c, autoCommit);
             }
         } catch (SQLException e) {
-            throw new JdbcException("plan " + planId + " " + month + ": " + step + " failed: " + e.getMessage(), e);
+            throw new JdbcException(planId, month, step, e);
         }
     }
 
@@ -197,6 +203,7 @@ public final class DubanJdbc {
     /** Every plan id in {@code duban_plans}, in Unicode order. */
     public List<String> planIds() {
         try (Connection c = dataSource.getConnection()) {
+            Dialect.of(c).requireCurrent(c);
             return FactTables.planIds(c);
         } catch (SQLException e) {
             throw new JdbcException("reading duban_plans failed: " + e.getMessage(), e);
@@ -206,18 +213,21 @@ public final class DubanJdbc {
     /** assessment.json of a plan-month as the result tables hold it (rebuilt from their rows); empty if never assessed. */
     public Optional<String> assessmentJson(String planId, YearMonth period) {
         try (Connection c = dataSource.getConnection()) {
-            return ResultTables.assessmentJson(c, Dialect.of(c), planId, period);
+            Dialect d = Dialect.of(c);
+            d.requireCurrent(c);
+            return ResultTables.assessmentJson(c, d, planId, period);
         } catch (SQLException e) {
-            throw new JdbcException("plan " + planId + " " + period + ": reading the results failed: " + e.getMessage(), e);
+            throw new JdbcException(planId, period, "reading the results", e);
         }
     }
 
     /** The ledger a plan-month left in {@code duban_ledgers}, if it was assessed. */
     public Optional<Ledger> ledger(String planId, YearMonth period) {
         try (Connection c = dataSource.getConnection()) {
+            Dialect.of(c).requireCurrent(c);
             return ResultTables.ledger(c, planId, period);
         } catch (SQLException e) {
-            throw new JdbcException("plan " + planId + " " + period + ": reading the ledger failed: " + e.getMessage(), e);
+            throw new JdbcException(planId, period, "reading the ledger", e);
         }
     }
 

@@ -34,7 +34,9 @@ import java.util.function.Supplier;
  * Reads a plan and its facts from the fact tables (or views) of the SQL contract, streaming each
  * table once through a forward-only result set, and checks every row as a facts file line is
  * checked: a bad row throws an {@link InputException} naming the table, the row's key, the
- * column, what was given and what was expected. Thread-safe (holds no state).
+ * column, what was given and what was expected. The plan's tasks (with their parent, label,
+ * persons, target and milestones) come whole from {@code duban_plans.plan_json}; a report's
+ * {@code value} against a target from the optional column of that name. Thread-safe (holds no state).
  */
 final class FactTables {
 
@@ -106,7 +108,11 @@ final class FactTables {
                 throw row.error("percent", "percent " + percent + " is outside 0..100");
             }
             String text = row.text("text", false, null);
-            reports.accept(row.check(() -> FactCheck.report(plan, new ProgressReport(task, unit, month, submitted, percent, text))));
+            BigDecimal value = row.decimal("value", "the value reached against the task's target (目标值), 0 or more");
+            if (value != null && value.signum() < 0) {
+                throw row.error("value", "value " + value.toPlainString() + " is negative (expected the value reached against the task's target)");
+            }
+            reports.accept(row.check(() -> FactCheck.report(plan, new ProgressReport(task, unit, month, submitted, percent, text, value))));
         });
         List<Completion> completions = new ArrayList<>();
         scan(c, COMPLETIONS, planId, List.of("task", "completed_on"), row -> {
@@ -245,6 +251,19 @@ final class FactTables {
                 return d.intValueExact();
             } catch (NumberFormatException | ArithmeticException e) {
                 throw error(column, "\"" + v + "\" is not a whole number (expected " + expected + ")");
+            }
+        }
+
+        /** An optional decimal column (null when the column is missing or the value is null). */
+        BigDecimal decimal(String column, String expected) throws SQLException {
+            Object v = raw(column, false, expected);
+            if (v == null) {
+                return null;
+            }
+            try {
+                return v instanceof BigDecimal d ? d : new BigDecimal(v.toString().strip());
+            } catch (NumberFormatException e) {
+                throw error(column, "\"" + v + "\" is not a number (expected " + expected + ")");
             }
         }
 

@@ -18,6 +18,7 @@ import io.github.duban.outcome.Case;
 import io.github.duban.outcome.Finding;
 import io.github.duban.outcome.Ignored;
 import io.github.duban.outcome.Ledger;
+import io.github.duban.outcome.MonthSummary;
 import io.github.duban.outcome.Sanction;
 import io.github.duban.outcome.ScoreLine;
 import io.github.duban.outcome.UnitScore;
@@ -31,13 +32,19 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes one plan-month's assessment into the result tables (replacing what was there) and reads
  * it back: the rows hold every field of assessment.json, so {@link #assessmentJson} rebuilds it
- * byte for byte. Runs inside the caller's transaction. Thread-safe (holds no state).
+ * byte for byte (rows written at schema version 1 read back with null in the fields version 2
+ * added, and no summary). The rows are built by pure functions ({@link #scoreRow}, {@link #boardRow},
+ * {@link #assessmentRow}) that format the conclusions' fields and never add up or decide. Runs
+ * inside the caller's transaction. Thread-safe (holds no state).
  */
 final class ResultTables {
 
@@ -53,6 +60,17 @@ final class ResultTables {
 
     /** Every result table, in the order they are cleared and written. */
     static final List<String> TABLES = List.of(ASSESSMENTS, SCORES, SCORE_LINES, FINDINGS, SANCTIONS, CASES, BOARD, IGNORED, LEDGERS);
+
+    /** assessment.json's summary field → duban_assessments column, for the counts after reportsOnTime, in order. */
+    private static final String[][] SUMMARY_COUNTS = {
+        {"reportsLate", "reports_late"}, {"reportsMissing", "reports_missing"}, {"tasks", "tasks"}, {"done", "done"},
+        {"onTrack", "on_track"}, {"lagging", "lagging"}, {"overdue", "overdue"}, {"dated", "dated"},
+        {"onSchedule", "on_schedule"}, {"notices", "notices"}, {"criticisms", "criticisms"}, {"exposures", "exposures"},
+        {"commendations", "commendations"}, {"earlyCompletions", "early_completions"}, {"unitsScored", "units_scored"},
+    };
+
+    /** Columns named like a keyword of one of the dialects, quoted in statements. */
+    private static final Set<String> KEYWORDS = Set.of("rank", "open");
 
     private static final ObjectMapper JSON = new ObjectMapper().disable(JsonGenerator.Feature.ESCAPE_NON_ASCII);
     private static final ObjectWriter PRETTY = JSON.writer(new DefaultPrettyPrinter()
@@ -75,19 +93,12 @@ final class ResultTables {
             }
         }
         ObjectNode tree = AssessmentJson.tree(a);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + ASSESSMENTS + " (plan_id, period, as_of, ruleset, reports_owed) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setString(1, planId);
-            ps.setString(2, period);
-            ps.setObject(3, a.asOf());
-            ps.setString(4, a.ruleset());
-            ps.setInt(5, a.reportsOwed());
-            ps.executeUpdate();
-        }
+        insert(c, d, ASSESSMENTS, List.of(assessmentRow(planId, a)));
         writeScores(c, d, planId, period, a, tree);
         writeFindings(c, planId, period, a, tree);
         writeSanctions(c, planId, period, a, tree);
         writeCases(c, d, planId, period, a);
-        writeBoard(c, planId, period, a);
+        insert(c, d, BOARD, a.board().stream().map(b -> boardRow(planId, period, b)).toList());
         writeIgnored(c, planId, period, a, tree);
         Ledger ledger = a.ledger();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + LEDGERS + " (plan_id, period, as_of, ruleset, ledger_json) VALUES (?, ?, ?, ?, ?)")) {
@@ -101,24 +112,12 @@ final class ResultTables {
     }
 
     private static void writeScores(Connection c, Dialect d, String planId, String period, Assessment a, ObjectNode tree) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + SCORES + " (plan_id, period, unit, score, rating, rating_cn, "
-                + d.quote("rank") + ", ruleset, rule, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement l = c.prepareStatement("INSERT INTO " + SCORE_LINES + " (plan_id, period, unit, line_no, kind, task, points, "
-                     + "rule, reason, source_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        insert(c, d, SCORES, a.scores().stream().map(u -> scoreRow(planId, period, a.ruleset(), u)).toList());
+        try (PreparedStatement l = c.prepareStatement("INSERT INTO " + SCORE_LINES + " (plan_id, period, unit, line_no, kind, task, points, "
+                + "rule, reason, source_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int lines = 0;
             for (int i = 0; i < a.scores().size(); i++) {
                 UnitScore u = a.scores().get(i);
-                s.setString(1, planId);
-                s.setString(2, period);
-                s.setString(3, u.unit());
-                s.setBigDecimal(4, u.score());
-                s.setString(5, u.rating().name());
-                s.setString(6, u.rating().chinese());
-                s.setInt(7, u.rank());
-                s.setString(8, a.ruleset());
-                s.setString(9, u.rule());
-                s.setString(10, u.reason());
-                s.addBatch();
                 JsonNode lineNodes = tree.get("scores").get(i).get("lines");
                 for (int j = 0; j < u.lines().size(); j++) {
                     ScoreLine sl = u.lines().get(j);
@@ -136,12 +135,138 @@ final class ResultTables {
                     lines++;
                 }
             }
-            if (!a.scores().isEmpty()) {
-                s.executeBatch();
-            }
             if (lines > 0) {
                 l.executeBatch();
             }
+        }
+    }
+
+    // ------------------------------------------------------------------ rows (pure: they format, never add up or decide)
+
+    /**
+     * The {@code duban_assessments} row of an assessment: column → value in column order. The
+     * month's figures come from {@link Assessment#summary()} as the rules concluded them; all null
+     * (and {@code reports_owed} −1) when the rules in force conclude none.
+     */
+    static Map<String, Object> assessmentRow(String planId, Assessment a) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("plan_id", planId);
+        r.put("period", a.period().toString());
+        r.put("as_of", a.asOf());
+        r.put("ruleset", a.ruleset());
+        r.put("reports_owed", a.reportsOwed());
+        MonthSummary m = a.summary();
+        r.put("reports_due", m == null ? null : m.reportsDue());
+        r.put("reports_on_time", m == null ? null : m.reportsOnTime());
+        r.put("reports_late", m == null ? null : m.reportsLate());
+        r.put("reports_missing", m == null ? null : m.reportsMissing());
+        r.put("tasks", m == null ? null : m.tasks());
+        r.put("done", m == null ? null : m.done());
+        r.put("on_track", m == null ? null : m.onTrack());
+        r.put("lagging", m == null ? null : m.lagging());
+        r.put("overdue", m == null ? null : m.overdue());
+        r.put("dated", m == null ? null : m.dated());
+        r.put("on_schedule", m == null ? null : m.onSchedule());
+        r.put("notices", m == null ? null : m.notices());
+        r.put("criticisms", m == null ? null : m.criticisms());
+        r.put("exposures", m == null ? null : m.exposures());
+        r.put("commendations", m == null ? null : m.commendations());
+        r.put("early_completions", m == null ? null : m.earlyCompletions());
+        r.put("units_scored", m == null ? null : m.unitsScored());
+        r.put("summary_rule", m == null ? null : m.rule());
+        return r;
+    }
+
+    /**
+     * The {@code duban_scores} row of a unit's score: column → value in column order, every number
+     * and the ceiling exactly the fields of {@code u} the rules concluded.
+     */
+    static Map<String, Object> scoreRow(String planId, String period, String ruleset, UnitScore u) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("plan_id", planId);
+        r.put("period", period);
+        r.put("unit", u.unit());
+        r.put("score", u.score());
+        r.put("rating", u.rating().name());
+        r.put("rating_cn", u.rating().chinese());
+        r.put("rank", u.rank());
+        r.put("ruleset", ruleset);
+        r.put("rule", u.rule());
+        r.put("reason", u.reason());
+        r.put("deductions", u.deductions());
+        r.put("bonuses", u.bonuses());
+        r.put("ceiling", u.ceiling() == null ? null : u.ceiling().name());
+        return r;
+    }
+
+    /**
+     * The {@code duban_board} row of a board entry: column → value in column order, the fields of
+     * {@code b} as concluded ({@code schedule} and {@code behind} to the column's four decimals).
+     */
+    static Map<String, Object> boardRow(String planId, String period, BoardEntry b) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("plan_id", planId);
+        r.put("period", period);
+        r.put("task", b.task());
+        r.put("light", b.light().name());
+        r.put("status", b.status().name());
+        r.put("status_cn", b.status().chinese());
+        r.put("deadline", b.deadline());
+        r.put("ongoing", b.ongoing());
+        r.put("percent", b.percent());
+        r.put("reported_percent", b.reportedPercent());
+        r.put("schedule", b.schedule() == null ? null : b.schedule().setScale(4, RoundingMode.HALF_UP));
+        r.put("behind", b.behind() == null ? null : b.behind().setScale(4, RoundingMode.HALF_UP));
+        r.put("days_overdue", b.daysOverdue());
+        r.put("on_schedule", b.onSchedule());
+        r.put("rule", b.rule());
+        ArrayNode reasons = JSON.createArrayNode();
+        b.reasons().forEach(reasons::add);
+        r.put("reasons", json(reasons));
+        return r;
+    }
+
+    /** Inserts rows made by the row functions above (all of one table, the same columns) in one batch. */
+    private static void insert(Connection c, Dialect d, String table, List<Map<String, Object>> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<String> columns = List.copyOf(rows.get(0).keySet());
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (");
+        StringBuilder marks = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            String col = columns.get(i);
+            sql.append(i == 0 ? "" : ", ").append(KEYWORDS.contains(col) ? d.quote(col) : col);
+            marks.append(i == 0 ? "?" : ", ?");
+        }
+        sql.append(") VALUES (").append(marks).append(')');
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (Map<String, Object> row : rows) {
+                int i = 1;
+                for (Object v : row.values()) {
+                    bind(ps, i++, v);
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void bind(PreparedStatement ps, int i, Object v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.NULL);
+        } else if (v instanceof String s) {
+            ps.setString(i, s);
+        } else if (v instanceof Integer n) {
+            ps.setInt(i, n);
+        } else if (v instanceof BigDecimal n) {
+            ps.setBigDecimal(i, n);
+        } else if (v instanceof Boolean b) {
+            ps.setBoolean(i, b);
+        } else if (v instanceof LocalDate date) {
+            ps.setObject(i, date);
+        } else {
+            throw new IllegalArgumentException("no column type for " + v.getClass().getName());
         }
     }
 
@@ -226,34 +351,6 @@ final class ResultTables {
         }
     }
 
-    private static void writeBoard(Connection c, String planId, String period, Assessment a) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + BOARD + " (plan_id, period, task, light, deadline, ongoing, percent, "
-                + "schedule, rule, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (BoardEntry b : a.board()) {
-                ps.setString(1, planId);
-                ps.setString(2, period);
-                ps.setInt(3, b.task());
-                ps.setString(4, b.light().name());
-                setDate(ps, 5, b.deadline());
-                ps.setBoolean(6, b.ongoing());
-                ps.setInt(7, b.percent());
-                if (b.schedule() == null) {
-                    ps.setNull(8, Types.DECIMAL);
-                } else {
-                    ps.setBigDecimal(8, b.schedule().setScale(4, RoundingMode.HALF_UP));
-                }
-                ps.setString(9, b.rule());
-                ArrayNode reasons = JSON.createArrayNode();
-                b.reasons().forEach(reasons::add);
-                ps.setString(10, json(reasons));
-                ps.addBatch();
-            }
-            if (!a.board().isEmpty()) {
-                ps.executeBatch();
-            }
-        }
-    }
-
     private static void writeIgnored(Connection c, String planId, String period, Assessment a, ObjectNode tree) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + IGNORED + " (plan_id, period, seq, fact, task, unit, on_date, "
                 + "reason, rule, source_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -297,7 +394,8 @@ final class ResultTables {
     static Optional<String> assessmentJson(Connection c, Dialect d, String planId, YearMonth period) throws SQLException {
         ObjectNode root = JSON.createObjectNode();
         int reportsOwed;
-        try (PreparedStatement ps = select(c, "SELECT as_of, ruleset, reports_owed FROM " + ASSESSMENTS + " WHERE plan_id = ? AND period = ?", planId, period);
+        ObjectNode summary = null;
+        try (PreparedStatement ps = select(c, "SELECT * FROM " + ASSESSMENTS + " WHERE plan_id = ? AND period = ?", planId, period);
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 return Optional.empty();
@@ -306,6 +404,18 @@ final class ResultTables {
             root.put("asOf", date(rs, "as_of"));
             root.put("ruleset", rs.getString("ruleset"));
             reportsOwed = rs.getInt("reports_owed");
+            rs.getInt("tasks");
+            if (!rs.wasNull()) {
+                // the month's figures, when the rules concluded them (rows written before version 2 have none)
+                summary = JSON.createObjectNode();
+                summary.put("reportsDue", date(rs, "reports_due"));
+                summary.put("reportsOwed", reportsOwed);
+                putInt(summary, "reportsOnTime", rs, "reports_on_time");
+                for (String[] f : SUMMARY_COUNTS) {
+                    putInt(summary, f[0], rs, f[1]);
+                }
+                summary.put("rule", rs.getString("summary_rule"));
+            }
         }
         ArrayNode findings = root.putArray("findings");
         try (PreparedStatement ps = select(c, "SELECT * FROM " + FINDINGS + " WHERE plan_id = ? AND period = ? ORDER BY seq", planId, period);
@@ -342,7 +452,7 @@ final class ResultTables {
             }
         }
         ArrayNode scores = root.putArray("scores");
-        try (PreparedStatement ps = select(c, "SELECT s.unit, s.score, s.rating, s." + d.quote("rank") + " AS unit_rank, s.reason, "
+        try (PreparedStatement ps = select(c, "SELECT s.unit, s.score, s.rating, s." + d.quote("rank") + " AS unit_rank, s.deductions, s.bonuses, s.ceiling, s.reason, "
                 + "l.line_no, l.kind, l.task, l.points, l.rule, l.reason AS line_reason, l.source_json "
                 + "FROM " + SCORES + " s LEFT JOIN " + SCORE_LINES + " l ON l.plan_id = s.plan_id AND l.period = s.period AND l.unit = s.unit "
                 + "WHERE s.plan_id = ? AND s.period = ? ORDER BY s." + d.quote("rank") + ", s.unit, l.line_no", planId, period);
@@ -357,6 +467,9 @@ final class ResultTables {
                     current.put("score", rs.getBigDecimal("score").doubleValue());
                     current.put("rating", rs.getString("rating"));
                     current.put("rank", rs.getInt("unit_rank"));
+                    putNumber(current, "deductions", rs.getBigDecimal("deductions"));
+                    putNumber(current, "bonuses", rs.getBigDecimal("bonuses"));
+                    current.put("ceiling", rs.getString("ceiling"));
                     current.put("reason", rs.getString("reason"));
                     current.putArray("lines");
                 }
@@ -378,14 +491,19 @@ final class ResultTables {
                 ObjectNode n = board.addObject();
                 n.put("task", rs.getInt("task"));
                 n.put("light", rs.getString("light"));
+                n.put("status", rs.getString("status"));
                 n.put("deadline", date(rs, "deadline"));
                 n.put("ongoing", rs.getBoolean("ongoing"));
                 n.put("percent", rs.getInt("percent"));
-                BigDecimal schedule = rs.getBigDecimal("schedule");
-                if (schedule == null) {
-                    n.putNull("schedule");
+                putInt(n, "reportedPercent", rs, "reported_percent");
+                putOneDecimal(n, "schedule", rs.getBigDecimal("schedule"));
+                putOneDecimal(n, "behind", rs.getBigDecimal("behind"));
+                putInt(n, "daysOverdue", rs, "days_overdue");
+                boolean onSchedule = rs.getBoolean("on_schedule");
+                if (rs.wasNull()) {
+                    n.putNull("onSchedule");
                 } else {
-                    n.put("schedule", schedule.setScale(1, RoundingMode.HALF_UP).doubleValue());
+                    n.put("onSchedule", onSchedule);
                 }
                 n.put("rule", rs.getString("rule"));
                 n.set("reasons", parse(rs.getString("reasons")));
@@ -429,6 +547,9 @@ final class ResultTables {
         if (reportsOwed >= 0) {
             root.put("reportsOwed", reportsOwed);
         }
+        if (summary != null) {
+            root.set("summary", summary);
+        }
         try {
             return Optional.of(PRETTY.writeValueAsString(root) + "\n");
         } catch (JsonProcessingException e) {
@@ -457,6 +578,19 @@ final class ResultTables {
         } else {
             n.put(field, v);
         }
+    }
+
+    private static void putNumber(ObjectNode n, String field, BigDecimal v) {
+        if (v == null) {
+            n.putNull(field);
+        } else {
+            n.put(field, v.doubleValue());
+        }
+    }
+
+    /** A number as assessment.json shows it, to one decimal. */
+    private static void putOneDecimal(ObjectNode n, String field, BigDecimal v) {
+        putNumber(n, field, v == null ? null : v.setScale(1, RoundingMode.HALF_UP));
     }
 
     private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {

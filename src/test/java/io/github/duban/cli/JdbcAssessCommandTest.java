@@ -76,6 +76,22 @@ class JdbcAssessCommandTest extends ConsoleCapture {
     }
 
     @Test
+    void assessJdbc_onAVersion1Database_exits1NamingTheUpgradeCommand() throws SQLException {
+        TestDatabases.Server pg = TestDatabases.postgres();
+        DataSource ds = pg.newDatabase(io.github.duban.jdbc.Dialect.POSTGRESQL.statements());
+        SampleTables.execute(ds, "DROP TABLE duban_schema_version");
+        String url = pg.url(database(pg, ds));
+        JdbcAssess.environment = Map.of("DUBAN_DB_PASSWORD", pg.password())::get;
+
+        int code = Main.run("assess", "--jdbc", url, "--user", pg.user(), "--password-env", "DUBAN_DB_PASSWORD",
+                "--plan-id", PLAN_ID, "--month", "2021-02");
+
+        assertThat(code).as(all()).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip()).startsWith("duban: the duban tables are at schema version 1")
+                .contains("duban sql schema --from 1 --dialect postgresql").doesNotContain("\n");
+    }
+
+    @Test
     void assessJdbc_refusesAPasswordOnTheCommandLine_withoutEchoingIt() {
         int code = Main.run("assess", "--jdbc", "jdbc:postgresql://127.0.0.1:1/x", "--password", "s3cr3t-on-the-line",
                 "--plan-id", PLAN_ID, "--month", "2021-02");

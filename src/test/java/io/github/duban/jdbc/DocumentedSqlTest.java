@@ -45,7 +45,7 @@ class DocumentedSqlTest {
     @Test
     void theDocumentedQueries_readEveryScoreLineBack_onBothServers() throws Exception {
         List<String> queries = documentedQueries();
-        assertThat(queries).hasSize(4);
+        assertThat(queries).hasSize(6);
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
         assertThat(readme.substring(readme.indexOf("## Embedding in an OA system"))).as("the README shows the same query")
                 .contains("```sql\n" + queries.get(0) + ";\n```");
@@ -89,6 +89,19 @@ class DocumentedSqlTest {
             assertThat(results.get(1)).hasSize(may.sanctions().size());
             assertThat(results.get(2)).hasSize((int) may.cases().stream().filter(io.github.duban.outcome.Case::open).count());
             assertThat(results.get(3)).hasSize(2).first().asString().startsWith("2021-04|");
+            // the board, task by task, with its class (the first five columns)
+            List<String> board = results.get(4).stream().map(r -> String.join("|", List.of(r.split("\\|", -1)).subList(0, 5))).toList();
+            assertThat(board).containsExactlyElementsOf(may.board().stream().map(b -> b.task() + "|" + b.status().chinese() + "|"
+                    + b.light().name() + "|" + b.percent() + "|" + b.reportedPercent()).toList());
+            // each unit's deductions, bonuses and ceiling, in rank order as may.scores() lists them
+            List<String> scores = results.get(5).stream().map(r -> {
+                String[] f = r.split("\\|", -1);
+                return f[0] + "|" + new java.math.BigDecimal(f[2]).stripTrailingZeros().toPlainString() + "|"
+                        + new java.math.BigDecimal(f[3]).stripTrailingZeros().toPlainString() + "|" + f[4];
+            }).toList();
+            assertThat(scores).containsExactlyElementsOf(may.scores().stream().map(u -> u.unit() + "|"
+                    + u.deductions().stripTrailingZeros().toPlainString() + "|" + u.bonuses().stripTrailingZeros().toPlainString() + "|"
+                    + (u.ceiling() == null ? "null" : u.ceiling().name())).toList());
         }
     }
 }

@@ -92,8 +92,11 @@ class JdbcMonthEndTest {
             DataSource ds = sampleDatabase(server);
             DubanJdbc db = DubanJdbc.of(ds, ENGINE);
             assertThatThrownBy(() -> db.assess(evil, FEB))
-                    .isInstanceOf(InputException.class)
-                    .hasMessage("duban_plans: field plan_id: no plan with plan_id \"" + evil + "\"");
+                    .isInstanceOfSatisfying(InputException.class, e -> {
+                        assertThat(e.file()).isEqualTo("duban_plans");
+                        assertThat(e.field()).isEqualTo("plan_id");
+                        assertThat(e.problem()).isEqualTo("no plan with plan_id \"" + evil + "\"");
+                    });
             assertThat(db.assessmentJson(evil, FEB)).isEmpty();
             assertThat(SampleTables.counts(ds, PLAN_ID, "2021-02").get("duban_scores")).as("duban_scores still exists").isZero();
             assertThat(db.planIds()).containsExactly(PLAN_ID);
@@ -105,8 +108,10 @@ class JdbcMonthEndTest {
         DataSource ds = sampleDatabase(TestDatabases.postgres());
         DubanJdbc db = DubanJdbc.of(ds, ENGINE);
         assertThatThrownBy(() -> db.assess(PLAN_ID, YearMonth.of(2021, 9)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("month 2021-09 is outside the reporting window 2021-02..2021-06");
+                .isInstanceOfSatisfying(InputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("month");
+                    assertThat(e.problem()).isEqualTo("month 2021-09 is outside the reporting window 2021-02..2021-06");
+                });
         assertThat(SampleTables.counts(ds, PLAN_ID, "2021-09").values()).containsOnly(0);
     }
 }

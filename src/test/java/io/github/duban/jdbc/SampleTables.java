@@ -29,7 +29,7 @@ public final class SampleTables {
 
     static {
         COLUMNS.put("reports", ordered("task", "task", "unit", "unit", "month", "month", "submittedOn", "submitted_on",
-                "percent", "percent", "text", "text"));
+                "percent", "percent", "text", "text", "value", "value"));
         COLUMNS.put("completions", ordered("task", "task", "completedOn", "completed_on", "acceptedOn", "accepted_on"));
         COLUMNS.put("inspections", ordered("unit", "unit", "task", "task", "kind", "kind", "on", "on_date", "person", "person",
                 "note", "note"));
@@ -92,6 +92,8 @@ public final class SampleTables {
                     ps.setObject(i++, null);
                 } else if (v.isInt()) {
                     ps.setInt(i++, v.asInt());
+                } else if (v.isNumber()) {
+                    ps.setBigDecimal(i++, v.decimalValue());
                 } else if (e.getValue().endsWith("_on") || e.getValue().equals("on_date") || e.getValue().equals("new_deadline")) {
                     ps.setObject(i++, LocalDate.parse(v.asText()));
                 } else {

@@ -46,6 +46,11 @@ public final class TestDatabases {
 
         /** A fresh database with the DDL of the contract applied. */
         default DataSource newDatabase() {
+            return newDatabase(dialect().statements());
+        }
+
+        /** A fresh database with {@code ddl} applied (an older version of the contract, say). */
+        default DataSource newDatabase(List<String> ddl) {
             String name = "t" + COUNTER.incrementAndGet() + "_" + ProcessHandle.current().pid();
             try (Connection c = dataSource(null).getConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE " + name);
@@ -54,7 +59,7 @@ public final class TestDatabases {
             }
             DataSource ds = dataSource(name);
             try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-                for (String sql : dialect().statements()) {
+                for (String sql : ddl) {
                     s.execute(sql);
                 }
             } catch (SQLException e) {

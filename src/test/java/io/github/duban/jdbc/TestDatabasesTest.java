@@ -34,6 +34,12 @@ class TestDatabasesTest {
                 for (String sql : server.dialect().statements()) {
                     s.execute(sql);
                 }
+                try (ResultSet rs = s.executeQuery("SELECT version FROM duban_schema_version")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getInt(1)).as("a new database is recorded at the current version, once").isEqualTo(Dialect.VERSION);
+                    assertThat(rs.next()).isFalse();
+                }
+                assertThat(server.dialect().version(c)).isEqualTo(Dialect.VERSION);
             }
         }
     }

@@ -1,0 +1,187 @@
+-- duban SQL contract, PostgreSQL (also KingbaseES, openGauss and other PostgreSQL-derived databases).
+-- Facts are keyed by plan_id; an OA system may create views of these names over its own tables
+-- instead (same column names; columns marked "optional" may be left out of a view).
+-- Results are keyed by (plan_id, period) and replaced whole by each run. Columns ending in _json
+-- and the list columns (persons, raised_by, reasons) hold JSON text. See docs/database.md.
+
+-- Facts ------------------------------------------------------------------------------------------
+
+CREATE TABLE IF NOT EXISTS duban_plans (
+    plan_id      VARCHAR(200) NOT NULL PRIMARY KEY,
+    plan_json    TEXT         NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS duban_reports (
+    plan_id      VARCHAR(200) NOT NULL,
+    task         INTEGER      NOT NULL,
+    unit         VARCHAR(200) NOT NULL,
+    month        CHAR(7)      NOT NULL,
+    submitted_on DATE         NOT NULL,
+    percent      INTEGER,
+    text         TEXT
+);
+CREATE INDEX IF NOT EXISTS duban_reports_plan ON duban_reports (plan_id);
+
+CREATE TABLE IF NOT EXISTS duban_completions (
+    plan_id      VARCHAR(200) NOT NULL,
+    task         INTEGER      NOT NULL,
+    completed_on DATE         NOT NULL,
+    accepted_on  DATE
+);
+CREATE INDEX IF NOT EXISTS duban_completions_plan ON duban_completions (plan_id);
+
+CREATE TABLE IF NOT EXISTS duban_inspections (
+    plan_id      VARCHAR(200) NOT NULL,
+    unit         VARCHAR(200) NOT NULL,
+    task         INTEGER,
+    kind         VARCHAR(40)  NOT NULL,
+    on_date      DATE         NOT NULL,
+    person       VARCHAR(200),
+    note         TEXT
+);
+CREATE INDEX IF NOT EXISTS duban_inspections_plan ON duban_inspections (plan_id);
+
+CREATE TABLE IF NOT EXISTS duban_rectifications (
+    plan_id      VARCHAR(200) NOT NULL,
+    unit         VARCHAR(200) NOT NULL,
+    task         INTEGER,
+    on_date      DATE         NOT NULL
+);
+CREATE INDEX IF NOT EXISTS duban_rectifications_plan ON duban_rectifications (plan_id);
+
+CREATE TABLE IF NOT EXISTS duban_extensions (
+    plan_id      VARCHAR(200) NOT NULL,
+    task         INTEGER      NOT NULL,
+    requested_on DATE         NOT NULL,
+    approved_on  DATE         NOT NULL,
+    new_deadline DATE         NOT NULL,
+    reason       TEXT
+);
+CREATE INDEX IF NOT EXISTS duban_extensions_plan ON duban_extensions (plan_id);
+
+-- Results ----------------------------------------------------------------------------------------
+
+CREATE TABLE IF NOT EXISTS duban_assessments (
+    plan_id      VARCHAR(200) NOT NULL,
+    period       CHAR(7)      NOT NULL,
+    as_of        DATE         NOT NULL,
+    ruleset      VARCHAR(128) NOT NULL,
+    reports_owed INTEGER      NOT NULL,
+    PRIMARY KEY (plan_id, period)
+);
+
+CREATE TABLE IF NOT EXISTS duban_scores (
+    plan_id      VARCHAR(200)  NOT NULL,
+    period       CHAR(7)       NOT NULL,
+    unit         VARCHAR(200)  NOT NULL,
+    score        DECIMAL(10,4) NOT NULL,
+    rating       VARCHAR(20)   NOT NULL,
+    rating_cn    VARCHAR(20)   NOT NULL,
+    rank         INTEGER       NOT NULL,
+    ruleset      VARCHAR(128)  NOT NULL,
+    rule         TEXT,
+    reason       TEXT,
+    PRIMARY KEY (plan_id, period, unit)
+);
+
+CREATE TABLE IF NOT EXISTS duban_score_lines (
+    plan_id      VARCHAR(200)  NOT NULL,
+    period       CHAR(7)       NOT NULL,
+    unit         VARCHAR(200)  NOT NULL,
+    line_no      INTEGER       NOT NULL,
+    kind         VARCHAR(40)   NOT NULL,
+    task         INTEGER,
+    points       DECIMAL(10,4) NOT NULL,
+    rule         TEXT          NOT NULL,
+    reason       TEXT          NOT NULL,
+    source_json  TEXT          NOT NULL,
+    PRIMARY KEY (plan_id, period, unit, line_no)
+);
+
+CREATE TABLE IF NOT EXISTS duban_findings (
+    plan_id      VARCHAR(200) NOT NULL,
+    period       CHAR(7)      NOT NULL,
+    seq          INTEGER      NOT NULL,
+    kind         VARCHAR(40)  NOT NULL,
+    unit         VARCHAR(200) NOT NULL,
+    task         INTEGER,
+    on_date      DATE         NOT NULL,
+    days         INTEGER,
+    person       VARCHAR(200),
+    rule         TEXT         NOT NULL,
+    reason       TEXT         NOT NULL,
+    facts_json   TEXT         NOT NULL,
+    PRIMARY KEY (plan_id, period, seq)
+);
+
+CREATE TABLE IF NOT EXISTS duban_sanctions (
+    plan_id      VARCHAR(200) NOT NULL,
+    period       CHAR(7)      NOT NULL,
+    seq          INTEGER      NOT NULL,
+    level        VARCHAR(20)  NOT NULL,
+    unit         VARCHAR(200) NOT NULL,
+    task         INTEGER,
+    issued       CHAR(7)      NOT NULL,
+    rectify_by   DATE,
+    persons      TEXT         NOT NULL,
+    rule         TEXT,
+    reason       TEXT,
+    findings_json TEXT        NOT NULL,
+    PRIMARY KEY (plan_id, period, seq)
+);
+
+CREATE TABLE IF NOT EXISTS duban_cases (
+    plan_id      VARCHAR(200) NOT NULL,
+    period       CHAR(7)      NOT NULL,
+    seq          INTEGER      NOT NULL,
+    unit         VARCHAR(200) NOT NULL,
+    task         INTEGER,
+    level        VARCHAR(20)  NOT NULL,
+    rectify_by   DATE,
+    open         BOOLEAN      NOT NULL,
+    raised_on    DATE         NOT NULL,
+    raised_by    TEXT         NOT NULL,
+    opened_on    DATE,
+    closed_on    DATE,
+    closed_by    TEXT,
+    rule         TEXT,
+    reason       TEXT,
+    PRIMARY KEY (plan_id, period, seq)
+);
+
+CREATE TABLE IF NOT EXISTS duban_board (
+    plan_id      VARCHAR(200) NOT NULL,
+    period       CHAR(7)      NOT NULL,
+    task         INTEGER      NOT NULL,
+    light        VARCHAR(10)  NOT NULL,
+    deadline     DATE,
+    ongoing      BOOLEAN      NOT NULL,
+    percent      INTEGER      NOT NULL,
+    schedule     DECIMAL(9,4),
+    rule         TEXT,
+    reasons      TEXT         NOT NULL,
+    PRIMARY KEY (plan_id, period, task)
+);
+
+CREATE TABLE IF NOT EXISTS duban_ignored (
+    plan_id      VARCHAR(200) NOT NULL,
+    period       CHAR(7)      NOT NULL,
+    seq          INTEGER      NOT NULL,
+    fact         VARCHAR(40)  NOT NULL,
+    task         INTEGER,
+    unit         VARCHAR(200),
+    on_date      DATE,
+    reason       TEXT         NOT NULL,
+    rule         TEXT,
+    source_json  TEXT         NOT NULL,
+    PRIMARY KEY (plan_id, period, seq)
+);
+
+CREATE TABLE IF NOT EXISTS duban_ledgers (
+    plan_id      VARCHAR(200) NOT NULL,
+    period       CHAR(7)      NOT NULL,
+    as_of        DATE         NOT NULL,
+    ruleset      VARCHAR(128) NOT NULL,
+    ledger_json  TEXT         NOT NULL,
+    PRIMARY KEY (plan_id, period)
+);
