@@ -28,6 +28,8 @@ ALTER TABLE duban_assessments
     ADD COLUMN commendations INTEGER,
     ADD COLUMN early_completions INTEGER,
     ADD COLUMN units_scored INTEGER,
+    ADD COLUMN red INTEGER,
+    ADD COLUMN yellow INTEGER,
     ADD COLUMN summary_rule MEDIUMTEXT;
 
 ALTER TABLE duban_scores

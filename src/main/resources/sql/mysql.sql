@@ -98,6 +98,8 @@ CREATE TABLE IF NOT EXISTS duban_assessments (
     commendations INTEGER,
     early_completions INTEGER,
     units_scored INTEGER,
+    red          INTEGER,
+    yellow       INTEGER,
     summary_rule MEDIUMTEXT,
     PRIMARY KEY (plan_id, period)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

@@ -28,6 +28,8 @@ ALTER TABLE duban_assessments
     ADD COLUMN IF NOT EXISTS commendations INTEGER,
     ADD COLUMN IF NOT EXISTS early_completions INTEGER,
     ADD COLUMN IF NOT EXISTS units_scored INTEGER,
+    ADD COLUMN IF NOT EXISTS red INTEGER,
+    ADD COLUMN IF NOT EXISTS yellow INTEGER,
     ADD COLUMN IF NOT EXISTS summary_rule TEXT;
 
 ALTER TABLE duban_scores

@@ -99,6 +99,8 @@ CREATE TABLE IF NOT EXISTS duban_assessments (
     commendations INTEGER,
     early_completions INTEGER,
     units_scored INTEGER,
+    red          INTEGER,
+    yellow       INTEGER,
     summary_rule TEXT,
     PRIMARY KEY (plan_id, period)
 );

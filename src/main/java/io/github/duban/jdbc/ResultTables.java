@@ -67,6 +67,7 @@ final class ResultTables {
         {"onTrack", "on_track"}, {"lagging", "lagging"}, {"overdue", "overdue"}, {"dated", "dated"},
         {"onSchedule", "on_schedule"}, {"notices", "notices"}, {"criticisms", "criticisms"}, {"exposures", "exposures"},
         {"commendations", "commendations"}, {"earlyCompletions", "early_completions"}, {"unitsScored", "units_scored"},
+        {"red", "red"}, {"yellow", "yellow"},
     };
 
     /** Columns named like a keyword of one of the dialects, quoted in statements. */
@@ -173,6 +174,8 @@ final class ResultTables {
         r.put("commendations", m == null ? null : m.commendations());
         r.put("early_completions", m == null ? null : m.earlyCompletions());
         r.put("units_scored", m == null ? null : m.unitsScored());
+        r.put("red", m == null ? null : m.red());
+        r.put("yellow", m == null ? null : m.yellow());
         r.put("summary_rule", m == null ? null : m.rule());
         return r;
     }
