@@ -226,6 +226,42 @@ class RulesCheckTest {
     }
 
     @Test
+    void theTypesTheCheckTakesForInsertedByTheEngine_areTheOnesASessionIsGiven() {
+        StringBuilder drl = new StringBuilder("package rules;\nimport io.github.duban.outcome.Ignored;\n");
+        for (Class<?> c : RulesCheck.ENGINE_FACTS) {
+            drl.append("import ").append(c.getName()).append(";\n");
+        }
+        for (Class<?> c : RulesCheck.ENGINE_FACTS) {
+            drl.append("rule \"A ").append(c.getSimpleName()).append(" is given\"\nwhen\n    exists ").append(c.getSimpleName())
+                    .append("( )\nthen\n    insertLogical(new Ignored(\"given\", null, null, null, \"").append(c.getSimpleName())
+                    .append("\", drools.getRule().getName(), null));\nend\n");
+        }
+        Map<String, String> sources = new java.util.TreeMap<>(io.github.duban.engine.Ruleset.builtIn().sources());
+        sources.put("given.drl", drl.toString());
+        // the embedded plan with its task 1 put under a task that groups it, so that a TaskGroup is given too
+        io.github.duban.model.Plan embedded = io.github.duban.json.PlanJson.embedded();
+        int group = embedded.tasks().stream().mapToInt(io.github.duban.model.Task::no).max().orElseThrow() + 1;
+        List<io.github.duban.model.Task> tasks = new java.util.ArrayList<>();
+        for (io.github.duban.model.Task t : embedded.tasks()) {
+            tasks.add(t.no() != 1 ? t : new io.github.duban.model.Task(t.no(), t.goal(), t.title(), t.measure(), t.leads(), t.supporting(),
+                    t.deadline(), t.milestones(), t.notes(), group, t.label(), t.persons(), t.target()));
+        }
+        io.github.duban.model.Task first = embedded.tasks().get(0);
+        tasks.add(new io.github.duban.model.Task(group, first.goal(), "一组任务", "", first.leads(), List.of(), first.deadline(), List.of(),
+                List.of(), null, null, List.of(), null));
+        io.github.duban.model.Plan plan = new io.github.duban.model.Plan(embedded.title(), embedded.docNumber(), embedded.issuedOn(),
+                embedded.reporting(), embedded.stages(), embedded.goals(), embedded.units(), tasks);
+        io.github.duban.engine.Duban d = io.github.duban.engine.Duban.builder().plan(plan)
+                .rules(io.github.duban.engine.Ruleset.compile(sources)).build();
+        java.util.Set<String> given = new java.util.TreeSet<>();
+        for (io.github.duban.outcome.Assessment a : d.replay(java.time.YearMonth.of(2021, 2), java.time.YearMonth.of(2021, 6),
+                io.github.duban.json.FactsJson.sampleYear(d.plan()))) {
+            a.ignored().stream().filter(i -> i.fact().equals("given")).forEach(i -> given.add(i.reason()));
+        }
+        assertThat(given).containsExactlyInAnyOrderElementsOf(RulesCheck.ENGINE_FACTS.stream().map(Class::getSimpleName).toList());
+    }
+
+    @Test
     void anActionThatDoesInputOrOutput_isWarnedWhereItDoesSo() {
         Report r = check("""
                 import java.nio.file.Files;
