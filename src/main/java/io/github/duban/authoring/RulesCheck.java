@@ -293,11 +293,6 @@ public final class RulesCheck {
 
     // ------------------------------------------------------------------ names and conclusions (from the parsed files)
 
-    /** The names of the rules of a DRL text, in file order (none when it does not parse). */
-    static List<String> ruleNames(String drl) {
-        return DrlOutline.parse("rules", drl).ruleNames();
-    }
-
     private static boolean duplicateNames(Map<String, DrlOutline> outlines, List<Problem> problems) {
         Map<String, String> firstSeen = new LinkedHashMap<>();
         boolean any = false;
