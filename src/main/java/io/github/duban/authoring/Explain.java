@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 
 /**
  * {@code duban explain}: one unit's month, line by line — each score line, the finding or sanction
@@ -77,8 +76,22 @@ public final class Explain {
         doc.put("reason", s.reason());
         doc.put("rule", s.rule());
         doc.put("ruleAt", ruleAt.get(s.rule()));
-        doc.put("formula", "score = clamp(base " + plain(p.base()) + " − deductions + min(bonuses, bonusCap " + plain(p.bonusCap())
-                + "), bounds.lower " + plain(p.lowerBound()) + ", bounds.upper " + plain(p.upperBound()) + ")");
+        // as the scoring rules concluded them: nothing is summed or judged again here
+        doc.put("deductions", s.deductions());
+        doc.put("bonuses", s.bonuses());
+        if (s.ceiling() == null) {
+            doc.putNull("ceiling");
+        } else {
+            ObjectNode ceiling = doc.putObject("ceiling");
+            ceiling.put("level", s.ceiling().name());
+            ceiling.put("key", "ratingCeilings." + s.ceiling().name());
+            io.github.duban.model.Band band = p.ceilingOf(s.ceiling().name());
+            ceiling.put("band", band == null ? null : band.name());
+            ceiling.put("bandChinese", band == null ? null : band.chinese());
+        }
+        doc.put("formula", "score = clamp(base " + plain(p.base()) + " + deductions " + plain(s.deductions()) + " + bonuses "
+                + plain(s.bonuses()) + " (at most bonusCap " + plain(p.bonusCap()) + "), bounds.lower " + plain(p.lowerBound())
+                + ", bounds.upper " + plain(p.upperBound()) + ")");
         ArrayNode lines = doc.putArray("lines");
         for (ScoreLine l : s.lines()) {
             if (task != null && !Objects.equals(l.task(), task)) {
@@ -230,17 +243,9 @@ public final class Explain {
         throw new InputException("--unit", 0, null, unit + " is not a unit of the plan (expected a unit id or an alias the plan lists)");
     }
 
-    /** Where each rule is written: rule name → {@code file:line}. */
+    /** Where each rule is written, as Drools' parser reads the files: rule name → {@code file:line}. */
     static Map<String, String> ruleLocations(Map<String, String> sources) {
-        Map<String, String> out = new TreeMap<>();
-        java.util.regex.Pattern rule = java.util.regex.Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
-        for (Map.Entry<String, String> e : sources.entrySet()) {
-            Matcher m = rule.matcher(e.getValue());
-            while (m.find()) {
-                out.putIfAbsent(m.group(1), e.getKey() + ":" + RulesCheck.lineOf(e.getValue(), m.start()));
-            }
-        }
-        return out;
+        return DrlOutline.ruleLocations(sources);
     }
 
     private static String plain(BigDecimal v) {
@@ -265,7 +270,13 @@ public final class Explain {
         sb.append("得分 score ").append(num(d.get("score"))).append("，").append(d.get("ratingChinese").asText()).append(' ')
                 .append(d.get("rating").asText()).append("，第 rank ").append(d.get("rank").asInt()).append(" / ")
                 .append(d.get("of").asInt()).append('\n');
+        sb.append("  扣分 deductions ").append(num(d.get("deductions"))).append("，加分 bonuses ").append(num(d.get("bonuses"))).append('\n');
         sb.append("  ").append(d.get("formula").asText()).append('\n');
+        if (d.hasNonNull("ceiling")) {
+            JsonNode c = d.get("ceiling");
+            sb.append("  等次上限 rating ceiling ").append(c.get("level").asText()).append(": ").append(c.get("key").asText()).append(" = ")
+                    .append(c.path("bandChinese").asText("")).append(' ').append(c.path("band").asText("null")).append('\n');
+        }
         sb.append("  规则 rule \"").append(d.get("rule").asText()).append("\" ").append(d.path("ruleAt").asText("")).append('\n');
         sb.append("  规则集 ruleset ").append(d.get("ruleset").asText()).append("\n\n");
         JsonNode lines = d.get("lines");

@@ -1,19 +1,13 @@
 package io.github.duban.authoring;
 
 import io.github.duban.engine.Duban;
+import io.github.duban.engine.RuleProblem;
 import io.github.duban.engine.Ruleset;
 import io.github.duban.error.RulesException;
 import io.github.duban.json.FactsJson;
 import io.github.duban.error.InputException;
 import io.github.duban.json.PolicyJson;
 import io.github.duban.model.Policy;
-import org.drools.base.base.ClassObjectType;
-import org.drools.base.definitions.rule.impl.RuleImpl;
-import org.drools.base.rule.GroupElement;
-import org.drools.base.rule.RuleConditionElement;
-import org.kie.api.KieBase;
-import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Rule;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,14 +30,16 @@ import java.util.regex.Matcher;
 import java.util.stream.Stream;
 
 /**
- * {@code duban rules check}: compiles the built-in rules with a folder of the author's own (a file
- * named like a built-in one replaces it) and reads a policy file, and reports every problem as
- * {@code file:line:column: level: message} in words a rule author can act on. Besides the
- * compiler's errors (translated, with the line and column found in the text when the compiler
- * gives none) it warns of a rule name used twice, a conclusion inserted without the rule's name
- * or a reason, a rule that matches a type nothing inserts, and notes an external file that
- * replaces a built-in one. When everything compiles it runs the embedded sample year once, so a
- * rule whose action fails is caught before it serves. Thread-safe.
+ * {@code duban rules check}: reads the built-in rules with a folder of the author's own (a file
+ * named like a built-in one replaces it) with Drools' own DRL parser, compiles them as the engine
+ * does ({@link Ruleset#compileWithMessages}) and reads a policy file, and reports every problem as
+ * {@code file:line:column: level: message} in words a rule author can act on. Besides syntax and
+ * compile errors (the line and column Drools gives; found in the text only where it gives none) it
+ * warns of a rule name used twice, a conclusion inserted without the rule's name or a Chinese
+ * reason, a rule that matches a type neither the engine nor any rule inserts, and an action or
+ * function that does input or output or starts a process or thread; it notes an external file
+ * that replaces a built-in one. The rules are run on the embedded sample year only when asked
+ * ({@code --run}). Thread-safe.
  */
 public final class RulesCheck {
 
@@ -85,38 +81,65 @@ public final class RulesCheck {
         }
     }
 
-    /** The types the engine inserts into every session. */
-    private static final List<String> ENGINE_FACTS = List.of("io.github.duban.engine.Period", "io.github.duban.model.Policy",
-            "io.github.duban.model.Unit", "io.github.duban.model.Task", "io.github.duban.model.ProgressReport",
-            "io.github.duban.model.Completion", "io.github.duban.model.Extension", "io.github.duban.model.InspectionFinding",
-            "io.github.duban.model.Rectification", "io.github.duban.outcome.PreviousCase", "io.github.duban.engine.Settled",
-            "io.github.duban.engine.Tally");
+    /**
+     * The types the engine inserts into every session (Duban's insertAll): the period, the policy,
+     * the plan's reporting rule, its units, the tasks it judges, the tasks that group others, the
+     * facts known by the as-of date and the previous month's cases.
+     */
+    static final List<Class<?>> ENGINE_FACTS = List.of(io.github.duban.engine.Period.class, Policy.class,
+            io.github.duban.model.ReportingRule.class, io.github.duban.model.Unit.class, io.github.duban.model.Task.class,
+            io.github.duban.outcome.TaskGroup.class, io.github.duban.model.ProgressReport.class, io.github.duban.model.Completion.class,
+            io.github.duban.model.Extension.class, io.github.duban.model.InspectionFinding.class, io.github.duban.model.Rectification.class,
+            io.github.duban.outcome.PreviousCase.class);
 
-    private static final java.util.regex.Pattern RULE = java.util.regex.Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
-    private static final java.util.regex.Pattern IMPORT = java.util.regex.Pattern.compile("(?m)^\\s*import\\s+([\\w.]+)\\s*;");
-    private static final java.util.regex.Pattern FUNCTION = java.util.regex.Pattern.compile("(?m)^\\s*function\\s+([\\w.<>\\[\\]]+)\\s+(\\w+)\\s*\\(");
-    private static final java.util.regex.Pattern INSERT = java.util.regex.Pattern.compile("\\binsert(?:Logical)?\\s*\\(\\s*(new\\s+([\\w.]+)|([A-Z]\\w*)\\s*\\.\\s*\\w+\\s*\\(|(\\w+)\\s*\\(|(\\$?\\w+)\\s*\\))");
-    private static final java.util.regex.Pattern SYNTAX = java.util.regex.Pattern.compile("^\\[ERR (\\d+)\\] Line (\\d+):(\\d+) (.*)$", java.util.regex.Pattern.DOTALL);
+    /** The stage facts only ruleset packages of format 1 are given. */
+    private static final Set<String> FORMAT1_STAGES = Set.of("Settled", "Tally");
+
+    private static final java.util.regex.Pattern SYNTAX_PREFIX = java.util.regex.Pattern.compile("^\\[ERR \\d+\\] Line \\d+:\\d+\\s+", java.util.regex.Pattern.DOTALL);
     private static final java.util.regex.Pattern EXPRESSION = java.util.regex.Pattern.compile("Unable to Analyse Expression (.+?):\\s*\\n");
     private static final java.util.regex.Pattern STRICT = java.util.regex.Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.([\\w$]+)\\(\\)");
     private static final java.util.regex.Pattern COMPARE = java.util.regex.Pattern.compile("Comparison operation requires compatible types\\. Found class ([\\w.$]+) and class ([\\w.$]+)");
     private static final java.util.regex.Pattern CHINESE = java.util.regex.Pattern.compile("\"[^\"\\n]*[\\u4e00-\\u9fff][^\"\\n]*\"");
-
+    /**
+     * A call in an action's Java that inserts a fact: {@code insert(new T(…))}, {@code insert(T.of(…))},
+     * {@code insert(function(…))} or {@code insert($var)}. The action is Java, which the DRL parser
+     * hands over as text.
+     */
+    private static final java.util.regex.Pattern INSERT = java.util.regex.Pattern.compile("\\binsert(?:Logical)?\\s*\\(\\s*(new\\s+([\\w.]+)|([A-Z]\\w*)\\s*\\.\\s*\\w+\\s*\\(|(\\w+)\\s*\\(|(\\$?\\w+)\\s*\\))");
+    /** Packages whose use in an action is input or output. */
+    private static final List<String> IO_PACKAGES = List.of("java.io", "java.nio.file", "java.nio.channels", "java.net", "java.net.http");
+    /** What an action may not call, written out: I/O, processes, threads, leaving the JVM. */
+    private static final java.util.regex.Pattern IO_CALL = java.util.regex.Pattern.compile(
+            "\\b(java\\s*\\.\\s*(?:io|nio\\s*\\.\\s*file|nio\\s*\\.\\s*channels|net)\\s*\\.\\s*\\w+"
+                    + "|Runtime\\s*\\.\\s*getRuntime|Runtime\\b|ProcessBuilder|ProcessHandle|System\\s*\\.\\s*(?:exit|out|err|in|console|load\\w*)"
+                    + "|(?:java\\s*\\.\\s*lang\\s*\\.\\s*)?Thread\\b|Executors\\b|CompletableFuture\\b)");
+    /** Common classes of the I/O packages, for an action in a file that imports them whole. */
+    private static final Set<String> IO_CLASSES = Set.of("File", "Files", "Path", "Paths", "FileInputStream", "FileOutputStream",
+            "FileReader", "FileWriter", "PrintWriter", "PrintStream", "BufferedReader", "BufferedWriter", "InputStream", "OutputStream",
+            "RandomAccessFile", "Socket", "ServerSocket", "URL", "HttpURLConnection", "URLConnection", "HttpClient", "InetAddress");
     private RulesCheck() {
     }
 
     /**
      * Checks the built-in rules with the {@code .drl} files of {@code rulesDir} (null: built-in
-     * only) and the policy file {@code policyFile} (null: the default policy).
+     * only) and the policy file {@code policyFile} (null: the default policy), without running them.
      *
      * @throws InputException when the folder or the policy file does not exist (bad usage, not a problem of the rules)
      */
     public static Report check(Path rulesDir, Path policyFile) {
-        return check(rulesDir, policyFile, null);
+        return check(rulesDir, policyFile, null, false);
     }
 
     /** As {@link #check(Path, Path)}, with a scoring sheet (CSV) read into the policy (null: none). */
     public static Report check(Path rulesDir, Path policyFile, Path scoringFile) {
+        return check(rulesDir, policyFile, scoringFile, false);
+    }
+
+    /**
+     * As {@link #check(Path, Path, Path)}; {@code run} also runs the rules once on the embedded
+     * sample year when everything compiles, so that an action that fails is caught before it serves.
+     */
+    public static Report check(Path rulesDir, Path policyFile, Path scoringFile, boolean run) {
         Map<String, String> external = new TreeMap<>();
         if (rulesDir != null) {
             if (!Files.isDirectory(rulesDir)) {
@@ -156,7 +179,7 @@ public final class RulesCheck {
                 }
             }
         }
-        return check(external, policy, policyProblems, true, true);
+        return check(external, policy, policyProblems, run, true);
     }
 
     /**
@@ -180,30 +203,44 @@ public final class RulesCheck {
         for (Map.Entry<String, String> e : external.entrySet()) {
             if (sources.containsKey(e.getKey())) {
                 problems.add(new Problem(e.getKey(), 1, 1, Level.NOTE, "replaces the built-in " + e.getKey() + " ("
-                        + ruleNames(sources.get(e.getKey())).size() + " rules); its rules are not loaded, only this file's"));
+                        + DrlOutline.parse(e.getKey(), sources.get(e.getKey())).rules().size()
+                        + " rules); its rules are not loaded, only this file's"));
             }
             sources.put(e.getKey(), e.getValue());
         }
-        boolean duplicates = duplicateNames(sources, problems);
-        RuleCompiler.Result compiled = RuleCompiler.compile(sources);
+        Map<String, DrlOutline> outlines = DrlOutline.of(sources);
+        for (DrlOutline o : outlines.values()) {
+            for (DrlOutline.SyntaxError s : o.errors()) {
+                problems.add(new Problem(o.file(), s.line(), s.column(), Level.ERROR,
+                        "syntax error: " + syntaxWords(SYNTAX_PREFIX.matcher(s.message().strip()).replaceFirst(""))));
+            }
+        }
+        boolean duplicates = duplicateNames(outlines, problems);
+        Ruleset.Compilation compiled = Ruleset.compileWithMessages(sources);
         if (compiled.thrown() != null) {
             problems.add(new Problem("rules", 0, 0, Level.ERROR, "the compiler stopped: " + compiled.thrown()));
         }
-        for (RuleCompiler.Raw m : compiled.messages()) {
+        for (RuleProblem m : compiled.messages()) {
+            DrlOutline o = outlines.get(m.file());
+            if (o != null && !o.errors().isEmpty()) {
+                continue; // the parser's errors, said above in an author's words
+            }
             Problem p = translate(m, sources, duplicates);
             if (p != null) {
                 problems.add(p);
             }
         }
-        conclusions(sources, problems);
-        stages(sources, builtIn, problems);
-        int rules = 0;
-        if (compiled.kieBase() != null) {
-            rules = neverInserted(compiled.kieBase(), sources, problems);
+        for (DrlOutline o : outlines.values()) {
+            conclusions(o, problems);
+            inputOutput(o, problems);
+        }
+        if (compiled.rules() != null) {
+            neverInserted(outlines, problems);
             if (run && policy != null) {
-                problems.addAll(trialRun(sources, policy));
+                problems.addAll(trialRun(compiled.rules(), outlines, policy));
             }
         }
+        int rules = outlines.values().stream().mapToInt(o -> o.rules().size()).sum();
         problems.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line).thenComparingInt(Problem::column)
                 .thenComparing(Problem::message));
         return new Report(dedupe(problems), sources, policy, rules);
@@ -217,9 +254,7 @@ public final class RulesCheck {
 
     private static Problem policyProblem(Path file, InputException e) {
         String key = e.field();
-        String text = e.getMessage();
-        String prefix = file + (e.line() > 0 ? ":" + e.line() : "") + (key != null ? ": field " + key : "") + ": ";
-        String problem = text.startsWith(prefix) ? text.substring(prefix.length()) : text;
+        String problem = e.problem() != null ? e.problem() : e.getMessage();
         int line = e.line();
         int column = 0;
         if (key != null && line <= 0) {
@@ -232,8 +267,7 @@ public final class RulesCheck {
 
     /** A sheet problem at its row (the file's line) and column (its position in the header). */
     private static Problem sheetProblem(Path file, InputException e) {
-        String prefix = file + (e.line() > 0 ? ":" + e.line() : "") + (e.field() != null ? ": field " + e.field() : "") + ": ";
-        String text = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+        String text = e.problem() != null ? e.problem() : e.getMessage();
         int column = e.field() == null ? 0 : io.github.duban.json.ScoringSheet.COLUMNS.indexOf(e.field()) + 1;
         return new Problem(file.toString(), e.line(), column, Level.ERROR, (e.field() != null ? "column " + e.field() + ": " : "") + text);
     }
@@ -257,34 +291,21 @@ public final class RulesCheck {
         return new int[] {0, 0};
     }
 
-    // ------------------------------------------------------------------ names and conclusions (from the texts)
+    // ------------------------------------------------------------------ names and conclusions (from the parsed files)
 
-    static List<String> ruleNames(String drl) {
-        List<String> out = new ArrayList<>();
-        Matcher m = RULE.matcher(drl);
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return out;
-    }
-
-    private static boolean duplicateNames(Map<String, String> sources, List<Problem> problems) {
+    private static boolean duplicateNames(Map<String, DrlOutline> outlines, List<Problem> problems) {
         Map<String, String> firstSeen = new LinkedHashMap<>();
         boolean any = false;
-        List<Map.Entry<String, String>> files = new ArrayList<>(sources.entrySet());
-        files.sort(Comparator.comparing((Map.Entry<String, String> e) -> !Ruleset.BUILT_IN.contains(e.getKey()))
-                .thenComparing(Map.Entry::getKey)); // built-in files first: the author's file is the one to rename
-        for (Map.Entry<String, String> e : files) {
-            Matcher m = RULE.matcher(e.getValue());
-            while (m.find()) {
-                String name = m.group(1);
-                int line = lineOf(e.getValue(), m.start(1));
-                String where = e.getKey() + ":" + line;
-                String before = firstSeen.putIfAbsent(name, where);
+        List<DrlOutline> files = new ArrayList<>(outlines.values());
+        files.sort(Comparator.comparing((DrlOutline o) -> !Ruleset.BUILT_IN.contains(o.file()))
+                .thenComparing(DrlOutline::file)); // built-in files first: the author's file is the one to rename
+        for (DrlOutline o : files) {
+            for (DrlOutline.Rule r : o.rules()) {
+                String before = firstSeen.putIfAbsent(r.name(), o.file() + ":" + r.line());
                 if (before != null) {
                     any = true;
-                    problems.add(new Problem(e.getKey(), line, column(e.getValue(), m.start(1)) - 1, Level.WARNING,
-                            "the rule name \"" + name + "\" is used twice (first at " + before
+                    problems.add(new Problem(o.file(), r.line(), r.column(), Level.WARNING,
+                            "the rule name \"" + r.name() + "\" is used twice (first at " + before
                                     + "); give this rule a sentence of its own"));
                 }
             }
@@ -293,128 +314,123 @@ public final class RulesCheck {
     }
 
     /** Each rule's action that inserts a conclusion must name the rule, and one whose type has a reason must give a Chinese reason. */
-    private static void conclusions(Map<String, String> sources, List<Problem> problems) {
-        for (Map.Entry<String, String> e : sources.entrySet()) {
-            String drl = e.getValue();
-            Map<String, String> functions = functions(drl);
-            Map<String, String> imports = imports(drl);
-            for (RuleText rt : rules(drl)) {
-                int from = rt.from();
-                String rule = rt.text();
-                int then = indexOfWord(rule, "then");
-                if (then < 0) {
-                    continue;
+    private static void conclusions(DrlOutline o, List<Problem> problems) {
+        Map<String, String> functions = o.returnTypes();
+        for (DrlOutline.Rule r : o.rules()) {
+            String action = r.action();
+            Matcher ins = INSERT.matcher(javaOnly(action));
+            while (ins.find()) {
+                int[] at = at(o, r, ins.start());
+                if (!action.contains("getRule().getName()")) {
+                    problems.add(new Problem(o.file(), at[0], at[1], Level.WARNING, "rule \"" + r.name()
+                            + "\" inserts a conclusion without the rule's name; pass drools.getRule().getName() so that every conclusion says which rule made it"));
                 }
-                String action = rule.substring(then);
-                String name = ruleNames(rule).isEmpty() ? "?" : ruleNames(rule).get(0);
-                Matcher ins = INSERT.matcher(action);
-                while (ins.find()) {
-                    int at = from + then + ins.start();
-                    int line = lineOf(drl, at);
-                    int col = column(drl, at);
-                    if (!action.contains("getRule().getName()")) {
-                        problems.add(new Problem(e.getKey(), line, col, Level.WARNING, "rule \"" + name
-                                + "\" inserts a conclusion without the rule's name; pass drools.getRule().getName() so that every conclusion says which rule made it"));
-                    }
-                    String type = insertedType(ins, functions, action);
-                    Class<?> c = type == null ? null : load(type, imports);
-                    if (c != null && hasComponent(c, "reason") && !CHINESE.matcher(action).find() && !action.contains("reason")) {
-                        problems.add(new Problem(e.getKey(), line, col, Level.WARNING, "rule \"" + name + "\" inserts a " + c.getSimpleName()
-                                + " without a reason; give it a Chinese sentence a unit can read (区住建局 任务9…逾期31天未完成)"));
-                    }
+                String type = insertedType(ins, functions, action);
+                Class<?> c = type == null ? null : load(type, o);
+                if (c != null && hasComponent(c, "reason") && !CHINESE.matcher(action).find() && !action.contains("reason")) {
+                    problems.add(new Problem(o.file(), at[0], at[1], Level.WARNING, "rule \"" + r.name() + "\" inserts a " + c.getSimpleName()
+                            + " without a reason; give it a Chinese sentence a unit can read (区住建局 任务9…逾期31天未完成)"));
                 }
             }
         }
     }
-
-    /** The facts the built-in rules that wait for the month's {@code Settled} read as final (decisions S41). */
-    private static final Set<String> SETTLED_INPUTS = Set.of("CountedCompletion", "ReportOwed", "DeadlineInForce",
-            "LatestPercent", "LowestPercent");
-    private static final java.util.regex.Pattern SETTLED_KIND =
-            java.util.regex.Pattern.compile("FindingKind\\s*\\.\\s*(REPORT_LATE|REPORT_MISSING|TASK_OVERDUE|TASK_DUE_SOON)\\b");
-    private static final java.util.regex.Pattern WAITS = java.util.regex.Pattern.compile("\\b(Settled|Tally)\\s*\\(");
 
     /**
-     * An author's rule that breaks what the staged built-in rules rely on (docs/rules.md, the
-     * {@code Settled} fact): concluding a fact they read as final only once {@code Settled} or
-     * {@code Tally} is in, or inserting logically a lateness finding or a task's progress, which the
-     * board's signals read as never withdrawn. Files equal to the built-in ones are not looked at,
-     * nor is a concern whose reading file the author replaced.
+     * Rules do no input or output: an action (or a function) that reads or writes files, opens a
+     * connection, starts a process or a thread or ends the JVM is warned of where it does so.
      */
-    private static void stages(Map<String, String> sources, Map<String, String> builtIn, List<Problem> problems) {
-        boolean lateness = builtIn.get("lateness.drl").equals(sources.get("lateness.drl"));
-        boolean board = builtIn.get("board.drl").equals(sources.get("board.drl"));
-        if (!lateness && !board) {
-            return;
-        }
-        for (Map.Entry<String, String> e : sources.entrySet()) {
-            String drl = e.getValue();
-            if (drl.equals(builtIn.get(e.getKey()))) {
-                continue;
+    private static void inputOutput(DrlOutline o, List<Problem> problems) {
+        Set<String> ioNames = new LinkedHashSet<>();
+        o.imports().forEach((simple, fq) -> {
+            if (IO_PACKAGES.contains(fq.substring(0, Math.max(fq.lastIndexOf('.'), 0)))) {
+                ioNames.add(simple);
             }
-            Map<String, String> functions = functions(drl);
-            for (RuleText rt : rules(drl)) {
-                int from = rt.from();
-                String rule = rt.text();
-                int when = indexOfWord(rule, "when");
-                int then = indexOfWord(rule, "then");
-                if (when < 0 || then < when) {
-                    continue;
-                }
-                boolean waits = WAITS.matcher(rule.substring(when, then)).find();
-                String action = rule.substring(then);
-                String name = ruleNames(rule).get(0);
-                Matcher ins = INSERT.matcher(action);
-                while (ins.find()) {
-                    String type = insertedType(ins, functions, action);
-                    if (type == null) {
-                        continue;
-                    }
-                    int at = from + then + ins.start();
-                    if (waits && SETTLED_INPUTS.contains(type)) {
-                        problems.add(new Problem(e.getKey(), lineOf(drl, at), column(drl, at), Level.WARNING, "rule \"" + name
-                                + "\" concludes a " + type + " only once Settled or Tally is in, but the built-in lateness findings"
-                                + " and board read every " + type + " as final by then: draw it without Settled() or Tally()"
-                                + " among its conditions (docs/rules.md, the Settled fact)"));
-                    }
-                    boolean lateFinding = type.equals("Finding") && SETTLED_KIND.matcher(action).find();
-                    if (board && ins.group().startsWith("insertLogical") && (lateFinding || type.equals("TaskProgress"))) {
-                        problems.add(new Problem(e.getKey(), lineOf(drl, at), column(drl, at), Level.WARNING, "rule \"" + name
-                                + "\" inserts a " + (lateFinding ? "lateness Finding" : "TaskProgress") + " logically, but the board's"
-                                + " built-in signals read it as never withdrawn: if it were withdrawn its signal would stay on the board."
-                                + " Give the rule Settled() among its conditions and insert it plainly (docs/rules.md, the Settled fact)"));
-                    }
-                }
+        });
+        if (o.wildcards().stream().anyMatch(IO_PACKAGES::contains)) {
+            ioNames.addAll(IO_CLASSES);
+        }
+        for (DrlOutline.Rule r : o.rules()) {
+            String use = ioUse(r.action(), ioNames);
+            if (use != null) {
+                int[] at = r.actionAt() < 0 ? new int[] {r.line(), r.column()} : o.position(r.actionAt() + javaOnly(r.action()).indexOf(use));
+                problems.add(new Problem(o.file(), at[0], at[1], Level.WARNING, "rule \"" + r.name() + "\" uses " + use
+                        + " in its action: rules do no input or output and start no process or thread (the engine gives them every fact"
+                        + " and keeps every conclusion); conclude a fact instead"));
+            }
+        }
+        for (DrlOutline.Function f : o.functions()) {
+            String use = ioUse(f.body(), ioNames);
+            if (use != null) {
+                int[] at = f.bodyAt() < 0 ? new int[] {f.line(), 1} : o.position(f.bodyAt() + javaOnly(f.body()).indexOf(use));
+                problems.add(new Problem(o.file(), at[0], at[1], Level.WARNING, "function " + f.name() + " uses " + use
+                        + ": rules and their functions do no input or output and start no process or thread"));
             }
         }
     }
 
-    /** A rule's text, from its {@code rule} keyword to the next rule's, and where it starts in its file. */
-    private record RuleText(int from, String text) {
+    /** The first I/O, process or thread API the Java text uses, as written (null: none). */
+    private static String ioUse(String source, Set<String> ioNames) {
+        String code = javaOnly(source);
+        Matcher m = IO_CALL.matcher(code);
+        int best = -1;
+        String found = null;
+        if (m.find()) {
+            best = m.start();
+            found = m.group();
+        }
+        for (String n : ioNames) {
+            Matcher w = java.util.regex.Pattern.compile("(?<![\\w.$])" + java.util.regex.Pattern.quote(n) + "\\b").matcher(code);
+            if (w.find() && (best < 0 || w.start() < best)) {
+                best = w.start();
+                found = n;
+            }
+        }
+        return found;
     }
 
-    private static List<RuleText> rules(String drl) {
-        Matcher r = RULE.matcher(drl);
-        List<Integer> starts = new ArrayList<>();
-        while (r.find()) {
-            starts.add(r.start());
+    /** Java text with its string literals and comments blanked (same length), so that words in them are not taken for code. */
+    static String javaOnly(String java) {
+        StringBuilder sb = new StringBuilder(java);
+        int i = 0;
+        while (i < sb.length()) {
+            char c = sb.charAt(i);
+            if (c == '"' || c == '\'') {
+                int j = i + 1;
+                while (j < sb.length() && sb.charAt(j) != c && sb.charAt(j) != '\n') {
+                    if (sb.charAt(j) == '\\') {
+                        j++;
+                    }
+                    j++;
+                }
+                for (int k = i + 1; k < Math.min(j, sb.length()); k++) {
+                    sb.setCharAt(k, ' ');
+                }
+                i = j + 1;
+            } else if (c == '/' && i + 1 < sb.length() && sb.charAt(i + 1) == '/') {
+                while (i < sb.length() && sb.charAt(i) != '\n') {
+                    sb.setCharAt(i++, ' ');
+                }
+            } else if (c == '/' && i + 1 < sb.length() && sb.charAt(i + 1) == '*') {
+                while (i < sb.length() && !(sb.charAt(i) == '*' && i + 1 < sb.length() && sb.charAt(i + 1) == '/')) {
+                    if (sb.charAt(i) != '\n') {
+                        sb.setCharAt(i, ' ');
+                    }
+                    i++;
+                }
+                for (int k = i; k < Math.min(i + 2, sb.length()); k++) {
+                    sb.setCharAt(k, ' ');
+                }
+                i += 2;
+            } else {
+                i++;
+            }
         }
-        List<RuleText> out = new ArrayList<>();
-        for (int i = 0; i < starts.size(); i++) {
-            int from = starts.get(i);
-            out.add(new RuleText(from, drl.substring(from, i + 1 < starts.size() ? starts.get(i + 1) : drl.length())));
-        }
-        return out;
+        return sb.toString();
     }
 
-    /** The functions a DRL file declares, by name, with the simple name of the type each returns. */
-    private static Map<String, String> functions(String drl) {
-        Map<String, String> functions = new TreeMap<>();
-        Matcher f = FUNCTION.matcher(drl);
-        while (f.find()) {
-            functions.put(f.group(2), simple(f.group(1)));
-        }
-        return functions;
+    /** Line and column of offset {@code inAction} of a rule's action (the rule's own place when the action was not found in the file). */
+    private static int[] at(DrlOutline o, DrlOutline.Rule r, int inAction) {
+        return r.actionAt() < 0 ? new int[] {r.line(), r.column()} : o.position(r.actionAt() + inAction);
     }
 
     private static String insertedType(Matcher ins, Map<String, String> functions, String action) {
@@ -434,106 +450,59 @@ public final class RulesCheck {
         return null;
     }
 
-    /** Every type inserted by some rule's action, by simple name. */
-    private static Set<String> insertedTypes(Map<String, String> sources) {
+    /** Every type inserted by some rule's action, by simple name, and every type a file declares. */
+    private static Set<String> insertedTypes(Map<String, DrlOutline> outlines) {
         Set<String> out = new LinkedHashSet<>();
-        for (String drl : sources.values()) {
-            Map<String, String> functions = new TreeMap<>();
-            Matcher f = FUNCTION.matcher(drl);
-            while (f.find()) {
-                functions.put(f.group(2), simple(f.group(1)));
-            }
-            Matcher ins = INSERT.matcher(drl);
-            while (ins.find()) {
-                String t = insertedType(ins, functions, drl);
-                if (t != null) {
-                    out.add(t);
+        for (DrlOutline o : outlines.values()) {
+            out.addAll(o.declared());
+            Map<String, String> functions = o.returnTypes();
+            for (DrlOutline.Rule r : o.rules()) {
+                Matcher ins = INSERT.matcher(javaOnly(r.action()));
+                while (ins.find()) {
+                    String t = insertedType(ins, functions, r.action());
+                    if (t != null) {
+                        out.add(t);
+                    }
                 }
             }
         }
         return out;
     }
 
-    // ------------------------------------------------------------------ rules that can never fire (from the compiled rules)
+    // ------------------------------------------------------------------ rules that can never fire
 
-    private static int neverInserted(KieBase base, Map<String, String> sources, List<Problem> problems) {
-        Set<String> inserted = insertedTypes(sources);
-        List<Class<?>> engine = new ArrayList<>();
-        for (String n : ENGINE_FACTS) {
-            try {
-                engine.add(Class.forName(n, false, RulesCheck.class.getClassLoader()));
-            } catch (ClassNotFoundException e) {
-                // a type the engine no longer inserts
-            }
-        }
-        int count = 0;
-        for (KiePackage p : base.getKiePackages()) {
-            for (Rule r : p.getRules()) {
-                count++;
-                if (!(r instanceof RuleImpl impl)) {
-                    continue;
-                }
-                Set<Class<?>> needed = new LinkedHashSet<>();
-                try {
-                    positivePatterns(impl.getLhs(), needed);
-                } catch (RuntimeException | LinkageError e) {
-                    continue;
-                }
-                for (Class<?> c : needed) {
-                    boolean supplied = inserted.contains(c.getSimpleName()) || c == Object.class || c.isInterface()
-                            || Modifier.isAbstract(c.getModifiers()) || engine.stream().anyMatch(c::isAssignableFrom);
+    /** A rule whose conditions need a fact of a type that neither the engine nor any rule inserts. */
+    private static void neverInserted(Map<String, DrlOutline> outlines, List<Problem> problems) {
+        Set<String> inserted = insertedTypes(outlines);
+        for (DrlOutline o : outlines.values()) {
+            for (DrlOutline.Rule r : o.rules()) {
+                for (String written : new LinkedHashSet<>(r.needs())) {
+                    String name = simple(written);
+                    if (inserted.contains(name)) {
+                        continue;
+                    }
+                    Class<?> c = load(written, o);
+                    if (c == null) {
+                        continue; // a declared type or one the compiler already refused
+                    }
+                    boolean supplied = c == Object.class || c.isInterface() || Modifier.isAbstract(c.getModifiers())
+                            || ENGINE_FACTS.stream().anyMatch(c::isAssignableFrom);
                     if (!supplied) {
-                        int[] at = ruleLine(sources, r.getName());
-                        problems.add(new Problem(at[0] < 0 ? "rules" : fileOfRule(sources, r.getName()), Math.max(at[0], 0), Math.max(at[1], 0),
-                                Level.WARNING, "rule \"" + r.getName() + "\" can never fire: it matches " + c.getSimpleName()
-                                        + ", which neither the engine nor any rule inserts"));
+                        problems.add(new Problem(o.file(), r.line(), r.column(), Level.WARNING, "rule \"" + r.name()
+                                + "\" can never fire: it matches " + c.getSimpleName() + ", which neither the engine nor any rule inserts"
+                                + (FORMAT1_STAGES.contains(c.getSimpleName()) ? " (the engine gives " + c.getSimpleName()
+                                + " only to ruleset packages of format 1: match the facts and conclusions themselves)" : "")));
                     }
                 }
             }
         }
-        return count;
     }
 
-    private static void positivePatterns(GroupElement ge, Set<Class<?>> out) {
-        if (ge.isNot()) {
-            return;
-        }
-        for (RuleConditionElement child : ge.getChildren()) {
-            if (child instanceof GroupElement g) {
-                positivePatterns(g, out);
-            } else if (child instanceof org.drools.base.rule.Pattern p && p.getSource() == null
-                    && p.getObjectType() instanceof ClassObjectType c) {
-                out.add(c.getClassType());
-            }
-        }
-    }
+    // ------------------------------------------------------------------ a trial run (opt-in)
 
-    private static String fileOfRule(Map<String, String> sources, String name) {
-        for (Map.Entry<String, String> e : sources.entrySet()) {
-            if (ruleNames(e.getValue()).contains(name)) {
-                return e.getKey();
-            }
-        }
-        return "rules";
-    }
-
-    private static int[] ruleLine(Map<String, String> sources, String name) {
-        for (String drl : sources.values()) {
-            Matcher m = RULE.matcher(drl);
-            while (m.find()) {
-                if (m.group(1).equals(name)) {
-                    return new int[] {lineOf(drl, m.start(1)), column(drl, m.start(1)) - 1};
-                }
-            }
-        }
-        return new int[] {-1, -1};
-    }
-
-    // ------------------------------------------------------------------ a trial run
-
-    private static List<Problem> trialRun(Map<String, String> sources, Policy policy) {
+    private static List<Problem> trialRun(Ruleset rules, Map<String, DrlOutline> outlines, Policy policy) {
         try {
-            Duban d = Duban.builder().rules(Ruleset.compile(sources)).policy(policy).build();
+            Duban d = Duban.builder().rules(rules).policy(policy).build();
             d.replay(d.plan().reporting().from(), d.plan().reporting().to(), FactsJson.sampleYear(d.plan()));
             return List.of();
         } catch (RulesException e) {
@@ -543,47 +512,42 @@ public final class RulesCheck {
             while (t.getCause() != null && t.getCause() != t) {
                 t = t.getCause();
             }
-            String rule = ruleInStack(e, sources);
-            int[] at = rule == null ? new int[] {0, 0} : ruleLine(sources, rule);
-            return List.of(new Problem(rule == null ? "rules" : fileOfRule(sources, rule), Math.max(at[0], 0), Math.max(at[1], 0),
-                    Level.ERROR, "the rules fail when run on the embedded sample year" + (rule != null ? " in rule \"" + rule + "\"" : "")
-                    + ": " + t.getClass().getSimpleName() + (t.getMessage() != null ? ": " + t.getMessage() : "")));
-        }
-    }
-
-    private static String ruleInStack(Throwable e, Map<String, String> sources) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String msg = String.valueOf(t.getMessage());
-            for (String drl : sources.values()) {
-                for (String n : ruleNames(drl)) {
-                    if (msg.contains("\"" + n + "\"") || msg.contains("'" + n + "'") || msg.contains("[" + n + "]")) {
-                        return n;
+            String rule = null;
+            String file = "rules";
+            int[] at = {0, 0};
+            search:
+            for (Throwable x = e; x != null; x = x.getCause() == x ? null : x.getCause()) {
+                String msg = String.valueOf(x.getMessage());
+                for (DrlOutline o : outlines.values()) {
+                    for (DrlOutline.Rule r : o.rules()) {
+                        if (msg.contains("\"" + r.name() + "\"") || msg.contains("'" + r.name() + "'") || msg.contains("[" + r.name() + "]")) {
+                            rule = r.name();
+                            file = o.file();
+                            at = new int[] {r.line(), r.column()};
+                            break search;
+                        }
                     }
                 }
             }
+            return List.of(new Problem(file, at[0], at[1], Level.ERROR, "the rules fail when run on the embedded sample year"
+                    + (rule != null ? " in rule \"" + rule + "\"" : "") + ": " + t.getClass().getSimpleName()
+                    + (t.getMessage() != null ? ": " + t.getMessage() : "")));
         }
-        return null;
     }
 
     // ------------------------------------------------------------------ the compiler's messages, in an author's words
 
-    static Problem translate(RuleCompiler.Raw m, Map<String, String> sources, boolean duplicates) {
-        String text = m.text();
+    static Problem translate(RuleProblem m, Map<String, String> sources, boolean duplicates) {
+        String text = m.message();
         if (text.startsWith("Parser returned a null Package")) {
             return null;
         }
         String file = m.file() == null ? "rules" : m.file();
         String drl = sources.getOrDefault(file, "");
-        Level level = m.error() ? Level.ERROR : Level.WARNING;
+        Level level = m.level().equals("ERROR") ? Level.ERROR : Level.WARNING;
         int line = Math.max(m.line(), 0);
         int column = 0;
         String first = text.lines().findFirst().orElse("").strip();
-        Matcher syntax = SYNTAX.matcher(text);
-        if (syntax.matches()) {
-            line = Integer.parseInt(syntax.group(2));
-            column = Integer.parseInt(syntax.group(3)) + 1;
-            return new Problem(file, line, column, level, "syntax error: " + syntaxWords(syntax.group(4).strip()));
-        }
         Matcher expr = EXPRESSION.matcher(text + "\n");
         if (text.startsWith("Unable to Analyse Expression") && expr.find()) {
             String e = expr.group(1).strip();
@@ -750,32 +714,35 @@ public final class RulesCheck {
     }
 
     private static List<String> knownTypes(String drl) {
-        List<String> out = new ArrayList<>(imports(drl).keySet());
-        for (String n : ENGINE_FACTS) {
-            out.add(simple(n));
+        List<String> out = new ArrayList<>(DrlOutline.parse("rules", drl).imports().keySet());
+        for (Class<?> c : ENGINE_FACTS) {
+            out.add(c.getSimpleName());
         }
         return out;
     }
 
-    private static Map<String, String> imports(String drl) {
-        Map<String, String> out = new TreeMap<>();
-        Matcher m = IMPORT.matcher(drl);
-        while (m.find()) {
-            out.put(simple(m.group(1)), m.group(1));
+    /** The class a type name written in the file stands for: by its imports, its whole-package imports, java.lang or its full name (null: none). */
+    private static Class<?> load(String written, DrlOutline o) {
+        List<String> candidates = new ArrayList<>();
+        String name = written.replaceAll("<.*>", "").strip();
+        if (o.imports().containsKey(name)) {
+            candidates.add(o.imports().get(name));
         }
-        return out;
-    }
-
-    private static Class<?> load(String simpleName, Map<String, String> imports) {
-        String fq = imports.get(simpleName);
-        if (fq == null) {
-            return null;
+        if (name.contains(".")) {
+            candidates.add(name);
         }
-        try {
-            return Class.forName(fq, false, RulesCheck.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            return null;
+        for (String w : o.wildcards()) {
+            candidates.add(w + "." + name);
         }
+        candidates.add("java.lang." + name);
+        for (String fq : candidates) {
+            try {
+                return Class.forName(fq, false, RulesCheck.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                // the next candidate
+            }
+        }
+        return null;
     }
 
     private static boolean hasComponent(Class<?> c, String name) {
@@ -788,11 +755,6 @@ public final class RulesCheck {
             }
         }
         return false;
-    }
-
-    private static int indexOfWord(String s, String word) {
-        Matcher m = java.util.regex.Pattern.compile("(?m)^\\s*" + word + "\\b").matcher(s);
-        return m.find() ? m.start() : -1;
     }
 
     static String simple(String type) {

@@ -36,12 +36,20 @@ import java.util.zip.ZipOutputStream;
  * {@code policy.json}, {@code scoring.csv} (the policy's scoring as a sheet, for reading),
  * {@code calendar.txt}, {@code rules/*.drl}. A package whose contents do not
  * match its manifest, or whose fingerprint is not the one its contents give, is refused. The same
- * ruleset always packs to the same bytes. Thread-safe.
+ * ruleset always packs to the same bytes.
+ *
+ * <p>This version writes format {@value #FORMAT}: rules that conclude everything themselves. It
+ * still reads format 1, made when the rules fired in stages and the policy had no rating ceilings:
+ * such a package's rules are given the stage facts they wait for ({@link Ruleset#asFormat1()}) and
+ * its policy no rating ceilings, so it re-makes its months as it did. Thread-safe.
  */
 public final class RulesetPackage {
 
-    /** The package format this version writes and reads. */
-    public static final int FORMAT = 1;
+    /** The package format this version writes. */
+    public static final int FORMAT = 2;
+
+    /** The formats this version reads. */
+    public static final java.util.Set<Integer> READS = java.util.Set.of(1, 2);
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
@@ -106,17 +114,7 @@ public final class RulesetPackage {
         if (!Files.isRegularFile(zip)) {
             throw new InputException(source, 0, null, "--ruleset names no readable file (expected a package made by duban rules pack)");
         }
-        Map<String, byte[]> files = new TreeMap<>();
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                if (!e.isDirectory()) {
-                    files.put(e.getName(), readAll(in));
-                }
-            }
-        } catch (IOException e) {
-            throw new InputException(source, 0, null, "is not a readable zip: " + e.getMessage());
-        }
+        Map<String, byte[]> files = entries(zip, source);
         byte[] m = files.remove("manifest.json");
         if (m == null) {
             throw new InputException(source, 0, "manifest.json", "is missing; expected a package made by duban rules pack");
@@ -127,8 +125,11 @@ public final class RulesetPackage {
         } catch (IOException e) {
             throw new InputException(source, 0, "manifest.json", "is not JSON: " + e.getMessage());
         }
-        if (manifest.path("format").asInt() != FORMAT) {
-            throw new InputException(source, 0, "manifest.json format", "is " + manifest.path("format") + "; expected " + FORMAT);
+        int format = manifest.path("format").asInt(-1);
+        if (!manifest.path("format").isInt() || !READS.contains(format)) {
+            throw new InputException(source, 0, "manifest.json format", "is " + manifest.path("format") + "; this version reads packages of format "
+                    + READS.stream().sorted().map(String::valueOf).collect(java.util.stream.Collectors.joining(" and ")), String.valueOf(manifest.path("format")),
+                    READS.stream().sorted().map(String::valueOf).collect(java.util.stream.Collectors.joining(" or ")));
         }
         JsonNode sums = manifest.path("files");
         Iterator<String> names = sums.fieldNames();
@@ -161,6 +162,11 @@ public final class RulesetPackage {
         }
         Ruleset rules = Ruleset.compile(drl);
         Policy p = PolicyJson.read(new String(policy, StandardCharsets.UTF_8), source + "!policy.json");
+        if (format == 1) {
+            // rules that fired in stages, and a policy from before rating ceilings: as they were
+            rules = rules.asFormat1();
+            p = p.withCeilings(Map.of());
+        }
         WorkCalendar c = WorkCalendar.parse(new String(calendar, StandardCharsets.UTF_8), source + "!calendar.txt");
         if (!io.github.duban.json.ScoringSheet.write(p).equals(new String(sheet, StandardCharsets.UTF_8))) {
             throw new InputException(source, 0, "scoring.csv", "does not show the scoring of policy.json: the package is refused");
@@ -172,6 +178,32 @@ public final class RulesetPackage {
                     + ": the package is refused");
         }
         return new Contents(rules, p, c, fingerprint);
+    }
+
+    /** The files of the zip by name; refused, saying what is wrong, when it is not a whole zip. */
+    private static Map<String, byte[]> entries(Path zip, String source) {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                if (!e.isDirectory()) {
+                    files.put(e.getName(), readAll(in));
+                }
+            }
+        } catch (java.io.EOFException e) {
+            throw new InputException(source, 0, null, "is a zip cut short (it ends inside an entry; was it copied whole?)"
+                    + " — expected a package made by duban rules pack");
+        } catch (java.util.zip.ZipException e) {
+            throw new InputException(source, 0, null, "is not a readable zip (" + (e.getMessage() != null ? e.getMessage()
+                    : "its entries cannot be read") + ") — expected a package made by duban rules pack");
+        } catch (IOException e) {
+            throw new InputException(source, 0, null, "cannot be read: " + (e.getMessage() != null ? e.getMessage()
+                    : e.getClass().getSimpleName()));
+        }
+        if (files.isEmpty()) {
+            throw new InputException(source, 0, null, "is not a zip, or an empty one (no entry found) — expected a package made by duban rules pack");
+        }
+        return files;
     }
 
     private static byte[] readAll(InputStream in) throws IOException {

@@ -170,7 +170,7 @@ public final class Scenarios {
         } catch (InputException e) {
             // FactsJson names "kinds.jsonl" and the item's position; say where that is in the scenario
             throw new InputException(source, 0, "given." + e.file().replace(".jsonl", "") + (e.line() > 0 ? "[" + (e.line() - 1) + "]" : "")
-                    + (e.field() != null ? "." + e.field() : ""), e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
+                    + (e.field() != null ? "." + e.field() : ""), e.problem());
         }
     }
 

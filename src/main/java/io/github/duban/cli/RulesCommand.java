@@ -69,8 +69,9 @@ final class RulesCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true, description = {"Compile the built-in and your rules and read the policy; print every problem as",
-            "FILE:LINE:COLUMN: error|warning|note: message. Exit 0 clean (notes only), 1 problems, 2 bad usage."})
+    @Command(name = "check", mixinStandardHelpOptions = true, description = {"Read the built-in and your rules with Drools' parser, compile them and read the policy;",
+            "print every problem as FILE:LINE:COLUMN: error|warning|note: message. The rules are not run unless --run.",
+            "Exit 0 clean (notes only), 1 problems, 2 bad usage."})
     static final class CheckCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -78,9 +79,12 @@ final class RulesCommand implements Callable<Integer> {
         @Mixin
         RulesetOptions given = new RulesetOptions();
 
+        @Option(names = "--run", description = "also run the rules once on the embedded sample year, to catch an action that fails")
+        boolean run;
+
         @Override
         public Integer call() {
-            RulesCheck.Report r = RulesCheck.check(given.rules, given.policy, given.scoring);
+            RulesCheck.Report r = RulesCheck.check(given.rules, given.policy, given.scoring, run);
             var out = spec.commandLine().getOut();
             r.problems().forEach(out::println);
             long errors = r.problems().stream().filter(p -> p.level() == RulesCheck.Level.ERROR).count();

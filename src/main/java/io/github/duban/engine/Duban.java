@@ -468,14 +468,28 @@ public final class Duban {
         List<Case> cases = all(session, Case.class);
         List<Ignored> ignored = all(session, Ignored.class);
         List<MonthSummary> summaries = all(session, MonthSummary.class);
+        MonthSummary summary = summaries.size() == 1 ? summaries.get(0) : null;
+        if (rules.legacyStages()) {
+            // what the rules of a format-1 package did not conclude, worked out as the engine of that time did
+            scores.replaceAll(s -> Format1.score(s, policy));
+            board.replaceAll(b -> Format1.board(b, findings));
+            if (summary == null) {
+                int owed = 0;
+                for (Object o : session.getObjects(new ClassObjectFilter(io.github.duban.outcome.ReportOwed.class))) {
+                    if (((io.github.duban.outcome.ReportOwed) o).month().equals(month)) {
+                        owed++;
+                    }
+                }
+                summary = Format1.summary(month, asOf, legacyDueDate(month), owed, findings, sanctions, board, scores);
+            }
+        }
         findings.sort(null);
         sanctions.sort(SANCTIONS);
         scores.sort(SCORES);
         board.sort(Comparator.comparingInt(BoardEntry::task));
         cases.sort(null);
         ignored.sort(IGNORED);
-        return new Assessment(month, asOf, fingerprint, findings, sanctions, scores, board, cases, ignored,
-                summaries.size() == 1 ? summaries.get(0) : null);
+        return new Assessment(month, asOf, fingerprint, findings, sanctions, scores, board, cases, ignored, summary);
     }
 
     @SuppressWarnings("unchecked")

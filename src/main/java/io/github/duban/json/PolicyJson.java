@@ -228,7 +228,7 @@ public final class PolicyJson {
             try {
                 return build(values, b);
             } catch (PolicyException e) {
-                throw new InputException(source, 0, e.key(), e.getMessage().substring(e.key().length() + 1));
+                throw new InputException(source, 0, e.key(), e.problem());
             }
         }
 

@@ -184,7 +184,7 @@ public final class ScoringSheet {
         try {
             return PolicyJson.fromSettings(values, policy.bands());
         } catch (io.github.duban.error.PolicyException e) {
-            throw new InputException(source, 0, e.key(), e.getMessage().substring(e.key().length() + 1));
+            throw new InputException(source, 0, e.key(), e.problem());
         }
     }
 

@@ -22,4 +22,18 @@ public record BoardEntry(int task, Light light, TaskStatus status, LocalDate dea
         Objects.requireNonNull(status, "status");
         reasons = reasons.stream().distinct().sorted(Text.ORDER).toList();
     }
+
+    /**
+     * A board entry as the board rules of a ruleset package of format 1 concluded it: a light, the
+     * deadline, the percent and the schedule. Its class is the light's (done, on track, lagging)
+     * until the engine completes such an entry from the month's findings, as the bulletin of that
+     * time did (an overdue task is one with a TASK_OVERDUE finding).
+     */
+    public BoardEntry(int task, Light light, LocalDate deadline, boolean ongoing, int percent, BigDecimal schedule, String rule,
+                      List<String> reasons) {
+        this(task, light, light == Light.DONE ? TaskStatus.DONE : light == Light.GREEN ? TaskStatus.ON_TRACK : TaskStatus.LAGGING,
+                deadline, ongoing, percent, percent, schedule, ongoing || schedule == null ? null : schedule.subtract(BigDecimal.valueOf(percent)),
+                null, ongoing || schedule == null ? null : light == Light.DONE || BigDecimal.valueOf(percent).compareTo(schedule) >= 0,
+                rule, reasons);
+    }
 }

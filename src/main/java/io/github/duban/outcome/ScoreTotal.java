@@ -12,4 +12,12 @@ public record ScoreTotal(String unit, BigDecimal score, BigDecimal deductions, B
     public ScoreTotal {
         lines = List.copyOf(lines);
     }
+
+    /**
+     * A total as the scoring rules of a ruleset package of format 1 concluded it: without its
+     * deductions and bonuses, which those rules summed inside the score.
+     */
+    public ScoreTotal(String unit, BigDecimal score, Rating rating, List<ScoreLine> lines, String rule) {
+        this(unit, score, null, null, rating, lines, rule);
+    }
 }

@@ -27,4 +27,13 @@ public record UnitScore(String unit, BigDecimal score, Rating rating, int rank, 
         Objects.requireNonNull(rating, "rating");
         lines = lines.stream().sorted(LINES).toList();
     }
+
+    /**
+     * A score as the scoring rules of a ruleset package of format 1 concluded it: without its
+     * deductions, bonuses and rating ceiling (format 1 had none), which the engine fills in for
+     * such a package from its lines and policy as those rules summed them.
+     */
+    public UnitScore(String unit, BigDecimal score, Rating rating, int rank, List<ScoreLine> lines, String rule, String reason) {
+        this(unit, score, rating, rank, null, null, null, lines, rule, reason);
+    }
 }

@@ -71,6 +71,52 @@ class ExplainTest {
     }
 
     @Test
+    void theScoreDeductionsBonusesAndCeiling_areTheOnesTheRulesConcluded() {
+        for (String unit : new String[] {"区科工信局", "区发改局", "区住建局"}) {
+            for (int m = 2; m <= 6; m++) {
+                YearMonth month = YearMonth.of(2021, m);
+                io.github.duban.outcome.UnitScore s = scoreOf(unit, month);
+                if (s == null) {
+                    continue;
+                }
+                ObjectNode d = Explain.explain(duban, dir, facts, month, unit, null);
+                assertThat(d.get("score").decimalValue()).as("%s %s", unit, month).isEqualByComparingTo(s.score());
+                assertThat(d.get("deductions").decimalValue()).as("%s %s", unit, month).isEqualByComparingTo(s.deductions());
+                assertThat(d.get("bonuses").decimalValue()).as("%s %s", unit, month).isEqualByComparingTo(s.bonuses());
+                if (s.ceiling() == null) {
+                    assertThat(d.get("ceiling").isNull()).isTrue();
+                } else {
+                    assertThat(d.get("ceiling").get("level").asText()).isEqualTo(s.ceiling().name());
+                    assertThat(d.get("ceiling").get("band").asText()).isEqualTo(duban.policy().ratingCeilings().get(s.ceiling().name()));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRatingCappedByASanction_showsItsCeiling_inJsonAndText() {
+        io.github.duban.outcome.UnitScore capped = null;
+        YearMonth month = null;
+        for (int m = 2; m <= 6 && capped == null; m++) {
+            month = YearMonth.of(2021, m);
+            java.util.List<io.github.duban.outcome.Assessment> months = duban.replay(duban.plan().reporting().from(), month, facts);
+            capped = months.get(months.size() - 1).scores().stream().filter(x -> x.ceiling() != null).findFirst().orElse(null);
+        }
+        assertThat(capped).as("some unit of the sample year is rated under a sanction's ceiling").isNotNull();
+        ObjectNode d = Explain.explain(duban, dir, facts, month, capped.unit(), null);
+        assertThat(d.get("ceiling").get("key").asText()).isEqualTo("ratingCeilings." + capped.ceiling().name());
+        assertThat(d.get("rating").asText()).isEqualTo(capped.rating().name());
+        assertThat(Explain.json(d)).contains("\"deductions\" : " + d.get("deductions").toString());
+        assertThat(Explain.text(d)).contains("等次上限 rating ceiling " + capped.ceiling().name() + ": ratingCeilings." + capped.ceiling().name(),
+                "扣分 deductions ");
+    }
+
+    static io.github.duban.outcome.UnitScore scoreOf(String unit, YearMonth month) {
+        java.util.List<io.github.duban.outcome.Assessment> months = duban.replay(duban.plan().reporting().from(), month, facts);
+        return months.get(months.size() - 1).scores().stream().filter(x -> x.unit().equals(unit)).findFirst().orElse(null);
+    }
+
+    @Test
     void aCase_isTracedMonthByMonth_fromRaisedToClosed() {
         ObjectNode d = Explain.explain(duban, dir, facts, YearMonth.of(2021, 6), "区科工信局", 13);
         assertThat(d.get("lines")).hasSize(1);

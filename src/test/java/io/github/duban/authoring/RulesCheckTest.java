@@ -35,7 +35,7 @@ class RulesCheckTest {
     }
 
     @Test
-    void theBuiltInRules_areClean() {
+    void theBuiltInRules_areClean_andRunCleanOnTheSampleYear() {
         Report r = RulesCheck.check(Map.of(), Policy.DEFAULT, true);
         assertThat(r.problems()).isEmpty();
         assertThat(r.clean()).isTrue();
@@ -167,12 +167,9 @@ class RulesCheckTest {
     }
 
     @Test
-    void aLatenessFindingInsertedLogically_orAFactTheStagedRulesReadDrawnAfterTheTally_isWarned() {
+    void plainRulesThatConcludeLogically_areClean_andAStageFactNoLongerInserted_canNeverFire() {
         String county = HEAD + """
                 import io.github.duban.engine.Settled;
-                import io.github.duban.engine.Tally;
-                import io.github.duban.model.ProgressReport;
-                import io.github.duban.outcome.LatestPercent;
                 import java.time.LocalDate;
                 import java.util.List;
 
@@ -184,34 +181,133 @@ class RulesCheckTest {
                         drools.getRule().getName(), "任务" + $t.no() + "逾期", List.of($t)));
                 end
 
-                rule "A county report's percent counts once the month is tallied"
-                when
-                    Tally()
-                    $r : ProgressReport( percent != null )
-                then
-                    insert(new LatestPercent($r.task(), $r.unit(), $r.percent(), $r, drools.getRule().getName()));
-                end
-
-                rule "A county task with no report is overdue for its first lead once settled"
+                rule "A county task with no report is overdue once settled"
                 when
                     Settled()
                     $t : Task( !leads.isEmpty() )
                 then
-                    insert(new Finding(FindingKind.TASK_OVERDUE, $t.leads().get(0), $t.no(), LocalDate.of(2021, 5, 31), 1, null,
+                    insertLogical(new Finding(FindingKind.TASK_OVERDUE, $t.leads().get(0), $t.no(), LocalDate.of(2021, 5, 31), 1, null,
                         drools.getRule().getName(), "任务" + $t.no() + "逾期", List.of($t)));
                 end
                 """;
         Report r = RulesCheck.check(Map.of("county.drl", county), Policy.DEFAULT, false);
-        List<Problem> staged = r.problems().stream().filter(p -> p.message().contains("the Settled fact")).toList();
-        assertThat(staged).extracting(Problem::file, Problem::line, Problem::level).containsExactly(
-                tuple("county.drl", 19, Level.WARNING), tuple("county.drl", 28, Level.WARNING));
-        assertThat(staged.get(0).message()).startsWith("rule \"A county task with no report is overdue for its first lead\" inserts a lateness Finding logically");
-        assertThat(staged.get(1).message()).startsWith("rule \"A county report's percent counts once the month is tallied\" concludes a LatestPercent only once Settled or Tally is in");
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.level()).isEqualTo(Level.WARNING);
+            assertThat(p.file()).isEqualTo("county.drl");
+            assertThat(p.line()).isEqualTo(20);
+            assertThat(p.column()).isEqualTo(1);
+            assertThat(p.message()).startsWith("rule \"A county task with no report is overdue once settled\" can never fire: it matches Settled,"
+                    + " which neither the engine nor any rule inserts (the engine gives Settled only to ruleset packages of format 1");
+        });
+        assertThat(r.problems()).noneMatch(p -> p.message().contains("Tally") || p.message().contains("logically"));
+    }
 
-        // with board.drl and lateness.drl replaced by the author's own, the built-in stages are not there to break
-        Report replaced = RulesCheck.check(Map.of("county.drl", county, "board.drl", HEAD + "\n", "lateness.drl", HEAD + "\n"),
-                Policy.DEFAULT, false);
-        assertThat(replaced.problems()).noneMatch(p -> p.message().contains("the Settled fact"));
+    @Test
+    void everyTypeTheEngineInserts_canBeMatched() {
+        Report r = check("""
+                import io.github.duban.model.ReportingRule;
+                import io.github.duban.model.Unit;
+                import io.github.duban.outcome.TaskGroup;
+                import io.github.duban.outcome.PreviousCase;
+                import io.github.duban.engine.Period;
+
+                rule "A group of tasks of a unit reporting monthly"
+                when
+                    ReportingRule( )
+                    Period( )
+                    $u : Unit( )
+                    TaskGroup( )
+                    Task( )
+                    exists PreviousCase( )
+                then
+                end
+                """);
+        assertThat(r.problems()).isEmpty();
+    }
+
+    @Test
+    void theTypesTheCheckTakesForInsertedByTheEngine_areTheOnesASessionIsGiven() {
+        StringBuilder drl = new StringBuilder("package rules;\nimport io.github.duban.outcome.Ignored;\n");
+        for (Class<?> c : RulesCheck.ENGINE_FACTS) {
+            drl.append("import ").append(c.getName()).append(";\n");
+        }
+        for (Class<?> c : RulesCheck.ENGINE_FACTS) {
+            drl.append("rule \"A ").append(c.getSimpleName()).append(" is given\"\nwhen\n    exists ").append(c.getSimpleName())
+                    .append("( )\nthen\n    insertLogical(new Ignored(\"given\", null, null, null, \"").append(c.getSimpleName())
+                    .append("\", drools.getRule().getName(), null));\nend\n");
+        }
+        Map<String, String> sources = new java.util.TreeMap<>(io.github.duban.engine.Ruleset.builtIn().sources());
+        sources.put("given.drl", drl.toString());
+        // the embedded plan with its task 1 put under a task that groups it, so that a TaskGroup is given too
+        io.github.duban.model.Plan embedded = io.github.duban.json.PlanJson.embedded();
+        int group = embedded.tasks().stream().mapToInt(io.github.duban.model.Task::no).max().orElseThrow() + 1;
+        List<io.github.duban.model.Task> tasks = new java.util.ArrayList<>();
+        for (io.github.duban.model.Task t : embedded.tasks()) {
+            tasks.add(t.no() != 1 ? t : new io.github.duban.model.Task(t.no(), t.goal(), t.title(), t.measure(), t.leads(), t.supporting(),
+                    t.deadline(), t.milestones(), t.notes(), group, t.label(), t.persons(), t.target()));
+        }
+        io.github.duban.model.Task first = embedded.tasks().get(0);
+        tasks.add(new io.github.duban.model.Task(group, first.goal(), "一组任务", "", first.leads(), List.of(), first.deadline(), List.of(),
+                List.of(), null, null, List.of(), null));
+        io.github.duban.model.Plan plan = new io.github.duban.model.Plan(embedded.title(), embedded.docNumber(), embedded.issuedOn(),
+                embedded.reporting(), embedded.stages(), embedded.goals(), embedded.units(), tasks);
+        io.github.duban.engine.Duban d = io.github.duban.engine.Duban.builder().plan(plan)
+                .rules(io.github.duban.engine.Ruleset.compile(sources)).build();
+        java.util.Set<String> given = new java.util.TreeSet<>();
+        for (io.github.duban.outcome.Assessment a : d.replay(java.time.YearMonth.of(2021, 2), java.time.YearMonth.of(2021, 6),
+                io.github.duban.json.FactsJson.sampleYear(d.plan()))) {
+            a.ignored().stream().filter(i -> i.fact().equals("given")).forEach(i -> given.add(i.reason()));
+        }
+        assertThat(given).containsExactlyInAnyOrderElementsOf(RulesCheck.ENGINE_FACTS.stream().map(Class::getSimpleName).toList());
+    }
+
+    @Test
+    void anActionThatDoesInputOrOutput_isWarnedWhereItDoesSo() {
+        Report r = check("""
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+
+                rule "A finding is written to a file"
+                when
+                    $f : Finding( )
+                then
+                    // a reason with the word Thread in it is not code: "Thread"
+                    Files.writeString(Path.of("findings.txt"), $f.reason());
+                end
+
+                rule "A finding stops the engine"
+                when
+                    $f : Finding( days > 100 )
+                then
+                    System.exit(1);
+                end
+
+                rule "A finding starts a process"
+                when
+                    $f : Finding( days > 200 )
+                then
+                    new ProcessBuilder("notify", $f.unit()).start();
+                end
+
+                function void log(String s) {
+                    new java.io.FileWriter("log.txt").write(s);
+                }
+                """);
+        List<Problem> io = r.problems().stream().filter(p -> p.message().contains("input or output")).toList();
+        assertThat(io).extracting(Problem::line, Problem::column, Problem::level).containsExactly(
+                tuple(16, 5, Level.WARNING), tuple(23, 5, Level.WARNING), tuple(30, 9, Level.WARNING), tuple(34, 9, Level.WARNING));
+        assertThat(io.get(0).message()).startsWith("rule \"A finding is written to a file\" uses Files in its action: rules do no input or output");
+        assertThat(io.get(1).message()).startsWith("rule \"A finding stops the engine\" uses System.exit in its action");
+        assertThat(io.get(2).message()).startsWith("rule \"A finding starts a process\" uses ProcessBuilder in its action");
+        assertThat(io.get(3).message()).startsWith("function log uses java.io.FileWriter: ");
+        assertThat(check("""
+                rule "A task is counted"
+                when
+                    $t : Task( )
+                then
+                    String note = "Thread, Files and System.exit in a string are words";
+                end
+                """).problems()).isEmpty();
     }
 
     @Test

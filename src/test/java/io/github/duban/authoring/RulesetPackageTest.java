@@ -73,6 +73,40 @@ class RulesetPackageTest {
                 .hasMessageContaining("the package is refused");
     }
 
+    @Test
+    void aPackageIsWrittenInFormat2() throws Exception {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(pack))) {
+            ZipEntry e = in.getNextEntry();
+            assertThat(e.getName()).isEqualTo("manifest.json");
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).contains("\"format\" : 2,");
+        }
+        assertThat(RulesetPackage.FORMAT).isEqualTo(2);
+    }
+
+    @Test
+    void aZipCutShort_orAFileThatIsNoZip_isRefusedSayingSo_neverNull() throws Exception {
+        byte[] whole = Files.readAllBytes(pack);
+        for (int length : new int[] {10, 40, whole.length / 2}) {
+            Path cut = tmp.resolve("cut-" + length + ".zip");
+            Files.write(cut, java.util.Arrays.copyOf(whole, length));
+            assertThatThrownBy(() -> RulesetPackage.read(cut)).as("cut at %d bytes", length).isInstanceOf(InputException.class)
+                    .hasMessageStartingWith(cut.toString())
+                    .hasMessageContaining("expected a package made by duban rules pack")
+                    .hasMessageNotContaining("null");
+        }
+        Path text = tmp.resolve("notes.zip");
+        Files.writeString(text, "这不是一个压缩包\n");
+        assertThatThrownBy(() -> RulesetPackage.read(text)).isInstanceOf(InputException.class)
+                .hasMessage(text + ": is not a zip, or an empty one (no entry found) — expected a package made by duban rules pack");
+    }
+
+    @Test
+    void aPackageOfAFormatThisVersionDoesNotRead_isRefused() throws Exception {
+        Path future = rewrite(pack, "manifest.json", s -> s.replace("\"format\" : 2,", "\"format\" : 3,"));
+        assertThatThrownBy(() -> RulesetPackage.read(future)).isInstanceOf(InputException.class)
+                .hasMessageContaining("manifest.json format: is 3; this version reads packages of format 1 and 2");
+    }
+
     /** A copy of the package with one entry's text changed. */
     static Path rewrite(Path zip, String entry, java.util.function.UnaryOperator<String> change) throws Exception {
         Path out = tmp.resolve("changed-" + entry.replace('/', '-') + ".zip");

@@ -75,9 +75,43 @@ class AuthoringCliTest extends ConsoleCapture {
     }
 
     @Test
+    void rulesCheck_runsTheRulesOnlyWhenAskedWithRun() throws IOException {
+        Path rules = Files.createDirectories(tmp.resolve("failing"));
+        Files.writeString(rules.resolve("county.drl"), "package rules;\nimport io.github.duban.model.Task;\n\n"
+                + "rule \"A county task fails its action\"\nwhen\n    $t : Task( no == 1 )\nthen\n"
+                + "    throw new IllegalStateException(\"county action failed\");\nend\n");
+        assertThat(Main.run("rules", "check", "--rules", rules.toString())).isEqualTo(0);
+        assertThat(out()).endsWith("default policy: clean\n");
+        out.reset();
+        assertThat(Main.run("rules", "check", "--run", "--rules", rules.toString())).isEqualTo(1);
+        assertThat(out()).contains("county.drl:4:1: error: the rules fail when run on the embedded sample year in rule \"A county task fails its action\"",
+                "county action failed", "1 error, 0 warnings");
+    }
+
+    @Test
+    void explainJson_printsTheScoreDeductionsBonusesAndCeilingTheRulesConcluded() throws IOException {
+        Path facts = Path.of("src/main/resources/sample/2021");
+        assertThat(Main.run("explain", "--facts", facts.toString(), "--month", "2021-06", "--unit", "区科工信局", "--json")).isEqualTo(0);
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out());
+        io.github.duban.engine.Duban duban = io.github.duban.engine.Duban.builder().build();
+        var months = duban.replay(duban.plan().reporting().from(), java.time.YearMonth.of(2021, 6),
+                io.github.duban.json.FactsJson.read(facts, duban.plan()));
+        var score = months.get(months.size() - 1).scores().stream().filter(s -> s.unit().equals("区科工信局")).findFirst().orElseThrow();
+        assertThat(doc.get("score").decimalValue()).isEqualByComparingTo(score.score());
+        assertThat(doc.get("deductions").decimalValue()).isEqualByComparingTo(score.deductions());
+        assertThat(doc.get("bonuses").decimalValue()).isEqualByComparingTo(score.bonuses());
+        assertThat(doc.get("ceiling").isNull() ? null : doc.get("ceiling").get("level").asText())
+                .isEqualTo(score.ceiling() == null ? null : score.ceiling().name());
+        assertThat(doc.get("ruleAt").asText()).matches("(scoring|board|summary)\\.drl:\\d+");
+    }
+
+    @Test
     void theOldRulesListing_stillWorks() {
         assertThat(Main.run("rules")).isEqualTo(0);
-        assertThat(out()).contains("4 files, 67 rules, all compile:", "  A late report costs its unit the late-report points");
+        assertThat(out()).contains(io.github.duban.engine.Ruleset.BUILT_IN.size() + " files, "
+                        + io.github.duban.engine.Ruleset.builtIn().ruleNames().size() + " rules, all compile:",
+                "  A late report costs its unit the late-report points");
+        assertThat(io.github.duban.engine.Ruleset.builtIn().ruleNames()).hasSizeGreaterThan(60);
     }
 
     @Test
