@@ -87,7 +87,9 @@ final class Format1 {
                 statuses.getOrDefault(TaskStatus.LAGGING, 0), statuses.getOrDefault(TaskStatus.OVERDUE, 0), dated.size(), onSchedule,
                 levels.getOrDefault(EscalationLevel.NOTICE, 0), levels.getOrDefault(EscalationLevel.CRITICISM, 0),
                 levels.getOrDefault(EscalationLevel.EXPOSURE, 0), kinds.getOrDefault(FindingKind.COMMENDED, 0),
-                kinds.getOrDefault(FindingKind.TASK_COMPLETED_EARLY, 0), scores.size(), RULE);
+                kinds.getOrDefault(FindingKind.TASK_COMPLETED_EARLY, 0), scores.size(),
+                (int) board.stream().filter(b -> b.light() == Light.RED).count(),
+                (int) board.stream().filter(b -> b.light() == Light.YELLOW).count(), RULE);
     }
 
     private static BigDecimal plain(BigDecimal v) {
