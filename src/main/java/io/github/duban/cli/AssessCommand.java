@@ -71,7 +71,10 @@ JdbcAssess jdbc = new JdbcAssess();
         }
         refuseOutInside(out, inputs.facts, "--facts");
         refuseOutInside(out, plans, "--plans");
-        refuseOutInside(out, ledger == null ? null : ledger.toAbsolutePath().getParent(), "--ledger's folder");
+        if (ledger != null && out.toAbsolutePath().normalize().equals(ledger.toAbsolutePath().normalize().getParent())) {
+            // the month's own ledger.json would replace the one it is read from
+            refuseOutInside(out, ledger.toAbsolutePath().getParent(), "--ledger's folder");
+        }
         BulletinSettings settings = bulletin.load();
         if (plans != null) {
             return PlansRun.run(spec, inputs, plans, month, asOf, ledger, out, threads, progress, settings);
