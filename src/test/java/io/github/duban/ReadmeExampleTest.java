@@ -7,19 +7,17 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The README's embedding example is taken from the README text itself, saved as a new source
- * file, compiled against the library and run in a folder holding {@code facts/}: it must compile
- * as pasted (imports and all) and print the ranking.
+ * file, compiled against the library and run in an empty folder: it must compile as pasted
+ * (imports and all), read nothing from the clone, and print the ranking.
  */
 class ReadmeExampleTest {
 
@@ -37,8 +35,8 @@ class ReadmeExampleTest {
     @Test
     void theReadmeExample_declaresEverythingItUses() throws IOException {
         String example = readmeExample();
-        assertThat(example).contains("import io.github.duban.engine.Duban;", "import java.nio.file.Path;",
-                "Path dir = Path.of(\"facts\");", "public class Example");
+        assertThat(example).contains("import io.github.duban.engine.Duban;", "import io.github.duban.json.PlanJson;",
+                ".plan(PlanJson.embedded())", "FactsJson.sampleYear", "public class Example");
     }
 
     @Test
@@ -57,13 +55,6 @@ class ReadmeExampleTest {
                 file.toString());
         assertThat(compiled).as(diagnostics.toString(StandardCharsets.UTF_8)).isZero();
 
-        Path facts = dir.resolve("facts");
-        Files.createDirectories(facts);
-        for (String f : List.of("reports.jsonl", "completions.jsonl", "inspections.jsonl", "rectifications.jsonl", "extensions.jsonl")) {
-            try (InputStream in = getClass().getResourceAsStream("/sample/2021/" + f)) {
-                Files.copy(in, facts.resolve(f));
-            }
-        }
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
         Process p = new ProcessBuilder(javaBin.toString(), "-cp", classes + java.io.File.pathSeparator + classpath, "Example")
                 .directory(dir.toFile()).redirectErrorStream(true).start();
@@ -72,6 +63,10 @@ class ReadmeExampleTest {
         String printed = new String(out, StandardCharsets.UTF_8);
         assertThat(p.exitValue()).as(printed).isZero();
         assertThat(printed).contains("1 ", "区", "characters of assessment.json");
-        assertThat(printed.lines().filter(l -> l.matches("\\d+ \\S+ \\d+(\\.\\d+)? (优秀|良好|合格|不合格)")).count()).isGreaterThanOrEqualTo(5);
+        assertThat(printed.lines().filter(l -> l.matches("\\d+ \\S+ \\d+(\\.\\d+)? (优秀|良好|合格|不合格) \\(扣分 -?[\\d.]+，加分 [\\d.]+\\)")).count())
+                .as(printed).isGreaterThanOrEqualTo(5);
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(x -> x.getFileName().toString()).sorted().toList()).containsExactly("classes", "src");
+        }
     }
 }
