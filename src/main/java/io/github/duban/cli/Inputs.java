@@ -39,6 +39,9 @@ final class Inputs {
     @Option(names = "--ruleset", paramLabel = "FILE.zip", description = "a ruleset package made by `duban rules pack`: assess with exactly its rules, policy and calendar (not with --policy or --rules)")
     Path ruleset;
 
+    @Option(names = "--calendar", paramLabel = "FILE", description = "a working-day calendar (one date a line: 2027-02-11 off, 2027-02-07 work; 'years 2027 2027'), for years the embedded State Council schedule (2020-2026) lacks")
+    Path calendar;
+
     @Option(names = "--max-firings", paramLabel = "N", description = "stop a plan-month whose rules fire more than N times (default 5000000): a rule that loops")
     Long maxFirings;
 
@@ -84,8 +87,8 @@ final class Inputs {
 
     Duban engine(Plan p) {
         if (ruleset != null) {
-            if (policy != null || rules != null || scoring != null) {
-                throw new InputException(ruleset.toString(), 0, null, "--ruleset brings its own rules and policy; leave out --policy, --scoring and --rules");
+            if (policy != null || rules != null || scoring != null || calendar != null) {
+                throw new InputException(ruleset.toString(), 0, null, "--ruleset brings its own rules, policy and calendar; leave out --policy, --scoring, --rules and --calendar");
             }
             return io.github.duban.authoring.RulesetPackage.read(ruleset).builder().plan(p).limits(limits()).build();
         }
@@ -104,6 +107,16 @@ final class Inputs {
                 throw new InputException(rules.toString(), 0, null, "--rules must name a folder of .drl files");
             }
             b.rules(Ruleset.withFolder(rules));
+        }
+        if (calendar != null) {
+            requireFile(calendar, "--calendar");
+            try {
+                b.calendar(io.github.duban.engine.WorkCalendar.parse(Files.readString(calendar, java.nio.charset.StandardCharsets.UTF_8), calendar.toString()));
+            } catch (java.io.IOException e) {
+                throw new InputException(calendar.toString(), 0, null, "cannot read the calendar: " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                throw new InputException(calendar.toString(), 0, null, e.getMessage());
+            }
         }
         return b.build();
     }

@@ -309,6 +309,14 @@ public final class Duban {
                 session.insert(new Tally(month));
                 fired += session.fireAllRules(watch);
             }
+        } catch (RuntimeException e) {
+            // a rule's action that met a typed failure (a date the calendar cannot answer for) says so as itself
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof io.github.duban.error.DubanException d) {
+                    throw d;
+                }
+            }
+            throw e;
         } finally {
             Watch.FIRING.remove(watch);
         }

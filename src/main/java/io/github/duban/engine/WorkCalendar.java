@@ -20,15 +20,30 @@ public final class WorkCalendar {
     private static final String EMBEDDED = "/calendar/cn-workdays.txt";
     private final Set<LocalDate> off;
     private final Set<LocalDate> work;
+    /** The years whose holidays the calendar holds; 0 and 0 for a calendar of weekends only, which answers for any year. */
+    private final int firstYear;
+    private final int lastYear;
 
-    private WorkCalendar(Set<LocalDate> off, Set<LocalDate> work) {
+    private WorkCalendar(Set<LocalDate> off, Set<LocalDate> work, int firstYear, int lastYear) {
         this.off = Set.copyOf(off);
         this.work = Set.copyOf(work);
+        this.firstYear = firstYear;
+        this.lastYear = lastYear;
     }
 
-    /** Weekends only, no holidays. */
+    /** Weekends only, no holidays: answers for any year. */
     public static WorkCalendar weekendsOnly() {
-        return new WorkCalendar(Set.of(), Set.of());
+        return new WorkCalendar(Set.of(), Set.of(), 0, 0);
+    }
+
+    /** The first year the calendar holds the holidays of (0 for weekends only). */
+    public int firstYear() {
+        return firstYear;
+    }
+
+    /** The last year the calendar holds the holidays of (0 for weekends only). */
+    public int lastYear() {
+        return lastYear;
     }
 
     /** The embedded State Council schedule, read once and shared. */
@@ -53,13 +68,18 @@ public final class WorkCalendar {
 
     /**
      * A calendar in the embedded schedule's format: one date a line, {@code 2021-02-11 off} or
-     * {@code 2021-02-07 work}; blank lines and {@code #} comments are skipped.
+     * {@code 2021-02-07 work}; blank lines and {@code #} comments are skipped. A line
+     * {@code years 2020 2026} says which years it holds the holidays of; without one, the years of
+     * its first and last dates. Asked about a day of another year, it refuses
+     * ({@link io.github.duban.error.CalendarException}) rather than guess.
      *
      * @throws IllegalArgumentException naming {@code source} and the line when a line is not of that form
      */
     public static WorkCalendar parse(String text, String source) {
         Set<LocalDate> off = new HashSet<>();
         Set<LocalDate> work = new HashSet<>();
+        int first = 0;
+        int last = 0;
         String[] lines = text.split("\r?\n", -1);
         for (int n = 1; n <= lines.length; n++) {
             String line = lines[n - 1].strip();
@@ -70,6 +90,15 @@ public final class WorkCalendar {
                 continue;
             }
             String[] parts = line.split("\\s+");
+            if (parts[0].equals("years")) {
+                try {
+                    first = Integer.parseInt(parts[1]);
+                    last = Integer.parseInt(parts[2]);
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException(source + ":" + n + ": expected 'years FIRST LAST', such as years 2020 2026");
+                }
+                continue;
+            }
             LocalDate d;
             try {
                 d = LocalDate.parse(parts[0]);
@@ -83,7 +112,15 @@ public final class WorkCalendar {
                 default -> throw new IllegalArgumentException(source + ":" + n + ": expected off or work after the date, got '" + kind + "'");
             }
         }
-        return new WorkCalendar(off, work);
+        if (first == 0) {
+            java.util.TreeSet<LocalDate> all = new java.util.TreeSet<>(off);
+            all.addAll(work);
+            if (!all.isEmpty()) {
+                first = all.first().getYear();
+                last = all.last().getYear();
+            }
+        }
+        return new WorkCalendar(off, work, first, last);
     }
 
     /** The exceptions as text in the same format, one date a line in date order: what the fingerprint covers. */
@@ -96,7 +133,15 @@ public final class WorkCalendar {
         return sb.toString();
     }
 
+    /**
+     * Whether {@code d} is a working day.
+     *
+     * @throws io.github.duban.error.CalendarException when {@code d} lies outside the years the calendar holds
+     */
     public boolean isWorkingDay(LocalDate d) {
+        if (firstYear != 0 && (d.getYear() < firstYear || d.getYear() > lastYear)) {
+            throw new io.github.duban.error.CalendarException(d, firstYear, lastYear);
+        }
         if (off.contains(d)) {
             return false;
         }

@@ -14,7 +14,8 @@ public final class CalendarException extends DubanException {
 
     public CalendarException(LocalDate date, int firstYear, int lastYear) {
         super("the working-day calendar covers " + firstYear + "–" + lastYear + ", not " + date
-                + "; give the State Council's holidays of " + date.getYear() + " in the policy's calendar (docs/policy.md, calendar)");
+                + "; give a calendar file holding the State Council's holidays of " + date.getYear()
+                + " (--calendar FILE, docs/policy.md), or count in calendar days (calendar.workingDays and calendar.rollDueDate false)");
         this.date = date;
         this.firstYear = firstYear;
         this.lastYear = lastYear;

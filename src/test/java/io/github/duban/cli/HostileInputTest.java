@@ -185,6 +185,19 @@ class HostileInputTest extends ConsoleCapture {
         assertThat(filesIn(tmp.resolve("out"))).isZero();
     }
 
+    @Test
+    void workingDaysInAYearTheCalendarLacks_areRefused_andACalendarFileSuppliesThem() throws IOException {
+        Path sample = Path.of("src/main/resources/sample/2021");
+        Path policy = Files.writeString(tmp.resolve("wd.yaml"), "calendar:\n  workingDays: true\n  rollDueDate: true\n");
+        Path only2020 = Files.writeString(tmp.resolve("2020.txt"), "years 2020 2020\n2020-10-01 off\n");
+        assertThat(Main.run("assess", "--facts", sample.toString(), "--month", "2021-05", "--policy", policy.toString(),
+                "--calendar", only2020.toString(), "--out", tmp.resolve("a").toString())).isEqualTo(2);
+        assertThat(err()).contains("2020–2020", "2021", "--calendar").doesNotContain("Exception");
+        assertThat(filesIn(tmp.resolve("a"))).isZero();
+        assertThat(Main.run("assess", "--facts", sample.toString(), "--month", "2021-05", "--policy", policy.toString(),
+                "--out", tmp.resolve("b").toString())).isEqualTo(0);
+    }
+
     static final String LOOP = """
             package loop;
             declare Count

@@ -24,16 +24,16 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class WorkCalendarTest {
 
     static final WorkCalendar CN = WorkCalendar.china();
-    static final Path REFERENCE = Path.of("../shared/data/holiday-cn");
+    /** The published schedules, kept with their source and licence in the test resources (README.md there). */
+    static final Path REFERENCE = Path.of("src/test/resources/calendar/holiday-cn");
 
     @Test
     void theEmbeddedSchedule_agreesDayByDayWithTheReferenceData_2020to2026() throws IOException {
-        assumeTrue(Files.isDirectory(REFERENCE), "the reference data " + REFERENCE + " is not beside the checkout");
+        assertThat(REFERENCE).isDirectory();
         Map<LocalDate, Boolean> ref = new HashMap<>();
         ObjectMapper json = new ObjectMapper();
         try (Stream<Path> files = Files.list(REFERENCE)) {
@@ -106,5 +106,24 @@ class WorkCalendarTest {
     /** The due date the rules concluded for month {@code m} (the month replayed with no facts). */
     private static LocalDate dueOn(Duban duban, YearMonth m) {
         return duban.replay(m, m, Facts.none()).get(0).summary().reportsDue();
+    }
+
+    @Test
+    void aDayOfAYearTheCalendarDoesNotHold_isRefused_neverGuessed() {
+        assertThat(CN.firstYear()).isEqualTo(2020);
+        assertThat(CN.lastYear()).isEqualTo(2026);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CN.isWorkingDay(LocalDate.of(2027, 1, 4)))
+                .isInstanceOfSatisfying(io.github.duban.error.CalendarException.class, e -> {
+                    assertThat(e.date()).isEqualTo(LocalDate.of(2027, 1, 4));
+                    assertThat(e.getMessage()).contains("2020–2026", "--calendar");
+                });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CN.workingDaysBetween(LocalDate.of(2026, 12, 30), LocalDate.of(2027, 1, 5)))
+                .isInstanceOf(io.github.duban.error.CalendarException.class);
+        assertThat(WorkCalendar.weekendsOnly().isWorkingDay(LocalDate.of(2030, 1, 1))).isTrue();
+        WorkCalendar y2027 = WorkCalendar.parse("years 2027 2027\n2027-02-06 off\n", "cal.txt");
+        assertThat(y2027.isWorkingDay(LocalDate.of(2027, 2, 8))).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> y2027.isWorkingDay(LocalDate.of(2026, 12, 31)))
+                .isInstanceOf(io.github.duban.error.CalendarException.class);
+        assertThat(WorkCalendar.parse("2025-10-01 off\n2026-01-01 off\n", "c").lastYear()).isEqualTo(2026);
     }
 }
