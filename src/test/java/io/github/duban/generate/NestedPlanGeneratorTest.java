@@ -218,6 +218,24 @@ class NestedPlanGeneratorTest {
         }
     }
 
+    /** The nested/flat benchmark weighs the same work: the engine finds the same on a nested plan and on its leaves alone. */
+    @Test
+    void theEngine_findsTheSame_onANestedPlanAndOnItsLeavesAlone() {
+        PlanGenerator g = new PlanGenerator(Spec.of(2, 120, 10, 5, 77, Spec.Shape.NESTED));
+        for (int i = 0; i < 2; i++) {
+            PlanGenerator.Generated x = g.plan(i);
+            Plan p = x.plan();
+            Plan flat = PlanGenerator.leavesOnly(p);
+            List<Assessment> a = Duban.builder().plan(p).build().replay(p.reporting().from(), p.reporting().to(), x.facts());
+            List<Assessment> b = Duban.builder().plan(flat).build().replay(p.reporting().from(), p.reporting().to(), x.facts());
+            for (int m = 0; m < a.size(); m++) {
+                assertThat(a.get(m).findings()).as("findings of %s", a.get(m).period()).isEqualTo(b.get(m).findings());
+                assertThat(a.get(m).sanctions()).as("sanctions of %s", a.get(m).period()).isEqualTo(b.get(m).sanctions());
+                assertThat(a.get(m).scores()).as("scores of %s", a.get(m).period()).isEqualTo(b.get(m).scores());
+            }
+        }
+    }
+
     /**
      * Flat plans are the bytes of the generator's first version (what earlier benchmark figures were
      * measured on). A change here is a change of the generated data: bump PlanGenerator.VERSION.
