@@ -136,6 +136,7 @@ public final class Bench {
             long[] ec = new long[rounds];
             long[] rc = new long[rounds];
             long[] fl = new long[rounds];
+            long[] fc = new long[rounds];
             long groups = 0;
             long readMs = 0;
             long obligations = 0;
@@ -220,9 +221,11 @@ public final class Bench {
                     rc[k] += (cpuNanos() - c) / 1_000_000;
                     referenceJit += jitMs() - j;
                     if (nested) {
+                        c = cpuNanos();
                         t = System.nanoTime();
                         run(pool, plans.size(), flat);
                         fl[k] += ms(t);
+                        fc[k] += (cpuNanos() - c) / 1_000_000;
                     }
                 }
 
@@ -290,6 +293,8 @@ public final class Bench {
                 out.put("flatEngineMs", median(fl));
                 out.put("flatEngineRoundsMs", fl);
                 out.put("nestedFlatRatio", Math.round((double) engineMs / Math.max(1, median(fl)) * 100) / 100.0);
+                out.put("flatEngineCpuMs", median(fc));
+                out.put("nestedFlatCpuRatio", Math.round((double) median(ec) / Math.max(1, median(fc)) * 100) / 100.0);
             }
 
             System.out.printf("engine    %8d ms (rounds %s)%n", engineMs, Arrays.toString(e));
@@ -306,6 +311,8 @@ public final class Bench {
                         median(fl), Arrays.toString(fl), spec.tasks());
                 System.out.printf("nested/flat %.2fx (engine %d ms on the nested plans, %d groups, against %d ms flat; median of %d rounds)%n",
                         (double) engineMs / Math.max(1, median(fl)), engineMs, groups, median(fl), rounds);
+                System.out.printf("CPU time nested/flat %.2fx (engine %d ms nested, %d ms flat)%n",
+                        (double) median(ec) / Math.max(1, median(fc)), median(ec), median(fc));
             }
             if (!first.isEmpty()) {
                 System.out.println("first difference: " + first.get(0));
