@@ -16,6 +16,8 @@ import io.github.duban.outcome.Assessment;
 import io.github.duban.outcome.FindingKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -215,6 +217,18 @@ class NestedPlanGeneratorTest {
                     List.of(b.leads(), b.supporting(), b.persons(), b.milestones()));
             assertThat(a.deadline()).isEqualTo(b.deadline());
             assertThat(a.target()).isEqualTo(b.target());
+        }
+    }
+
+    /** Small and long shapes too: one leaf, two units, a one-month window, a two-year one. */
+    @ParameterizedTest(name = "{0} plans of {1} leaves, {2} units, {3} months")
+    @CsvSource({"1, 1, 2, 1", "3, 2, 2, 1", "2, 7, 3, 2", "2, 35, 40, 12", "1, 30, 5, 24"})
+    void anyFigures_giveNestedPlansOfThatManyLeaves_assessedAsTheReferenceAssessesThem(int plans, int tasks, int units, int months) {
+        PlanGenerator g = new PlanGenerator(Spec.of(plans, tasks, units, months, 13, Spec.Shape.NESTED));
+        for (int i = 0; i < plans; i++) {
+            PlanGenerator.Generated x = g.plan(i);
+            assertThat(x.plan().leaves()).hasSize(tasks);
+            io.github.duban.oracle.Differential.check(x.plan(), io.github.duban.model.Policy.DEFAULT, x.facts());
         }
     }
 
