@@ -21,8 +21,8 @@ public final class PlanFolders {
     private PlanFolders() {
     }
 
-    /** Figures of what was written. */
-    public record Written(int plans, long tasks, long facts) {
+    /** Figures of what was written: {@code tasks} counts every task, {@code leaves} those the rules judge. */
+    public record Written(int plans, long tasks, long leaves, long facts) {
     }
 
     public static Written write(Path out, Spec spec, int threads) {
@@ -33,6 +33,7 @@ public final class PlanFolders {
             throw new UncheckedIOException("cannot create " + out, e);
         }
         java.util.concurrent.atomic.AtomicLong tasks = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong leaves = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicLong facts = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, threads));
         try {
@@ -45,6 +46,7 @@ public final class PlanFolders {
                     FactsJson.write(dir, p.facts());
                     writeAside(dir.resolve("plan.json"), PlanJson.write(p.plan()));
                     tasks.addAndGet(p.plan().tasks().size());
+                    leaves.addAndGet(p.plan().leaves().size());
                     facts.addAndGet(p.facts().reports().size() + p.facts().completions().size() + p.facts().extensions().size()
                             + p.facts().inspections().size() + p.facts().rectifications().size());
                 }));
@@ -63,7 +65,7 @@ public final class PlanFolders {
         } finally {
             pool.shutdownNow();
         }
-        return new Written(spec.plans(), tasks.get(), facts.get());
+        return new Written(spec.plans(), tasks.get(), leaves.get(), facts.get());
     }
 
     private static void writeAside(Path file, String text) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.duban.engine.Duban;
 import io.github.duban.engine.Ruleset;
 import io.github.duban.generate.PlanFolders;
+import io.github.duban.generate.PlanGenerator;
 import io.github.duban.generate.Spec;
 import io.github.duban.json.FactsJson;
 import io.github.duban.json.PlanJson;
@@ -51,8 +52,10 @@ import com.sun.management.GarbageCollectionNotificationInfo;
  * plain-Java reference ({@link Oracle}), each on the same number of threads, and checks that both
  * gave the same assessments, month by month, plan by plan.
  *
- * <p>Options: {@code --plans P --tasks T --units U --months N --seed S --threads K --rounds R
- * --warmup W --chunk C --data DIR --json FILE} ({@code --chunk C}: read and time C plans at a time,
+ * <p>Options: {@code --plans P --tasks T --units U --months N --seed S --shape flat|nested --threads K
+ * --rounds R --warmup W --chunk C --data DIR --json FILE} ({@code --shape nested}: nested plans of T
+ * leaves, and the engine timed also on the same leaves as flat plans ({@link PlanGenerator#leavesOnly})
+ * with the same facts, in the same rounds, for the nested/flat ratio; {@code --chunk C}: read and time C plans at a time,
  * the round times summed over the parts, so that a province fits the heap; {@code --warmup W}: at
  * least W untimed rounds on the first part, and up to {@value #MORE_WARMUP} more while the JIT still
  * spends over 5 % of a round compiling); {@code --end-to-end OUT} instead runs {@link EndToEnd} on the
@@ -66,6 +69,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new LinkedHashMap<>(Map.of("--plans", "100", "--tasks", "40", "--units", "10", "--months", "5",
                 "--seed", "2021", "--threads", "2", "--rounds", "3", "--warmup", "2", "--chunk", "0"));
+        o.put("--shape", "flat");
         String data = null;
         String json = null;
         String endToEnd = null;
@@ -87,7 +91,9 @@ public final class Bench {
                 }
             }
         }
-        Spec spec = Spec.of(num(o, "--plans"), num(o, "--tasks"), num(o, "--units"), num(o, "--months"), Long.parseLong(o.get("--seed")));
+        Spec spec = Spec.of(num(o, "--plans"), num(o, "--tasks"), num(o, "--units"), num(o, "--months"), Long.parseLong(o.get("--seed")),
+                Spec.Shape.parse(o.get("--shape")));
+        boolean nested = spec.shape() == Spec.Shape.NESTED;
         int threads = num(o, "--threads");
         int rounds = num(o, "--rounds");
         int warmup = num(o, "--warmup");
@@ -99,7 +105,8 @@ public final class Bench {
             long t = System.nanoTime();
             PlanFolders.Written w = PlanFolders.write(root, spec, threads);
             Files.writeString(done, w.plans() + " plans\n");
-            System.out.printf("generated %d plans (%d tasks, %d facts) into %s in %d ms%n", w.plans(), w.tasks(), w.facts(), root, ms(t));
+            System.out.printf("generated %d %s plans (%d tasks, %d of them judged; %d facts) into %s in %d ms%n", w.plans(),
+                    spec.shape().lower(), w.tasks(), w.leaves(), w.facts(), root, ms(t));
         } else {
             System.out.printf("reusing %s%n", root);
         }
@@ -128,6 +135,9 @@ public final class Bench {
             long[] r = new long[rounds];
             long[] ec = new long[rounds];
             long[] rc = new long[rounds];
+            long[] fl = new long[rounds];
+            long[] fc = new long[rounds];
+            long groups = 0;
             long readMs = 0;
             long obligations = 0;
             AtomicLong differ = new AtomicLong();
@@ -151,11 +161,22 @@ public final class Bench {
                 readMs += ms(t0);
                 List<Duban> engines = plans.stream().map(p -> Duban.builder().plan(p).policy(Policy.DEFAULT).rules(rules).build()).toList();
                 List<Oracle> oracles = plans.stream().map(p -> new Oracle(p, Policy.DEFAULT)).toList();
+                // nested: the same leaves as flat plans, with the same facts (what the grouping costs)
+                List<Duban> flats = !nested ? List.of() : plans.stream()
+                        .map(p -> Duban.builder().plan(PlanGenerator.leavesOnly(p)).policy(Policy.DEFAULT).rules(rules).build()).toList();
+                for (Plan p : plans) {
+                    groups += p.groups().size();
+                }
                 for (int i = 0; i < plans.size(); i++) {
                     obligations += obligations(plans.get(i), facts.get(i));
                 }
                 IntFunction<Object> engine = i -> {
                     Duban d = engines.get(i);
+                    List<Assessment> a = d.replay(d.plan().reporting().from(), d.plan().reporting().to(), facts.get(i));
+                    return a.get(a.size() - 1).findings().size();
+                };
+                IntFunction<Object> flat = i -> {
+                    Duban d = flats.get(i);
                     List<Assessment> a = d.replay(d.plan().reporting().from(), d.plan().reporting().to(), facts.get(i));
                     return a.get(a.size() - 1).findings().size();
                 };
@@ -171,6 +192,9 @@ public final class Bench {
                         long t = System.nanoTime();
                         run(pool, plans.size(), engine);
                         run(pool, plans.size(), oracle);
+                        if (nested) {
+                            run(pool, plans.size(), flat);
+                        }
                         long wall = ms(t);
                         long compiling = jitMs() - j;
                         warmupRounds++;
@@ -189,6 +213,14 @@ public final class Bench {
                     e[k] += ms(t);
                     ec[k] += (cpuNanos() - c) / 1_000_000;
                     engineJit += jitMs() - j;
+                    // nested: the same leaves flat, right after the engine on the nested plans
+                    if (nested) {
+                        c = cpuNanos();
+                        t = System.nanoTime();
+                        run(pool, plans.size(), flat);
+                        fl[k] += ms(t);
+                        fc[k] += (cpuNanos() - c) / 1_000_000;
+                    }
                     c = cpuNanos();
                     j = jitMs();
                     t = System.nanoTime();
@@ -242,7 +274,10 @@ public final class Bench {
             out.put("engineCpuMs", median(ec));
             out.put("referenceCpuMs", median(rc));
             out.put("cpuRatio", Math.round((double) median(ec) / Math.max(1, median(rc)) * 100) / 100.0);
+            out.put("shape", spec.shape().lower());
+            out.put("generatorVersion", PlanGenerator.VERSION);
             out.put("tasks", spec.tasks());
+            out.put("groups", groups);
             out.put("units", spec.units());
             out.put("months", spec.months());
             out.put("seed", spec.seed());
@@ -255,6 +290,13 @@ public final class Bench {
             out.put("warmupRounds", warmupRounds);
             out.put("engineJitMs", engineJit);
             out.put("referenceJitMs", referenceJit);
+            if (nested) {
+                out.put("flatEngineMs", median(fl));
+                out.put("flatEngineRoundsMs", fl);
+                out.put("nestedFlatRatio", Math.round((double) engineMs / Math.max(1, median(fl)) * 100) / 100.0);
+                out.put("flatEngineCpuMs", median(fc));
+                out.put("nestedFlatCpuRatio", Math.round((double) median(ec) / Math.max(1, median(fc)) * 100) / 100.0);
+            }
 
             System.out.printf("engine    %8d ms (rounds %s)%n", engineMs, Arrays.toString(e));
             System.out.printf("reference %8d ms (rounds %s)%n", referenceMs, Arrays.toString(r));
@@ -265,6 +307,14 @@ public final class Bench {
             System.out.printf("identical: %s (%d of %d months differ)%n", identical, differ.get(), months.get());
             System.out.printf("after %d warm-up rounds; the JIT compiled for %d ms during the engine's timed rounds, %d ms during the reference's%n",
                     warmupRounds, engineJit, referenceJit);
+            if (nested) {
+                System.out.printf("flat      %8d ms (rounds %s): the engine on the same %d leaves a plan as flat plans, the same facts%n",
+                        median(fl), Arrays.toString(fl), spec.tasks());
+                System.out.printf("nested/flat %.2fx (engine %d ms on the nested plans, %d groups, against %d ms flat; median of %d rounds)%n",
+                        (double) engineMs / Math.max(1, median(fl)), engineMs, groups, median(fl), rounds);
+                System.out.printf("CPU time nested/flat %.2fx (engine %d ms nested, %d ms flat)%n",
+                        (double) median(ec) / Math.max(1, median(fc)), median(ec), median(fc));
+            }
             if (!first.isEmpty()) {
                 System.out.println("first difference: " + first.get(0));
             }
@@ -285,7 +335,7 @@ public final class Bench {
         }
     }
 
-    /** Report obligations (DESIGN §4): Σ over the window's months of the (task, lead unit) pairs owed a report that month. */
+    /** Report obligations (DESIGN §4): Σ over the window's months of the (leaf task, lead unit) pairs owed a report that month. */
     static long obligations(Plan plan, Facts facts) {
         Map<Integer, LocalDate> done = new java.util.HashMap<>();
         for (Completion c : facts.completions()) {
@@ -293,7 +343,7 @@ public final class Bench {
         }
         long n = 0;
         for (YearMonth m = plan.reporting().from(); !m.isAfter(plan.reporting().to()); m = m.plusMonths(1)) {
-            for (Task t : plan.tasks()) {
+            for (Task t : plan.leaves()) {
                 LocalDate c = t.ongoing() ? null : done.get(t.no());
                 if (c == null || !c.isBefore(m.atDay(1))) {
                     n += t.leads().size();
@@ -352,7 +402,7 @@ public final class Bench {
     }
 
     static IllegalArgumentException usage(String why) {
-        return new IllegalArgumentException(why + " (expected --plans P --tasks T --units U --months N --threads K --seed S "
+        return new IllegalArgumentException(why + " (expected --plans P --tasks T --units U --months N --threads K --seed S --shape flat|nested "
                 + "--rounds R --warmup W --chunk C --data DIR --json FILE --end-to-end OUT)");
     }
 
