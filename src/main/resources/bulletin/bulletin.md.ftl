@@ -1,40 +1,43 @@
 <#-- The monthly bulletin as Markdown. Model: b (io.github.duban.bulletin.Bulletin). The ruleset's
      fingerprint is kept in a comment, out of the printed text. -->
+<#-- Text from plans and facts is escaped so that it shows as written and never runs as HTML. -->
+<#function t s><#return s?replace("&", "&amp;")?replace("<", "&lt;")?replace(">", "&gt;")></#function>
+<#function cell s><#return t(s)?replace("|", "\\|")></#function>
 <!-- duban: ruleset ${b.ruleset!""}; ${b.period}, as of ${b.asOf} -->
-# ${b.series}
+# ${t(b.series)}
 
 **第${b.issue}期**
 
-${b.office}　　　　${b.dateText}
+${t(b.office)}　　　　${b.dateText}
 
-## ${b.title}
+## ${t(b.title)}
 
-${b.recipients}：
+${t(b.recipients)}：
 
-${b.opening}
+${t(b.opening)}
 
 ### 一、总体情况
 
 <#list b.overview.paragraphs as p>
-${p}
+${t(p)}
 
 </#list>
 <#list b.sections as sec>
-### ${sec.heading()}
+### ${t(sec.heading())}
 
 <#if !sec.parts?has_content>
-${sec.none}
+${t(sec.none)}
 
 </#if>
 <#list sec.parts as part>
-**${part.heading()}**
+**${t(part.heading())}**
 
 <#if part.intro?has_content>
-${part.intro}
+${t(part.intro)}
 
 </#if>
 <#list part.items as it>
-${it?counter}. ${it.text}
+${it?counter}. ${t(it.text)}
 </#list>
 
 </#list>
@@ -44,26 +47,26 @@ ${it?counter}. ${it.text}
 | 序号 | 单位 | 得分 | 等次 | 扣分 | 加分 | 排名 |
 |---|---|---|---|---|---|---|
 <#list b.ranking as r>
-| ${r.no} | ${r.unit?replace("|", "\\|")} | ${r.score} | ${r.rating} | ${r.deductions} | ${r.bonuses} | ${r.rank} |
+| ${r.no} | ${cell(r.unit)} | ${r.score} | ${r.rating} | ${r.deductions} | ${r.bonuses} | ${r.rank} |
 </#list>
 
 <#if b.rankingNote?has_content>
-${b.rankingNote}
+${t(b.rankingNote)}
 
 </#if>
 ### 五、下一步工作要求
 
 <#list b.requirements as p>
-${p}
+${t(p)}
 
 </#list>
 <#if b.closing??>
-${b.closing}
+${t(b.closing)}
 
 </#if>
-附件：${b.attachment}
+附件：${t(b.attachment)}
 
-${b.office}
+${t(b.office)}
 
 ${b.dateText}
 
@@ -71,18 +74,18 @@ ${b.dateText}
 
 附件
 
-**${b.attachment}**
+**${t(b.attachment)}**
 
 | 任务 | 灯 | 任务名称 | 牵头单位 | 完成时限 | 进度 | 序时进度 |
 |---|---|---|---|---|---|---|
 <#list b.board as c>
-| ${c.task} | ${c.lightText} | ${c.title?replace("|", "\\|")} | ${c.leads?replace("|", "\\|")} | ${c.deadline?replace("|", "\\|")} | ${c.percent}% | ${c.schedule} |
+| ${c.task} | ${c.lightText} | ${cell(c.title)} | ${cell(c.leads)} | ${cell(c.deadline)} | ${c.percent}% | ${c.schedule} |
 </#list>
 
 ---
 
 <#if b.copyTo??>
-抄送：${b.copyTo}
+抄送：${t(b.copyTo)}
 
 </#if>
-${b.printer}　　　　${b.printDateText}印发
+${t(b.printer)}　　　　${b.printDateText}印发

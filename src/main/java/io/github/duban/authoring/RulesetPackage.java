@@ -82,7 +82,7 @@ public final class RulesetPackage {
         files.forEach((name, bytes) -> sums.put(name, sha256(bytes)));
         Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, ".pack", ".zip");
+        Path tmp = io.github.duban.batch.SafeOutput.tempFile(parent, ".pack", ".zip");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
             put(zip, "manifest.json", (JSON.writeValueAsString(manifest) + "\n").getBytes(StandardCharsets.UTF_8));
             for (Map.Entry<String, byte[]> e : files.entrySet()) {

@@ -129,6 +129,23 @@ public final class SafeOutput {
         }
     }
 
+    /**
+     * A new empty file in {@code dir} to write before renaming it into place, named
+     * {@code PREFIX-PID-N SUFFIX}: made with the mode any new file gets (the umask's), not the
+     * owner-only mode of {@link Files#createTempFile}, so that the file renamed into place has the
+     * mode the user expects.
+     */
+    public static Path tempFile(Path dir, String prefix, String suffix) throws IOException {
+        while (true) {
+            Path p = dir.resolve(prefix + "-" + ProcessHandle.current().pid() + "-" + SEQ.incrementAndGet() + suffix);
+            try {
+                return Files.createFile(p);
+            } catch (FileAlreadyExistsException e) {
+                // a name left by another run: take the next
+            }
+        }
+    }
+
     private static Path aside(Path dir, String name, String kind) {
         return dir.resolve("." + name + kind + ProcessHandle.current().pid() + "-" + SEQ.incrementAndGet());
     }

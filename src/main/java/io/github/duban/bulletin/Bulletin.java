@@ -215,7 +215,7 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
         String attachment = monthText + "份重点任务推进情况表";
         LocalDate printDate = s.printDate() != null ? s.printDate() : date;
         return new Bulletin(series, issue, office, date, chinese(date), title, recipients, opening,
-                overview(byNo, a), List.of(problems(byNo, a), sanctions(a)), ranking(a), rankingNote(a), chart(a, bands),
+                overview(byNo, a), List.of(problems(plan, byNo, a), sanctions(a)), ranking(a), rankingNote(a), chart(a, bands),
                 requirements, s.closing(), s.copyTo(), s.printer() != null ? s.printer() : office, chinese(printDate),
                 attachment, board(byNo, a), m.toString(), monthText, a.asOf(), a.ruleset(), plan.title(), docNo);
     }
@@ -296,7 +296,7 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
 
     // 二、存在问题
 
-    private static Section problems(Map<Integer, Task> byNo, Assessment a) {
+    private static Section problems(Plan plan, Map<Integer, Task> byNo, Assessment a) {
         List<Item> tasks = new ArrayList<>();
         for (BoardEntry b : a.board()) {
             if (b.light() != Light.RED && b.light() != Light.YELLOW) {
@@ -304,7 +304,7 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
             }
             Task t = byNo.get(b.task());
             String leads = t == null ? "" : String.join("、", t.leads());
-            StringBuilder text = new StringBuilder(taskName(byNo, b.task()) + "（牵头单位：" + leads + "）");
+            StringBuilder text = new StringBuilder(taskName(byNo, b.task()) + "（牵头单位：" + leadsWithPersons(plan, t) + "）");
             if (b.deadline() != null) {
                 text.append("，完成时限").append(chinese(b.deadline()));
             }
@@ -557,6 +557,26 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
         }
         leads.addAll(others);
         return leads;
+    }
+
+    /** 区住建局（责任领导：张三，责任人：李四）、区财政局: each lead unit with the persons the plan names for it on the task. */
+    private static String leadsWithPersons(Plan plan, Task t) {
+        if (t == null) {
+            return "";
+        }
+        List<String> said = new ArrayList<>();
+        for (String u : t.leads()) {
+            io.github.duban.model.TaskPerson p = plan.personsOf(t.no(), u);
+            List<String> who = new ArrayList<>();
+            if (p.leader() != null) {
+                who.add("责任领导：" + p.leader());
+            }
+            if (p.person() != null) {
+                who.add("责任人：" + p.person());
+            }
+            said.add(who.isEmpty() ? u : u + "（" + String.join("，", who) + "）");
+        }
+        return String.join("、", said);
     }
 
     /** 任务9“推进建设领域审批制度改革” */

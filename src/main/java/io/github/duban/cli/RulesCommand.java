@@ -191,7 +191,7 @@ final class RulesCommand implements Callable<Integer> {
             if (html != null) {
                 Path parent = html.toAbsolutePath().getParent();
                 java.nio.file.Files.createDirectories(parent);
-                Path tmp = java.nio.file.Files.createTempFile(parent, ".diff", ".html");
+                Path tmp = io.github.duban.batch.SafeOutput.tempFile(parent, ".diff", ".html");
                 java.nio.file.Files.writeString(tmp, io.github.duban.authoring.RulesDiff.html(d), java.nio.charset.StandardCharsets.UTF_8);
                 java.nio.file.Files.move(tmp, html, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }

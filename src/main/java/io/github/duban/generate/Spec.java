@@ -36,15 +36,20 @@ public record Spec(int plans, int tasks, int units, int months, long seed, Shape
         }
     }
 
+    /** The largest a generated set may be: a country's plans, a plan of 20,000 tasks, 2,000 units. */
+    public static final int MAX_PLANS = 100_000;
+    public static final int MAX_TASKS = 20_000;
+    public static final int MAX_UNITS = 2_000;
+
     public Spec {
-        if (plans < 1) {
-            throw new IllegalArgumentException("plans " + plans + " is not positive");
+        if (plans < 1 || plans > MAX_PLANS) {
+            throw new IllegalArgumentException("plans " + plans + " is outside 1.." + MAX_PLANS);
         }
-        if (tasks < 1) {
-            throw new IllegalArgumentException("tasks " + tasks + " is not positive");
+        if (tasks < 1 || tasks > MAX_TASKS) {
+            throw new IllegalArgumentException("tasks " + tasks + " is outside 1.." + MAX_TASKS + " (the largest real plans hold a few hundred)");
         }
-        if (units < 2) {
-            throw new IllegalArgumentException("units " + units + " is below 2 (two-lead tasks need two units)");
+        if (units < 2 || units > MAX_UNITS) {
+            throw new IllegalArgumentException("units " + units + " is outside 2.." + MAX_UNITS + " (two-lead tasks need two units)");
         }
         if (months < 1 || months > 24) {
             throw new IllegalArgumentException("months " + months + " is outside 1..24");

@@ -138,7 +138,7 @@ public final class FactsJson {
     }
 
     private static void writeLines(Path dir, String name, List<?> lines) throws IOException {
-        Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
+        Path tmp = io.github.duban.batch.SafeOutput.tempFile(dir, "." + name, ".tmp");
         try {
             try (java.io.Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 for (Object l : lines) {

@@ -198,6 +198,47 @@ class HostileInputTest extends ConsoleCapture {
                 "--out", tmp.resolve("b").toString())).isEqualTo(0);
     }
 
+    @Test
+    void generatorSizesBeyondAnyRealSet_areRefusedAtOnce() {
+        long t0 = System.nanoTime();
+        assertThat(Main.run("generate", "--tasks", "2000000000", "--out", tmp.resolve("g").toString())).isEqualTo(2);
+        assertThat(Main.run("generate", "--plans", "1000000000", "--out", tmp.resolve("g").toString())).isEqualTo(2);
+        assertThat(err()).contains("outside");
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0)).isLessThan(5);
+        assertThat(tmp.resolve("g")).doesNotExist();
+    }
+
+    @Test
+    void filesWrittenThroughATemporaryFile_getTheModeAnyNewFileGets() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path probe = Files.createFile(tmp.resolve("probe"));
+        var expected = Files.getPosixFilePermissions(probe);
+        assertThat(Main.run("generate", "--plans", "1", "--tasks", "3", "--units", "2", "--months", "2", "--out", tmp.resolve("g").toString())).isZero();
+        try (var files = Files.walk(tmp.resolve("g"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.getPosixFilePermissions(f)).as(f.toString()).isEqualTo(expected);
+            }
+        }
+        assertThat(Main.run("rules", "pack", "--out", tmp.resolve("r.zip").toString())).isZero();
+        assertThat(Files.getPosixFilePermissions(tmp.resolve("r.zip"))).isEqualTo(expected);
+    }
+
+    @Test
+    void htmlInAFactsNoteOrPerson_isShownAsWritten_neverRun() throws IOException {
+        Path facts = facts("reports.jsonl", REPORT);
+        Files.writeString(facts.resolve("inspections.jsonl"), "{\"unit\": \"区住建局\", \"task\": 9, \"kind\": \"LAGGING\", \"on\": \"2021-02-20\", "
+                + "\"person\": \"<b>张三</b>\", \"note\": \"<script>alert(1)</script><img src=x onerror=alert(2)>\"}\n");
+        Path out = tmp.resolve("out");
+        assertThat(Main.run("assess", "--facts", facts.toString(), "--month", "2021-02", "--out", out.toString())).isZero();
+        String md = Files.readString(out.resolve("bulletin.md"));
+        assertThat(md).contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(2)&gt;")
+                .doesNotContain("<script>", "<img", "<b>");
+        org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(Files.readString(out.resolve("bulletin.html")));
+        assertThat(html.select("script, img[onerror]")).isEmpty();
+        assertThat(html.select("b").stream().filter(x -> x.text().contains("张三"))).isEmpty();
+        assertThat(html.text()).contains("<script>alert(1)</script>");
+    }
+
     static final String LOOP = """
             package loop;
             declare Count
