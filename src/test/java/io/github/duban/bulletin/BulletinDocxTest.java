@@ -92,7 +92,7 @@ class BulletinDocxTest {
         assertThat(style(styles, "Title")).contains("w:eastAsia=\"方正小标宋简体\"", "<w:sz w:val=\"44\"/>", "<w:jc w:val=\"center\"/>");
         assertThat(style(styles, "Heading1")).contains("w:eastAsia=\"黑体\"", "<w:keepNext/>");
         assertThat(style(styles, "Heading2")).contains("w:eastAsia=\"楷体_GB2312\"", "<w:keepNext/>");
-        assertThat(style(styles, "Figure")).contains("<w:keepNext/>");
+        assertThat(style(styles, "Caption")).contains("<w:keepNext/>");
         assertThat(style(styles, "AttachmentLabel")).contains("<w:pageBreakBefore/>", "w:eastAsia=\"黑体\"");
         assertThat(style(styles, "Footer")).contains("w:eastAsia=\"宋体\"", "<w:sz w:val=\"28\"/>");
         String fontTable = entry(bytes, "word/fontTable.xml");
@@ -103,7 +103,10 @@ class BulletinDocxTest {
             doc.getParagraphs().forEach(p -> styleOf.putIfAbsent(p.getText(), p.getStyle()));
             assertThat(styleOf).containsEntry(BULLETIN.title(), "Title").containsEntry("一、总体情况", "Heading1")
                     .containsEntry("（一）任务推进滞后、逾期", "Heading2").containsEntry("附件", "AttachmentLabel")
-                    .containsEntry(BULLETIN.opening(), "Normal");
+                    .containsEntry(BULLETIN.opening(), "Normal").containsEntry("图：2021年5月各单位考核得分", "Caption");
+            List<XWPFParagraph> ps = doc.getParagraphs();
+            int caption = ps.stream().map(XWPFParagraph::getText).toList().indexOf("图：2021年5月各单位考核得分");
+            assertThat(ps.get(caption + 1).getRuns().get(0).getEmbeddedPictures()).as("the chart right under its caption").hasSize(1);
         }
     }
 
