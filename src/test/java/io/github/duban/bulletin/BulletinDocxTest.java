@@ -120,6 +120,10 @@ class BulletinDocxTest {
             int attachmentLine = paragraphs.indexOf("附件：" + b.attachment());
             assertThat(paragraphs.subList(attachmentLine + 1, attachmentLine + 3)).containsExactly(b.office(), b.dateText());
             assertThat(paragraphs.indexOf("附件")).isGreaterThan(attachmentLine + 2);
+            List<XWPFParagraph> ps = doc.getParagraphs();
+            assertThat(List.of(ps.get(attachmentLine - 1), ps.get(attachmentLine), ps.get(attachmentLine + 1)))
+                    .as("the text's last paragraph, the 附件 line and the signature kept with the date")
+                    .allMatch(p -> p.getCTP().getPPr().isSetKeepNext() || "Signature".equals(p.getStyle()));
             XWPFTable imprint = doc.getTables().get(doc.getTables().size() - 1);
             assertThat(imprint.getRows()).extracting(r -> r.getCell(0).getText())
                     .containsExactly("抄送：区委办、区政府办。", "冷水滩区人民政府办公室\t2021年6月1日印发");
