@@ -146,6 +146,23 @@ class BulletinDocxTest {
         }
     }
 
+    @Test
+    void anOfficesDocumentTemplateReplacesTheBuiltInOne_itsTextEscaped(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tpl)
+            throws IOException {
+        java.nio.file.Files.writeString(tpl.resolve(Bulletins.DOCX_TEMPLATE), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+                + "<w:p><w:pPr><w:pStyle w:val=\"Title\"/></w:pPr><w:r><w:t>${b.series} 第${b.issue}期 ${b.office}</w:t></w:r></w:p>"
+                + "<w:sectPr/></w:body></w:document>", java.nio.charset.StandardCharsets.UTF_8);
+        BulletinSettings s = new BulletinSettings(null, "督查室<A&B>", null, null, null, null, null, null, null, tpl);
+        Bulletin b = Bulletin.of(SampleYear.DUBAN, MAY, s);
+        byte[] file = Bulletins.files(SampleYear.DUBAN, MAY, s).get("bulletin.docx");
+        assertThat(file).isEqualTo(Bulletins.docx(b, tpl));
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(file))) {
+            assertThat(doc.getParagraphs()).extracting(XWPFParagraph::getText).containsExactly("督查通报 第4期 督查室<A&B>");
+            assertThat(doc.getAllPictures()).hasSize(1);
+        }
+    }
+
     private static String style(String styles, String id) {
         int at = styles.indexOf("w:styleId=\"" + id + "\"");
         assertThat(at).as("style " + id).isPositive();
