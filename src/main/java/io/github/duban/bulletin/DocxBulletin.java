@@ -29,7 +29,8 @@ import java.util.zip.Deflater;
  * {@code /bulletin/docx/}. The ruleset fingerprint goes into the document properties (core
  * identifier and a custom property {@code ruleset}), never into the printed text. Every zip
  * entry is dated {@link #ZIP_TIME} and the properties carry the bulletin's date, so the same
- * bulletin gives the same bytes. Stateless; thread-safe.
+ * bulletin gives the same bytes. The chart's PNG, deflated already, is stored as it is. Stateless;
+ * thread-safe.
  */
 final class DocxBulletin {
     /** The main part's template, in the built-in templates or an office's folder. */
@@ -111,7 +112,7 @@ final class DocxBulletin {
             part(zip, time, "word/fontTable.xml", FONT_TABLE);
             part(zip, time, "word/footer1.xml", FOOTER_ODD);
             part(zip, time, "word/footer2.xml", FOOTER_EVEN);
-            part(zip, time, "word/media/scores.png", png);
+            stored(zip, time, "word/media/scores.png", png);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -246,6 +247,20 @@ final class DocxBulletin {
     private static void part(ZipArchiveOutputStream zip, long time, String name, byte[] bytes) throws IOException {
         ZipArchiveEntry e = new ZipArchiveEntry(name);
         e.setTime(time);
+        zip.putArchiveEntry(e);
+        zip.write(bytes);
+        zip.closeArchiveEntry();
+    }
+
+    /** An entry stored as it is: the PNG is deflated already. */
+    private static void stored(ZipArchiveOutputStream zip, long time, String name, byte[] bytes) throws IOException {
+        ZipArchiveEntry e = new ZipArchiveEntry(name);
+        e.setTime(time);
+        e.setMethod(ZipArchiveEntry.STORED);
+        e.setSize(bytes.length);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes);
+        e.setCrc(crc.getValue());
         zip.putArchiveEntry(e);
         zip.write(bytes);
         zip.closeArchiveEntry();
