@@ -27,13 +27,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Renders a {@link Bulletin} as {@code bulletin.md}, {@code bulletin.html} (FreeMarker templates:
  * the built-in ones in the jar under {@code /bulletin/}, or same-named files in a folder that
- * replace them) and {@code bulletin.docx} (Apache POI). The same bulletin always gives the same
+ * replace them) and {@code bulletin.docx} (its main part the template {@code bulletin.docx.ftlx}, its other parts fixed). The same bulletin always gives the same
  * bytes. Thread-safe.
  */
 public final class Bulletins {
-    /** The template names an office may replace: {@code bulletin.md.ftl} and {@code bulletin.html.ftlh}. */
+    /** The template names an office may replace: {@code bulletin.md.ftl}, {@code bulletin.html.ftlh} and {@code bulletin.docx.ftlx}. */
     public static final String MARKDOWN_TEMPLATE = "bulletin.md.ftl";
     public static final String HTML_TEMPLATE = "bulletin.html.ftlh";
+    /** The Word bulletin's main part, {@code word/document.xml} (XML auto-escaped). */
+    public static final String DOCX_TEMPLATE = DocxBulletin.TEMPLATE;
     /** The month-end run's index page over many plans. */
     public static final String INDEX_TEMPLATE = "index.html.ftlh";
 
@@ -49,7 +51,7 @@ public final class Bulletins {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("bulletin.md", markdown(b, templates).getBytes(StandardCharsets.UTF_8));
         files.put("bulletin.html", html(b, templates).getBytes(StandardCharsets.UTF_8));
-        files.put("bulletin.docx", docx(b));
+        files.put("bulletin.docx", docx(b, templates));
         return files;
     }
 
@@ -63,9 +65,26 @@ public final class Bulletins {
         return render(HTML_TEMPLATE, b, templates);
     }
 
-    /** The bulletin as a Word document (A4, 仿宋/宋体, real tables, the chart as an image). */
+    /**
+     * The bulletin as a Word document laid out after GB/T 9704-2012 (A4, the 公文 margins and
+     * fonts, page numbers, real tables, the chart as an image), from the built-in template.
+     */
     public static byte[] docx(Bulletin b) {
-        return DocxBulletin.write(b);
+        return docx(b, null);
+    }
+
+    /** As {@link #docx(Bulletin)}, its {@code word/document.xml} from {@code templates/bulletin.docx.ftlx} if given. */
+    public static byte[] docx(Bulletin b, Path templates) {
+        return DocxBulletin.write(b, templates);
+    }
+
+    /**
+     * The model {@code bulletin.docx.ftlx} is rendered with: {@code b}, the chart's size in EMU
+     * ({@code chartCx}, {@code chartCy}) and the right indents in twips of the signature and its
+     * date ({@code signatureIndent}, {@code dateIndent}).
+     */
+    public static Map<String, Object> docxModel(Bulletin b) {
+        return DocxBulletin.model(b);
     }
 
     private static String render(String name, Bulletin b, Path templates) {

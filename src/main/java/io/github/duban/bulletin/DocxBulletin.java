@@ -1,303 +1,283 @@
 package io.github.duban.bulletin;
 
-import java.util.List;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.Deflater;
 
 /**
- * Writes the bulletin as a Word document: A4 with the 公文 margins, 仿宋_GB2312 body text (the
- * font table names 仿宋 and 宋体 as its substitutes), 黑体/楷体 headings, real Word tables with
- * repeated header rows, the score chart as a PNG.
+ * Writes the bulletin as a Word document laid out after GB/T 9704-2012 (党政机关公文格式): A4,
+ * margins 37/35/28/26 mm (a 156 × 225 mm text block), 2号 方正小标宋简体 titles, 3号 仿宋_GB2312
+ * body text on 22 lines a page, 黑体 and 楷体_GB2312 headings, page numbers "— 1 —" in 4号 宋体
+ * at the outer corner, the 附件 on a page of its own and the 版记 at the foot of the last page.
  *
- * <p>The main part, {@code word/document.xml}, is written here as text in one pass, the same
- * markup POI's paragraph, table and run calls give (see the reference writer in the tests),
- * because building a 400-row board through XmlBeans cursors costs about a second; the package
- * around it ({@link DocxPackage}) is written as text too, the parts POI would make. No POI class
- * is used. The package's dates are the bulletin's date and every zip entry carries one fixed
- * time, so the same bulletin gives the same bytes.
+ * <p>The main part, {@code word/document.xml}, is the FreeMarker template
+ * {@code bulletin.docx.ftlx} (XML auto-escaped; an office may replace it like the other
+ * templates); the styles, font table, settings and footers are fixed parts under
+ * {@code /bulletin/docx/}. The ruleset fingerprint goes into the document properties (core
+ * identifier and a custom property {@code ruleset}), never into the printed text. Every zip
+ * entry is dated {@link #ZIP_TIME} and the properties carry the bulletin's date, so the same
+ * bulletin gives the same bytes. The chart's PNG, deflated already, is stored as it is. Stateless;
+ * thread-safe.
  */
 final class DocxBulletin {
-    static final String BODY = "仿宋_GB2312";
-    static final String TITLE = "方正小标宋简体";
-    static final String HEADING = "黑体";
-    static final String SUBHEADING = "楷体_GB2312";
-    static final String LATIN = "Times New Roman";
-    /** The East Asian font of the document defaults (styles.xml), for text that names none. */
-    static final String DEFAULT_EAST_ASIA = "宋体";
-    /** word/styles.xml: the document defaults' fonts, as POI's {@code XWPFStyles.setDefaultFonts} writes them. */
-    static final String STYLES = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            + "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:docDefaults><w:rPrDefault><w:rPr>"
-            + "<w:rFonts w:ascii=\"" + LATIN + "\" w:hAnsi=\"" + LATIN + "\" w:eastAsia=\"" + DEFAULT_EAST_ASIA + "\" w:cs=\"" + LATIN + "\"/>"
-            + "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr/></w:pPrDefault></w:docDefaults></w:styles>";
-    /** word/fontTable.xml: a font table that tells Word which installed font stands in for each named one. */
-    static final String FONT_TABLE = fontTable();
+    /** The main part's template, in the built-in templates or an office's folder. */
+    static final String TEMPLATE = "bulletin.docx.ftlx";
+    /** The text block's width in twips (156 mm): no table is wider. */
+    static final int TEXT_WIDTH = 8844;
+    /** The date of every zip entry, local time as zip dates are (1980-01-01 is the earliest a zip holds). */
+    static final LocalDateTime ZIP_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
+    /** One character of 3号 text (16 pt) in twips. */
+    private static final int CHAR = 320;
 
-    private static final byte[] PROLOG = WordXml.utf8("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
-            + " xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\""
-            + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>");
-    private static final byte[] SECTION = WordXml.utf8("<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
-            + "<w:pgMar w:top=\"2098\" w:bottom=\"1984\" w:left=\"1588\" w:right=\"1474\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>"
-            + "</w:sectPr></w:body></w:document>");
-    private static final byte[] TABLE_PR_END = WordXml.utf8("\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblBorders>"
-            + "<w:top w:val=\"single\"/><w:left w:val=\"single\"/><w:bottom w:val=\"single\"/><w:right w:val=\"single\"/>"
-            + "<w:insideH w:val=\"single\"/><w:insideV w:val=\"single\"/></w:tblBorders></w:tblPr>");
-    private static final byte[] HEADER_ROW = WordXml.utf8("<w:tr><w:trPr><w:tblHeader w:val=\"on\"/></w:trPr>");
-    private static final byte[] BODY_ROW = WordXml.utf8("<w:tr><w:trPr><w:cantSplit w:val=\"on\"/></w:trPr>");
-    private static final byte[] CELL_START = WordXml.utf8("<w:tc><w:tcPr><w:tcW w:w=\"");
-    private static final byte[] CELL_WIDTH_END = WordXml.utf8("\" w:type=\"dxa\"/>");
-    private static final byte[] CELL_FILL = WordXml.utf8("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"");
-    private static final byte[] CELL_PARA_CENTER = WordXml.utf8("<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr>"
-            + "<w:spacing w:before=\"0\" w:after=\"0\"/><w:jc w:val=\"center\"/></w:pPr><w:r>");
-    private static final byte[] CELL_PARA_LEFT = WordXml.utf8("<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr>"
-            + "<w:spacing w:before=\"0\" w:after=\"0\"/><w:jc w:val=\"left\"/></w:pPr><w:r>");
-    private static final byte[] HEADER_CELL_RPR = WordXml.utf8("<w:rPr>" + rFonts(HEADING) + "<w:sz w:val=\"22\"/></w:rPr>");
-    private static final byte[] BODY_CELL_RPR = WordXml.utf8("<w:rPr>" + rFonts(BODY) + "<w:sz w:val=\"21\"/></w:rPr>");
-    private static final byte[] CELL_END = WordXml.utf8("</w:r></w:p></w:tc>");
-    private static final byte[] T_OPEN = WordXml.utf8("<w:t>");
-    private static final byte[] T_PRESERVE = WordXml.utf8("<w:t xml:space=\"preserve\">");
-    private static final byte[] T_END = WordXml.utf8("</w:t>");
-    private static final byte[] T_EMPTY = WordXml.utf8("<w:t/>");
+    private static final ZoneId BULLETIN_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter W3CDTF = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final String XML = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+    private static final String RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+    private static final String TYPE = "application/vnd.openxmlformats-officedocument.";
+
+    private static final byte[] CONTENT_TYPES = utf8(XML
+            + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+            + "<Default Extension=\"png\" ContentType=\"image/png\"/>"
+            + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+            + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+            + "<Override PartName=\"/word/document.xml\" ContentType=\"" + TYPE + "wordprocessingml.document.main+xml\"/>"
+            + "<Override PartName=\"/word/styles.xml\" ContentType=\"" + TYPE + "wordprocessingml.styles+xml\"/>"
+            + "<Override PartName=\"/word/settings.xml\" ContentType=\"" + TYPE + "wordprocessingml.settings+xml\"/>"
+            + "<Override PartName=\"/word/fontTable.xml\" ContentType=\"" + TYPE + "wordprocessingml.fontTable+xml\"/>"
+            + "<Override PartName=\"/word/footer1.xml\" ContentType=\"" + TYPE + "wordprocessingml.footer+xml\"/>"
+            + "<Override PartName=\"/word/footer2.xml\" ContentType=\"" + TYPE + "wordprocessingml.footer+xml\"/>"
+            + "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+            + "<Override PartName=\"/docProps/app.xml\" ContentType=\"" + TYPE + "extended-properties+xml\"/>"
+            + "<Override PartName=\"/docProps/custom.xml\" ContentType=\"" + TYPE + "custom-properties+xml\"/>"
+            + "</Types>");
+    private static final byte[] PACKAGE_RELS = utf8(XML
+            + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + "<Relationship Id=\"rId1\" Type=\"" + RELS + "officeDocument\" Target=\"word/document.xml\"/>"
+            + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\""
+            + " Target=\"docProps/core.xml\"/>"
+            + "<Relationship Id=\"rId3\" Type=\"" + RELS + "extended-properties\" Target=\"docProps/app.xml\"/>"
+            + "<Relationship Id=\"rId4\" Type=\"" + RELS + "custom-properties\" Target=\"docProps/custom.xml\"/>"
+            + "</Relationships>");
+    private static final byte[] DOCUMENT_RELS = utf8(XML
+            + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + "<Relationship Id=\"rIdStyles\" Type=\"" + RELS + "styles\" Target=\"styles.xml\"/>"
+            + "<Relationship Id=\"rIdSettings\" Type=\"" + RELS + "settings\" Target=\"settings.xml\"/>"
+            + "<Relationship Id=\"rIdFonts\" Type=\"" + RELS + "fontTable\" Target=\"fontTable.xml\"/>"
+            + "<Relationship Id=\"rIdFooterOdd\" Type=\"" + RELS + "footer\" Target=\"footer1.xml\"/>"
+            + "<Relationship Id=\"rIdFooterEven\" Type=\"" + RELS + "footer\" Target=\"footer2.xml\"/>"
+            + "<Relationship Id=\"rIdChart\" Type=\"" + RELS + "image\" Target=\"media/scores.png\"/>"
+            + "</Relationships>");
+    private static final byte[] APP = utf8(XML
+            + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
+            + "<Application>duban</Application></Properties>");
+    private static final byte[] STYLES = resource("styles.xml");
+    private static final byte[] SETTINGS = resource("settings.xml");
+    private static final byte[] FONT_TABLE = resource("fontTable.xml");
+    private static final byte[] FOOTER_ODD = resource("footer-odd.xml");
+    private static final byte[] FOOTER_EVEN = resource("footer-even.xml");
 
     private DocxBulletin() {
     }
 
-    static byte[] write(Bulletin b) {
+    /** The .docx file of {@code b}, its main part from {@code templates/bulletin.docx.ftlx} if given, else the built-in one. */
+    static byte[] write(Bulletin b, Path templates) {
         byte[] png = ChartPng.png(b.chart());
-        String picture = DocxPackage.PICTURE_ID;
-        WordXml x = new WordXml(64 * 1024 + 3600 * (b.board().size() + b.ranking().size()));
-        x.raw(PROLOG);
-        para(x, "center", 0, 0).run(b.series(), TITLE, 36, true, "C8161D").end();
-        para(x, "center", 0, 60).run("第" + b.issue() + "期", BODY, 16, false, null).end();
-        x.raw("<w:p><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"18\" w:space=\"4\" w:color=\"C8161D\"/></w:pBdr>"
-                + "<w:tabs><w:tab w:pos=\"8844\" w:val=\"right\"/></w:tabs><w:spacing w:before=\"0\" w:after=\"0\"/><w:jc w:val=\"both\"/></w:pPr>");
-        new Para(x).run(b.office(), BODY, 15, false, null).tab().run(b.dateText(), BODY, 15, false, null).end();
-        para(x, "center", 360, 240).run(b.title(), TITLE, 22, false, null).end();
-        para(x, "left", 0, 0).run(b.recipients() + "：", BODY, 16, false, null).end();
-        body(x, b.opening());
-
-        heading(x, "一、总体情况");
-        b.overview().paragraphs().forEach(p -> body(x, p));
-
-        for (Bulletin.Section sec : b.sections()) {
-            heading(x, sec.heading());
-            if (sec.parts().isEmpty()) {
-                body(x, sec.none());
-            }
-            for (Bulletin.Part part : sec.parts()) {
-                if (!part.intro().isEmpty()) {
-                    subheading(x, part.heading());
-                    body(x, part.intro());
-                    numbered(x, part.items().stream().map(Bulletin.Item::text).toList());
-                } else {
-                    numbered(x, part.heading(), part.items().stream().map(Bulletin.Item::text).toList());
-                }
-            }
+        byte[] document = utf8(xmlSafe(Bulletins.render(TEMPLATE, model(b), templates)));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(document.length / 8 + png.length + 16 * 1024);
+        long time = ZIP_TIME.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
+            zip.setLevel(Deflater.BEST_SPEED);
+            part(zip, time, "[Content_Types].xml", CONTENT_TYPES);
+            part(zip, time, "_rels/.rels", PACKAGE_RELS);
+            part(zip, time, "docProps/core.xml", coreXml(b));
+            part(zip, time, "docProps/app.xml", APP);
+            part(zip, time, "docProps/custom.xml", customXml(b));
+            part(zip, time, "word/document.xml", document);
+            part(zip, time, "word/_rels/document.xml.rels", DOCUMENT_RELS);
+            part(zip, time, "word/styles.xml", STYLES);
+            part(zip, time, "word/settings.xml", SETTINGS);
+            part(zip, time, "word/fontTable.xml", FONT_TABLE);
+            part(zip, time, "word/footer1.xml", FOOTER_ODD);
+            part(zip, time, "word/footer2.xml", FOOTER_EVEN);
+            stored(zip, time, "word/media/scores.png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-
-        heading(x, "四、考核得分与排名");
-        int[] rw = {800, 3000, 1100, 1100, 1100, 1100, 1000};
-        table(x, List.of("序号", "单位", "得分", "等次", "扣分", "加分", "排名"), rw);
-        for (Bulletin.RankRow r : b.ranking()) {
-            row(x, rw, null, String.valueOf(r.no()), r.unit(), r.score(), r.rating(), r.deductions(), r.bonuses(), String.valueOf(r.rank()));
-        }
-        x.raw("</w:tbl>");
-        if (!b.rankingNote().isEmpty()) {
-            body(x, b.rankingNote());
-        }
-        chart(x, b, picture);
-
-        heading(x, "五、下一步工作要求");
-        b.requirements().forEach(p -> body(x, p));
-        if (b.closing() != null) {
-            body(x, b.closing());
-        }
-        para(x, "left", 320, 0).run("附件：" + b.attachment(), BODY, 16, false, null).end();
-        para(x, "right", 480, 0).run(b.office(), BODY, 16, false, null).end();
-        para(x, "right", 0, 0).run(b.dateText(), BODY, 16, false, null).end();
-        x.raw("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
-        para(x, "left", 0, 0).run("附件", HEADING, 16, false, null).end();
-        para(x, "center", 240, 240).run(b.attachment(), TITLE, 18, false, null).end();
-        int[] bw = {700, 1000, 2700, 2100, 1500, 800, 1000};
-        table(x, List.of("任务", "灯", "任务名称", "牵头单位", "完成时限", "进度", "序时进度"), bw);
-        for (Bulletin.BoardCell c : b.board()) {
-            row(x, bw, LIGHT_FILL.get(c.css()), String.valueOf(c.task()), c.lightText(), c.title(), c.leads(), c.deadline(),
-                    c.percent() + "%", c.schedule());
-        }
-        x.raw("</w:tbl>");
-
-        if (b.copyTo() != null) {
-            para(x, "left", 360, 0).run("抄送：" + b.copyTo(), BODY, 14, false, null).end();
-        }
-        para(x, "left", b.copyTo() == null ? 360 : 0, 0).run(b.printer() + "　　" + b.printDateText() + "印发", BODY, 14, false, null).end();
-        x.raw(SECTION);
-        return DocxPackage.write(x, png, b);
+        return out.toByteArray();
     }
 
-    static final Map<String, String> LIGHT_FILL = Map.of(
-            "red", "F8D0D0", "yellow", "FFF0B3", "green", "D5ECD6", "done", "DDE1F3");
-
-    private static String dash(String s) {
-        return s == null || s.isEmpty() ? "—" : s;
-    }
-
-    // the font table
-
-    private static String fontTable() {
-        StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                + "<w:fonts xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">");
-        font(x, BODY, "仿宋", "modern", "fixed");
-        font(x, "仿宋", "FangSong", "modern", "fixed");
-        font(x, SUBHEADING, "楷体", "modern", "fixed");
-        font(x, HEADING, "SimHei", "modern", "fixed");
-        font(x, TITLE, DEFAULT_EAST_ASIA, "roman", "variable");
-        font(x, DEFAULT_EAST_ASIA, "SimSun", "auto", "variable");
-        x.append("<w:font w:name=\"").append(LATIN).append("\"><w:charset w:val=\"00\"/><w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/></w:font>");
-        return x.append("</w:fonts>").toString();
-    }
-
-    private static void font(StringBuilder x, String name, String alt, String family, String pitch) {
-        x.append("<w:font w:name=\"").append(name).append("\"><w:altName w:val=\"").append(alt)
-                .append("\"/><w:charset w:val=\"86\"/><w:family w:val=\"").append(family).append("\"/><w:pitch w:val=\"")
-                .append(pitch).append("\"/></w:font>");
-    }
-
-    // paragraphs and runs
-
-    private static String rFonts(String eastAsia) {
-        return "<w:rFonts w:ascii=\"" + LATIN + "\" w:hAnsi=\"" + LATIN + "\" w:eastAsia=\"" + eastAsia + "\" w:cs=\"" + LATIN
-                + "\" w:hint=\"eastAsia\"/>";
-    }
-
-    /** A paragraph whose properties are written: its runs, then its end. */
-    private record Para(WordXml x) {
-        Para run(String text, String font, int points, boolean bold, String colour) {
-            x.raw("<w:r><w:rPr>").raw(rFonts(font)).raw("<w:sz w:val=\"").raw(points * 2).raw(bold ? "\"/><w:b w:val=\"on\"/>" : "\"/><w:b w:val=\"off\"/>");
-            if (colour != null) {
-                x.raw("<w:color w:val=\"").raw(colour).raw("\"/>");
-            }
-            x.raw("</w:rPr>");
-            text(x, text);
-            x.raw("</w:r>");
-            return this;
-        }
-
-        Para tab() {
-            x.raw("<w:r><w:tab/></w:r>");
-            return this;
-        }
-
-        void end() {
-            x.raw("</w:p>");
-        }
-    }
-
-    /** A {@code w:t} as POI's {@code XWPFRun.setText} gives it: space kept when the text starts or ends with white space. */
-    private static void text(WordXml x, String text) {
-        if (text.isEmpty()) {
-            x.raw(T_EMPTY);
-            return;
-        }
-        boolean keep = Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1));
-        x.raw(keep ? T_PRESERVE : T_OPEN).text(text).raw(T_END);
-    }
-
-    private static Para para(WordXml x, String align, int before, int after) {
-        x.raw("<w:p><w:pPr><w:spacing w:before=\"").raw(before).raw("\" w:after=\"").raw(after)
-                .raw("\"/><w:jc w:val=\"").raw(align).raw("\"/></w:pPr>");
-        return new Para(x);
-    }
-
-    private static void body(WordXml x, String text) {
-        x.raw("<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"560\" w:lineRule=\"exact\"/><w:ind w:firstLine=\"640\"/>"
-                + "<w:jc w:val=\"both\"/></w:pPr>");
-        new Para(x).run(text, BODY, 16, false, null).end();
-    }
-
-    private static void heading(WordXml x, String text) {
-        x.raw("<w:p><w:pPr><w:keepNext w:val=\"on\"/><w:spacing w:before=\"120\" w:after=\"60\"/><w:ind w:firstLine=\"640\"/>"
-                + "<w:jc w:val=\"left\"/></w:pPr>");
-        new Para(x).run(text, HEADING, 16, false, null).end();
-    }
-
-    private static void subheading(WordXml x, String text) {
-        x.raw("<w:p><w:pPr><w:keepNext w:val=\"on\"/><w:spacing w:before=\"60\" w:after=\"0\"/><w:ind w:firstLine=\"640\"/>"
-                + "<w:jc w:val=\"left\"/></w:pPr>");
-        new Para(x).run(text, SUBHEADING, 16, true, null).end();
-    }
-
-    /** Under a subheading, the numbered items; nothing at all when there are none. */
-    private static void numbered(WordXml x, String subheading, List<String> items) {
-        if (!items.isEmpty()) {
-            subheading(x, subheading);
-            numbered(x, items);
-        }
-    }
-
-    private static void numbered(WordXml x, List<String> items) {
-        int i = 1;
-        for (String s : items) {
-            body(x, (i++) + ". " + s);
-        }
-    }
-
-    // tables
-
-    /** Opens a table (centred, single borders, the widths' sum wide) and writes its repeated header row. */
-    private static void table(WordXml x, List<String> header, int[] widths) {
-        int sum = 0;
-        for (int w : widths) {
-            sum += w;
-        }
-        x.raw("<w:tbl><w:tblPr><w:tblW w:w=\"").raw(sum).raw(TABLE_PR_END).raw(HEADER_ROW);
-        for (int i = 0; i < header.size(); i++) {
-            cell(x, header.get(i), widths[i], true, "EFEBE3");
-        }
-        x.raw("</w:tr>");
-    }
-
-    private static void row(WordXml x, int[] widths, String fill, String... values) {
-        x.raw(BODY_ROW);
-        for (int i = 0; i < values.length; i++) {
-            cell(x, values[i], widths[i], false, i == 1 ? fill : null);
-        }
-        x.raw("</w:tr>");
-    }
-
-    private static void cell(WordXml x, String text, int width, boolean header, String fill) {
-        x.raw(CELL_START).raw(width).raw(CELL_WIDTH_END);
-        if (fill != null) {
-            x.raw(CELL_FILL).raw(fill).raw("\"/>");
-        }
-        x.raw(header || text.length() <= 6 ? CELL_PARA_CENTER : CELL_PARA_LEFT);
-        x.raw(header ? HEADER_CELL_RPR : BODY_CELL_RPR);
-        text(x, text);
-        x.raw(CELL_END);
-    }
-
-    /** The score chart as an inline picture, 430 pt wide at most, and its caption. */
-    private static void chart(WordXml x, Bulletin b, String picture) {
+    /**
+     * The template's model: the bulletin, the chart's size in EMU (at most 430 pt wide, well inside
+     * the text block) and the right indents of the signature and its date: the signature two
+     * characters in from the right margin, the date's first character two to the right of the
+     * signature's; a date longer than that stays two characters in and moves the signature left.
+     */
+    static Map<String, Object> model(Bulletin b) {
         double widthPt = Math.min(430.0, b.chart().width() * 0.68);
         double heightPt = widthPt * b.chart().height() / b.chart().width();
-        int cx = emu(widthPt);
-        int cy = emu(heightPt);
-        x.raw("<w:p><w:pPr><w:spacing w:before=\"120\"/><w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing>"
-                + "<wp:inline distT=\"0\" distR=\"0\" distB=\"0\" distL=\"0\"><wp:extent cx=\"").raw(cx).raw("\" cy=\"").raw(cy)
-                .raw("\"/><wp:docPr id=\"0\" name=\"Drawing 0\" descr=\"scores.png\"/>"
-                        + "<a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">"
-                        + "<a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
-                        + "<pic:pic xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
-                        + "<pic:nvPicPr><pic:cNvPr id=\"0\" name=\"Picture 0\" descr=\"scores.png\"/>"
-                        + "<pic:cNvPicPr><a:picLocks noChangeAspect=\"true\"/></pic:cNvPicPr></pic:nvPicPr>"
-                        + "<pic:blipFill><a:blip r:embed=\"").raw(picture)
-                .raw("\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
-                        + "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"").raw(cx).raw("\" cy=\"").raw(cy)
-                .raw("\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>"
-                        + "</wp:inline></w:drawing></w:r></w:p>");
-        para(x, "center", 0, 120).run("图：" + b.periodText() + "各单位考核得分", BODY, 12, false, null).end();
+        int signature = halfWidths(b.office());
+        int date = halfWidths(b.dateText());
+        int dateIndent = Math.max(4, signature - date);
+        int signatureIndent = dateIndent + date + 4 - signature;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("b", b);
+        m.put("chartCx", Math.round(widthPt * 12700));
+        m.put("chartCy", Math.round(heightPt * 12700));
+        m.put("signatureIndent", signatureIndent * CHAR / 2);
+        m.put("dateIndent", dateIndent * CHAR / 2);
+        return m;
     }
 
-    /** Points in English Metric Units, rounded as POI's {@code Units.toEMU} rounds them. */
-    private static int emu(double points) {
-        return (int) Math.rint(12700 * points);
+    /** The width of {@code s} in half characters: 1 for ASCII, 2 for the rest. */
+    static int halfWidths(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            n += s.charAt(i) < 0x80 ? 1 : 2;
+        }
+        return n;
+    }
+
+    /** docProps/core.xml: the office as creator, the title, the fingerprint as identifier, created and modified on the bulletin's date. */
+    static byte[] coreXml(Bulletin b) {
+        String at = W3CDTF.format(b.date().atStartOfDay(BULLETIN_ZONE).toInstant());
+        StringBuilder x = new StringBuilder(1024).append(XML)
+                .append("<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\""
+                        + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\""
+                        + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">");
+        element(x, "dc:title", b.title());
+        element(x, "dc:creator", b.office());
+        element(x, "dc:identifier", b.ruleset());
+        element(x, "dc:description", b.ruleset() == null ? null : "规则指纹 " + b.ruleset() + "；" + b.periodText() + "，截至" + b.asOf());
+        x.append("<dcterms:created xsi:type=\"dcterms:W3CDTF\">").append(at).append("</dcterms:created>");
+        x.append("<dcterms:modified xsi:type=\"dcterms:W3CDTF\">").append(at).append("</dcterms:modified>");
+        return utf8(xmlSafe(x.append("</cp:coreProperties>").toString()));
+    }
+
+    /** docProps/custom.xml: the fingerprint and the period as custom properties (文件 → 属性 → 自定义). */
+    static byte[] customXml(Bulletin b) {
+        StringBuilder x = new StringBuilder(512).append(XML)
+                .append("<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\""
+                        + " xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">");
+        int pid = 2;
+        for (Map.Entry<String, String> p : Map.of("ruleset", b.ruleset() == null ? "" : b.ruleset(), "period", b.period())
+                .entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+            x.append("<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"").append(pid++).append("\" name=\"")
+                    .append(p.getKey()).append("\">");
+            element(x, "vt:lpwstr", p.getValue());
+            x.append("</property>");
+        }
+        return utf8(xmlSafe(x.append("</Properties>").toString()));
+    }
+
+    private static void element(StringBuilder x, String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        x.append('<').append(name).append('>');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '&' -> x.append("&amp;");
+                case '<' -> x.append("&lt;");
+                case '>' -> x.append("&gt;");
+                default -> x.append(c);
+            }
+        }
+        x.append("</").append(name).append('>');
+    }
+
+    /**
+     * XML text as every reader takes it: a character XML 1.0 cannot hold (a control character
+     * other than tab and line feed, U+FFFE, U+FFFF, half a surrogate pair) becomes {@code ?}, a
+     * carriage return {@code &#13;}. The markup around the text holds none of them.
+     */
+    static String xmlSafe(String s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && fine(s, i)) {
+            i += Character.isHighSurrogate(s.charAt(i)) ? 2 : 1;
+        }
+        if (i >= n) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(n + 16).append(s, 0, i);
+        while (i < n) {
+            char c = s.charAt(i);
+            if (fine(s, i)) {
+                if (Character.isHighSurrogate(c)) {
+                    b.append(c).append(s.charAt(++i));
+                } else {
+                    b.append(c);
+                }
+            } else {
+                b.append(c == '\r' ? "&#13;" : "?");
+            }
+            i++;
+        }
+        return b.toString();
+    }
+
+    private static boolean fine(String s, int i) {
+        char c = s.charAt(i);
+        if (c >= 0x20 && c < 0xD800) {
+            return true;
+        }
+        if (c == '\t' || c == '\n') {
+            return true;
+        }
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return c >= 0xE000 && c != '\uFFFE' && c != '\uFFFF';
+    }
+
+    private static void part(ZipArchiveOutputStream zip, long time, String name, byte[] bytes) throws IOException {
+        ZipArchiveEntry e = new ZipArchiveEntry(name);
+        e.setTime(time);
+        zip.putArchiveEntry(e);
+        zip.write(bytes);
+        zip.closeArchiveEntry();
+    }
+
+    /** An entry stored as it is: the PNG is deflated already. */
+    private static void stored(ZipArchiveOutputStream zip, long time, String name, byte[] bytes) throws IOException {
+        ZipArchiveEntry e = new ZipArchiveEntry(name);
+        e.setTime(time);
+        e.setMethod(ZipArchiveEntry.STORED);
+        e.setSize(bytes.length);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes);
+        e.setCrc(crc.getValue());
+        zip.putArchiveEntry(e);
+        zip.write(bytes);
+        zip.closeArchiveEntry();
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = DocxBulletin.class.getResourceAsStream("/bulletin/docx/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource /bulletin/docx/" + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -5,7 +5,6 @@ import io.github.duban.batch.SafeOutput;
 import io.github.duban.bulletin.Bulletin;
 import io.github.duban.bulletin.BulletinSettings;
 import io.github.duban.bulletin.Bulletins;
-import io.github.duban.bulletin.PoiDocxReference;
 import io.github.duban.engine.Duban;
 import io.github.duban.generate.PlanGenerator;
 import io.github.duban.generate.Spec;
@@ -25,15 +24,15 @@ import java.util.function.Supplier;
 
 /**
  * What writing one plan's month costs, piece by piece, warm, on one thread: the Word bulletin
- * (now, and built cell by cell with POI as before), its chart PNG (now and before), the Markdown
+ * (and its word/document.xml alone, from the FreeMarker template), the Markdown
  * and HTML bulletins, assessment.json, ledger.json, scores.csv, and all of them together as the
  * month-end run writes them, then the wall time of writing that plan's folder through
  * {@link SafeOutput} (each file synced to disk). Each piece runs two seconds to warm up, then {@code rounds} times;
  * prints the median and best CPU milliseconds of this thread per bulletin.
- * Arguments (all optional): tasks (400), units (18), rounds (15), rounds of the slow old writer (5).
+ * Arguments (all optional): tasks (400), units (18), rounds (15).
  * <pre>
  * mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/duban-cp.txt
- * java -Xmx2g -cp target/classes:target/test-classes:$(cat /tmp/duban-cp.txt) io.github.duban.bench.DocxSpeed 400 18 21 5
+ * java -Xmx2g -cp target/classes:target/test-classes:$(cat /tmp/duban-cp.txt) io.github.duban.bench.DocxSpeed 400 18 21
  * </pre>
  */
 public final class DocxSpeed {
@@ -46,19 +45,16 @@ public final class DocxSpeed {
         int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 400;
         int units = args.length > 1 ? Integer.parseInt(args[1]) : 18;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
-        int slowRounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
         PlanGenerator.Generated g = new PlanGenerator(Spec.of(1, tasks, units, 1, 2021)).plan(0);
         Duban duban = Duban.builder().plan(g.plan()).build();
         Assessment a = duban.assess(PlanGenerator.FIRST_MONTH, null, g.facts(), null);
         Bulletin b = Bulletin.of(duban, a, BulletinSettings.DEFAULT);
-        System.out.printf("plan of %d tasks, %d units: board %d rows, ranking %d rows; docx %d bytes (before %d), png %d bytes (before %d)%n",
-                tasks, units, b.board().size(), b.ranking().size(), Bulletins.docx(b).length, PoiDocxReference.write(b).length,
-                PoiDocxReference.png(b).length, PoiDocxReference.pngAsBefore(b.chart()).length);
+        System.out.printf("plan of %d tasks, %d units: board %d rows, ranking %d rows; docx %d bytes%n",
+                tasks, units, b.board().size(), b.ranking().size(), Bulletins.docx(b).length);
 
         Map<String, Supplier<Object>> pieces = new LinkedHashMap<>();
-        pieces.put("bulletin.docx (now)", () -> Bulletins.docx(b));
-        pieces.put("  chart PNG (now)", () -> PoiDocxReference.png(b));
-        pieces.put("  chart PNG (before)", () -> PoiDocxReference.pngAsBefore(b.chart()));
+        pieces.put("bulletin.docx", () -> Bulletins.docx(b));
+        pieces.put("  its word/document.xml (template)", () -> Bulletins.render(Bulletins.DOCX_TEMPLATE, Bulletins.docxModel(b), null));
         pieces.put("bulletin model (Bulletin.of)", () -> Bulletin.of(duban, a, BulletinSettings.DEFAULT));
         pieces.put("bulletin.md", () -> Bulletins.markdown(b, null));
         pieces.put("bulletin.html", () -> Bulletins.html(b, null));
@@ -69,7 +65,6 @@ public final class DocxSpeed {
         for (Map.Entry<String, Supplier<Object>> e : pieces.entrySet()) {
             report(e.getKey(), e.getValue(), rounds);
         }
-        report("bulletin.docx (before: POI cell by cell)", () -> PoiDocxReference.write(b), slowRounds);
 
         Map<String, byte[]> files = MonthFiles.of(duban, a, BulletinSettings.DEFAULT);
         try {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -28,9 +30,13 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * May's bulletin.html opened in a real headless Chromium: the screenshot is not blank, Chinese
  * text in the bulletin's font stack renders as glyphs (not as the boxes that private-use code
- * points give), and no request leaves the page (Chromium's network log, and the HTML itself).
+ * points give), and no request leaves the page (Chromium's network log, and the HTML itself); at
+ * a phone's 390 px and a desktop's 1240 px the page does not scroll sideways (a wide table may
+ * scroll inside its own box). Chromium's window is at least 500 px wide, so the page is measured
+ * in a frame of the width. With {@code -Dbulletin.screenshots=DIR} the screenshots at both widths
+ * are kept there (bulletin-2021-05-390.png, bulletin-2021-05-1240.png).
  */
-class BulletinInChromiumTest {
+class BulletinInChromiumIT {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -117,10 +123,79 @@ class BulletinInChromiumTest {
         assertThat(pageRequests(log)).contains("http://bulletin-probe.invalid/x.png");
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {390, 1240})
+    void thePageDoesNotScrollSideways_itsTextRenders_andNoRequestLeavesIt(int width) throws Exception {
+        String text = Bulletins.html(SampleYear.bulletin(5), null);
+        write("bulletin.html", text);
+        String probe = "<script>(function(){var d=document.documentElement,w=[];"
+                + "document.querySelectorAll('body *').forEach(function(e){var r=e.getBoundingClientRect();"
+                + "if(r.right>d.clientWidth+0.5&&!e.closest('.wide'))w.push(e.tagName.toLowerCase()+(e.className?'.'+e.className:'')+' '+Math.round(r.right));});"
+                + "parent.postMessage(d.scrollWidth+' '+d.clientWidth+' '+d.scrollHeight+' '+w.slice(0,6).join(', '),'*');})();</script>";
+        write("probed.html", text.replace("</body>", probe + "</body>"));
+        Path frame = write("frame-" + width + ".html", frame("probed.html", width, 900));
+        String dom = dumpDom(frame, Math.max(width, 500), 900);
+        Matcher m = Pattern.compile("data-measure=\"(\\d+) (\\d+) (\\d+) ?([^\"]*)\"").matcher(dom);
+        assertThat(m.find()).as("the page reported its size").isTrue();
+        int scrollWidth = Integer.parseInt(m.group(1));
+        int clientWidth = Integer.parseInt(m.group(2));
+        int height = Integer.parseInt(m.group(3));
+        assertThat(clientWidth).isEqualTo(width);
+        assertThat(scrollWidth).as("scrollWidth at %d px (wider: %s)", width, m.group(4)).isLessThanOrEqualTo(clientWidth);
+
+        Path full = write("full-" + width + ".html", frame("bulletin.html", width, height));
+        Path log = tmp.resolve("net-" + width + ".json");
+        BufferedImage shot = screenshot(full, Math.max(width, 500), height, log);
+        BufferedImage page = shot.getSubimage(0, 0, width, Math.min(height, shot.getHeight()));
+        int ink = 0;
+        int red = 0;
+        for (int y = 0; y < page.getHeight(); y++) {
+            for (int x = 0; x < width; x++) {
+                int rgb = page.getRGB(x, y);
+                int r = (rgb >> 16) & 0xff;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                ink += r + g + b < 450 ? 1 : 0;
+                red += r > 150 && g < 80 && b < 80 ? 1 : 0;
+            }
+        }
+        assertThat(ink).as("dark pixels at %d px", width).isGreaterThan(width * height / 60);
+        assertThat(red).as("the red masthead at %d px", width).isGreaterThan(1000);
+        assertThat(pageRequests(log)).allMatch(u -> u.startsWith("file:") || u.startsWith("data:"));
+        String keep = System.getProperty("bulletin.screenshots");
+        if (keep != null && !keep.isBlank()) {
+            Path dir = Files.createDirectories(Path.of(keep));
+            ImageIO.write(page, "png", dir.resolve("bulletin-2021-05-" + width + ".png").toFile());
+        }
+    }
+
+    /** A page holding {@code src} in a frame {@code width} × {@code height} px, which writes what the frame posts onto its body. */
+    private static String frame(String src, int width, int height) {
+        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>html,body{margin:0;background:#fff}"
+                + "iframe{display:block;border:0;width:" + width + "px;height:" + height + "px}</style></head><body>"
+                + "<iframe src=\"" + src + "\"></iframe><script>addEventListener('message',function(e){"
+                + "document.body.setAttribute('data-measure',e.data)});</script></body></html>";
+    }
+
+    private String dumpDom(Path html, int width, int height) throws Exception {
+        Path profile = Files.createTempDirectory(tmp, "profile");
+        List<String> cmd = List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--hide-scrollbars", "--host-resolver-rules=MAP * ~NOTFOUND", "--user-data-dir=" + profile,
+                "--window-size=" + width + "," + height, "--virtual-time-budget=5000", "--dump-dom", html.toUri().toString());
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("Chromium did not finish within 120 s");
+        }
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
     /** The body font-family of the built-in HTML template. */
     static String fontStack() throws IOException {
         String template;
-        try (var in = BulletinInChromiumTest.class.getResourceAsStream("/bulletin/bulletin.html.ftlh")) {
+        try (var in = BulletinInChromiumIT.class.getResourceAsStream("/bulletin/bulletin.html.ftlh")) {
             template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Matcher m = Pattern.compile("body \\{[^}]*?font-family: ([^;]+);", Pattern.DOTALL).matcher(template);
