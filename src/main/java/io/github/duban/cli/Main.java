@@ -49,8 +49,12 @@ public final class Main implements Runnable {
         return cli;
     }
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** {@code duban} alone names no command: a usage error (exit 2), with the list of commands. */
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        throw new CommandLine.ParameterException(spec.commandLine(), "no command given; the commands are listed below");
     }
 }

@@ -18,9 +18,10 @@ final class SqlCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /** {@code duban sql} alone names no command: a usage error (exit 2). */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "no sql command given; the commands are listed below");
     }
 
     @Command(name = "schema", mixinStandardHelpOptions = true,

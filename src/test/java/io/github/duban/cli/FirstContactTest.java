@@ -59,4 +59,14 @@ class FirstContactTest extends ConsoleCapture {
         }
         assertThat(tmp.resolve("o")).doesNotExist();
     }
+
+    @Test
+    void aCommandLineWithoutACommand_isAUsageError_listingTheCommands() {
+        err.reset();
+        assertThat(Main.run(new String[0])).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no command given", "assess", "import");
+        err.reset();
+        assertThat(Main.run("sql")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no sql command given", "schema");
+    }
 }
