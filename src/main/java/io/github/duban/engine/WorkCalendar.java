@@ -20,10 +20,34 @@ public final class WorkCalendar {
     private static final String EMBEDDED = "/calendar/cn-workdays.txt";
     private final Set<LocalDate> off;
     private final Set<LocalDate> work;
+    private final int firstYear;
+    private final int lastYear;
 
     private WorkCalendar(Set<LocalDate> off, Set<LocalDate> work) {
         this.off = Set.copyOf(off);
         this.work = Set.copyOf(work);
+        java.util.IntSummaryStatistics years = java.util.stream.Stream.concat(off.stream(), work.stream())
+                .mapToInt(LocalDate::getYear).summaryStatistics();
+        // a calendar of weekends only (no exceptions) answers for every year
+        this.firstYear = years.getCount() == 0 ? Integer.MIN_VALUE : years.getMin();
+        this.lastYear = years.getCount() == 0 ? Integer.MAX_VALUE : years.getMax();
+    }
+
+    /** True when the calendar knows whether {@code d} is a working day: its year is one the schedule lists exceptions for. */
+    public boolean covers(LocalDate d) {
+        return d.getYear() >= firstYear && d.getYear() <= lastYear;
+    }
+
+    /**
+     * {@code d}, when the calendar covers it.
+     *
+     * @throws io.github.duban.error.CalendarException naming the date and the years covered, when it does not
+     */
+    public LocalDate check(LocalDate d) {
+        if (!covers(d)) {
+            throw new io.github.duban.error.CalendarException(d, firstYear, lastYear);
+        }
+        return d;
     }
 
     /** Weekends only, no holidays. */

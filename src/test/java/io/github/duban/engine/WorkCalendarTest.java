@@ -107,4 +107,16 @@ class WorkCalendarTest {
     private static LocalDate dueOn(Duban duban, YearMonth m) {
         return duban.replay(m, m, Facts.none()).get(0).summary().reportsDue();
     }
+
+    @org.junit.jupiter.api.Test
+    void aDateOutsideTheYearsTheScheduleCovers_isRefusedNamingThem() {
+        WorkCalendar china = WorkCalendar.china();
+        org.assertj.core.api.Assertions.assertThat(china.covers(java.time.LocalDate.of(2021, 5, 20))).isTrue();
+        org.assertj.core.api.Assertions.assertThat(china.check(java.time.LocalDate.of(2020, 1, 1))).isEqualTo(java.time.LocalDate.of(2020, 1, 1));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> china.check(java.time.LocalDate.of(2031, 5, 20)))
+                .isInstanceOf(io.github.duban.error.CalendarException.class)
+                .hasMessageContaining("2020–2026").hasMessageContaining("2031-05-20");
+        org.assertj.core.api.Assertions.assertThat(WorkCalendar.weekendsOnly().covers(java.time.LocalDate.of(2031, 5, 20)))
+                .as("weekends only answers for every year").isTrue();
+    }
 }
