@@ -19,7 +19,7 @@ public final class ReminderList {
     private ReminderList() {
     }
 
-    /** The reminders of {@code date} under plan {@code planName} (its 文号 or title). */
+    /** The reminders of {@code date} under plan {@code planName} (冷优组发〔2021〕3号文件, or its title in quotes). */
     public static String markdown(String planName, LocalDate date, List<Reminder> reminders) {
         StringBuilder sb = new StringBuilder();
         sb.append("# 催办提醒（").append(Text.dateText(date)).append("）\n\n");
@@ -32,7 +32,7 @@ public final class ReminderList {
         sorted.forEach(r -> byUnit.computeIfAbsent(r.unit(), k -> new ArrayList<>()).add(r));
         long pressed = reminders.stream().filter(r -> Reminder.PRESS.equals(r.level())).count();
         if (reminders.isEmpty()) {
-            sb.append("根据").append(planName).append("，").append(Text.dateText(date)).append("无需催办事项。\n");
+            sb.append("根据").append(planName).append("，").append(Text.dateText(date)).append("无催办事项。\n");
             return sb.toString();
         }
         sb.append("根据").append(planName).append("，").append(Text.dateText(date)).append("应催办事项共").append(reminders.size())

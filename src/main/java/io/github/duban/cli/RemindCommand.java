@@ -104,7 +104,7 @@ final class RemindCommand implements Callable<Integer> {
             reminders = duban.reminders(date, f);
         }
         SafeOutput.writeFiles(out, files(plan, date, reminders));
-        spec.commandLine().getErr().println("duban: " + date + ": " + reminders.size() + " reminders ("
+        spec.commandLine().getErr().println("duban: " + date + ": " + reminders.size() + (reminders.size() == 1 ? " reminder (" : " reminders (")
                 + reminders.stream().filter(r -> Reminder.PRESS.equals(r.level())).count() + " to responsible leaders) → " + out);
         return 0;
     }
@@ -112,7 +112,7 @@ final class RemindCommand implements Callable<Integer> {
     static Map<String, byte[]> files(Plan plan, LocalDate date, List<Reminder> reminders) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(FILES.get(0), ReminderJson.bytes(reminders));
-        String name = plan.docNumber() != null && !plan.docNumber().isBlank() ? plan.docNumber() + Text.quoted(plan.title()) : Text.quoted(plan.title());
+        String name = plan.docNumber() != null && !plan.docNumber().isBlank() ? plan.docNumber() + "文件" : Text.quoted(plan.title());
         files.put(FILES.get(1), ReminderList.markdown(name, date, reminders).getBytes(StandardCharsets.UTF_8));
         return files;
     }

@@ -41,7 +41,7 @@ class RemindCommandTest extends ConsoleCapture {
         // and reminders.md lists them by unit
         String md = Files.readString(out.resolve("reminders.md"), StandardCharsets.UTF_8);
         assertThat(md).startsWith("# 催办提醒（2021年5月26日）").contains("## 区科工信局", "冷优组发〔2021〕3号", "【提醒·逾期催报】");
-        assertThat(err()).contains("2021-05-26", "reminders");
+        assertThat(err()).contains("2021-05-26", "1 reminder (");
     }
 
     @Test
