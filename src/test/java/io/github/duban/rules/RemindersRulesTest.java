@@ -262,6 +262,45 @@ class RemindersRulesTest {
         assertThat(on(d(5, 12), f)).isEmpty();
     }
 
+    // ================================================================ the policy's days, the message's length
+
+    @Test
+    void thePolicysReminderDays_areTheOnesReminded() {
+        // Given a policy reminding 2 working days before the due date, chasing daily, and pressing after 1 working day
+        io.github.duban.model.Policy p = io.github.duban.model.Policy.DEFAULT.withReminding(
+                new io.github.duban.model.Policy.Reminding(List.of(2), 1, List.of(3), List.of(2), List.of(2), 1));
+        Duban d = Duban.builder().plan(PLAN).policy(p).build();
+        Facts f = given().allOnTimeThrough(MAY).without(T3, ALPHA, MAY).facts();
+        // When the reminders of 05-20 .. 05-28 are drawn
+        // Then ALPHA is reminded on the 21st (not the 20th or 24th), pressed from the 26th, every working day
+        assertThat(of(on(d, d(5, 20), f), ReminderKind.REPORT_DUE)).isEmpty();
+        assertThat(of(on(d, d(5, 21), f), ReminderKind.REPORT_DUE)).extracting("unit", "task").containsExactly(tuple(ALPHA, T3));
+        assertThat(of(on(d, d(5, 24), f), ReminderKind.REPORT_DUE)).isEmpty();
+        for (LocalDate day : List.of(d(5, 26), d(5, 27), d(5, 28))) {
+            assertThat(of(on(d, day, f), ReminderKind.REPORT_OVERDUE)).extracting("level").as("%s", day).containsExactly(Reminder.PRESS);
+        }
+        // and task 2's deadline 3 days before it
+        assertThat(of(on(d, d(5, 28), f), ReminderKind.DEADLINE_DUE)).extracting("unit", "dueOn").containsExactly(tuple(CHARLIE, d(5, 31)));
+    }
+
+    @Test
+    void aLongTitle_isShortenedSoThatTheMessageFitsSeventyCharacters() {
+        // Given task 3 has a 60-character title and ALPHA has not reported it for May
+        String title = "全面深入持续推进作风建设".repeat(5);
+        Task t3 = new Task(T3, TASK_3.goal(), title, TASK_3.measure(), TASK_3.leads(), TASK_3.supporting(), TASK_3.deadline(),
+                List.of(), List.of(), null, null, List.of(), null);
+        Duban d = Duban.builder().plan(Plan.of(PLAN.title(), PLAN.docNumber(), PLAN.issuedOn(), PLAN.reporting(), PLAN.stages(),
+                PLAN.goals(), PLAN.units(), List.of(TASK_1, TASK_2, t3))).build();
+        Facts f = given().allOnTimeThrough(MAY).without(T3, ALPHA, MAY).facts();
+        // When the reminders of 05-20 and 05-28 are drawn
+        for (LocalDate day : List.of(d(5, 20), d(5, 28))) {
+            String m = on(d, day, f).get(0).message();
+            // Then the message has at most 70 characters, the title shortened with …, the task and the due date named
+            assertThat(m.codePointCount(0, m.length())).as(m).isLessThanOrEqualTo(70);
+            assertThat(m).contains("任务3“全面深入", "…”", "2021年5月25日");
+        }
+    }
+
     // ================================================================ the library
 
     @Test
