@@ -41,12 +41,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 @Command(name = "remind", mixinStandardHelpOptions = true,
-        description = {"Who must be reminded of what on a date (催办), as the rules (reminders.drl) decide it: write reminders.jsonl",
-                "(one reminder a line: id, date, kind, level, unit, person, task, month, dueOn, rule, facts, message) and reminders.md",
-                "(the same, by unit). Kinds: REPORT_DUE, REPORT_OVERDUE, DEADLINE_DUE, MILESTONE_DUE, RECTIFICATION_DUE; level 提醒,",
-                "or 督办 to the unit's 责任领导 for a report still overdue. The days are the policy's remind.* settings (docs/reminders.md).",
-                "Without --ledger, the months before the date's month are replayed from the same facts to make it.",
-                "With --plans DIR instead of --facts: every plan folder of DIR (plan.json, facts, optional ledger.json of the month before), in parallel."})
+        description = {"Who must be reminded of what on a date (催办), as reminders.drl decides it.",
+                "Writes reminders.jsonl, one reminder a line (id, date, kind, level, unit,",
+                "person, task, month, dueOn, rule, facts, message), and reminders.md by unit.",
+                "Kinds: REPORT_DUE, REPORT_OVERDUE, DEADLINE_DUE, MILESTONE_DUE,",
+                "RECTIFICATION_DUE; level 提醒, or 督办 to the unit's 责任领导 for a report",
+                "still overdue. The days are the policy's remind.* settings (docs/reminders.md).",
+                "Without --ledger, the months before the date's month are replayed to make it.",
+                "With --plans DIR instead of --facts: every plan folder of DIR, in parallel."})
 final class RemindCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
