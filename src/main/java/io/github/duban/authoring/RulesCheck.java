@@ -92,6 +92,9 @@ public final class RulesCheck {
             io.github.duban.model.Extension.class, io.github.duban.model.InspectionFinding.class, io.github.duban.model.Rectification.class,
             io.github.duban.outcome.PreviousCase.class);
 
+    /** The types the engine inserts only into the sessions that draw a date's reminders (Duban's reminders). */
+    static final List<Class<?>> REMINDER_FACTS = List.of(io.github.duban.engine.RemindDate.class);
+
     /** The stage facts only ruleset packages of format 1 are given. */
     private static final Set<String> FORMAT1_STAGES = Set.of("Settled", "Tally");
 
@@ -486,7 +489,8 @@ public final class RulesCheck {
                         continue; // a declared type or one the compiler already refused
                     }
                     boolean supplied = c == Object.class || c.isInterface() || Modifier.isAbstract(c.getModifiers())
-                            || ENGINE_FACTS.stream().anyMatch(c::isAssignableFrom);
+                            || ENGINE_FACTS.stream().anyMatch(c::isAssignableFrom)
+                            || REMINDER_FACTS.stream().anyMatch(c::isAssignableFrom);
                     if (!supplied) {
                         problems.add(new Problem(o.file(), r.line(), r.column(), Level.WARNING, "rule \"" + r.name()
                                 + "\" can never fire: it matches " + c.getSimpleName() + ", which neither the engine nor any rule inserts"
@@ -716,6 +720,9 @@ public final class RulesCheck {
     private static List<String> knownTypes(String drl) {
         List<String> out = new ArrayList<>(DrlOutline.parse("rules", drl).imports().keySet());
         for (Class<?> c : ENGINE_FACTS) {
+            out.add(c.getSimpleName());
+        }
+        for (Class<?> c : REMINDER_FACTS) {
             out.add(c.getSimpleName());
         }
         return out;

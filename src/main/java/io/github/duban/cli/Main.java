@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 /** {@code duban}: the command line. Exit codes: 0 done, 2 bad input (nothing written), 1 anything else. */
 @Command(name = "duban", mixinStandardHelpOptions = true, version = "duban 0.1.0",
-        description = "督办: assess a supervision plan's month, escalate and score its units.",
-        subcommands = {PlanCommand.class, PolicyCommand.class, AssessCommand.class, ReplayCommand.class, DemoCommand.class, ExplainCommand.class,
+        description = "督办: assess a supervision plan's month, escalate and score its units, and remind them of what they owe.",
+        subcommands = {PlanCommand.class, PolicyCommand.class, AssessCommand.class, RemindCommand.class, ReplayCommand.class, DemoCommand.class, ExplainCommand.class,
                 RulesCommand.class, ImportCommand.class, DeadlineCommand.class, SqlCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -32,7 +32,7 @@ public final class Main implements Runnable {
     }
 
     /** The commands that assess, and so need the built-in rules. */
-    private static final java.util.Set<String> RULES_COMMANDS = java.util.Set.of("assess", "replay", "demo", "explain");
+    private static final java.util.Set<String> RULES_COMMANDS = java.util.Set.of("assess", "remind", "replay", "demo", "explain");
 
     static CommandLine command() {
         CommandLine cli = new CommandLine(new Main());

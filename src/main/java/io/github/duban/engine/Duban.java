@@ -222,6 +222,69 @@ public final class Duban {
         return out;
     }
 
+    /**
+     * The reminders (催办) the rules conclude for {@code date}: from the facts dated on or before it
+     * and the ledger the month before left ({@code null} for the window's first month), who is to be
+     * reminded of what, in their fixed order (by unit, kind, task, month, due date). Java only
+     * inserts the facts and a {@link RemindDate}; reminders.drl decides.
+     *
+     * @throws io.github.duban.error.CalendarException when the working-day calendar does not cover the date
+     * @throws InputException when the date's month is outside the reporting window, or a fact does not fit the plan
+     * @throws LedgerException when the ledger is not the previous month's
+     */
+    public List<io.github.duban.outcome.Reminder> reminders(LocalDate date, Facts facts, Ledger previous) {
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(facts, "facts");
+        calendar.check(date);
+        YearMonth month = YearMonth.from(date);
+        checkPeriod(month, date);
+        checkLedger(month, previous);
+        return remind(date, FactCheck.all(plan, facts), previous);
+    }
+
+    /**
+     * The reminders for {@code date} with no ledger at hand: the months of the window before the
+     * date's month are replayed from the same facts to make it, as {@link #replay} does.
+     */
+    public List<io.github.duban.outcome.Reminder> reminders(LocalDate date, Facts facts) {
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(facts, "facts");
+        calendar.check(date);
+        YearMonth month = YearMonth.from(date);
+        checkPeriod(month, date);
+        Facts checked = FactCheck.all(plan, facts);
+        return remind(date, checked, ledgerBefore(month, checked));
+    }
+
+    /** The ledger the month before {@code month} leaves, every month of the window before it replayed; null for the first month. */
+    private Ledger ledgerBefore(YearMonth month, Facts checked) {
+        Ledger ledger = null;
+        for (YearMonth m = plan.reporting().from(); m.isBefore(month); m = m.plusMonths(1)) {
+            ledger = run(m, m.atEndOfMonth(), checked, ledger).ledger();
+        }
+        return ledger;
+    }
+
+    private List<io.github.duban.outcome.Reminder> remind(LocalDate date, Facts checked, Ledger previous) {
+        YearMonth month = YearMonth.from(date);
+        KieSession session = rules.session();
+        try {
+            insertAll(session, month, date, checked, previous);
+            session.insert(remindDate(date));
+            fire(session, month);
+            List<io.github.duban.outcome.Reminder> out = all(session, io.github.duban.outcome.Reminder.class);
+            out.sort(null);
+            return out;
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /** The fact that makes the reminder rules draw the reminders of {@code date}. */
+    RemindDate remindDate(LocalDate date) {
+        return new RemindDate(date, calendar);
+    }
+
     private void checkPeriod(YearMonth period, LocalDate asOf) {
         if (!plan.reporting().covers(period)) {
             throw new InputException(null, 0, "month", "month " + period + " is outside the reporting window "

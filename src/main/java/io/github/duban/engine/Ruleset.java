@@ -24,13 +24,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The compiled rules: the built-in DRL files ({@code lateness, escalation, scoring, board}),
+ * The compiled rules: the built-in DRL files ({@code lateness, escalation, scoring, board, summary, reminders}),
  * each replaceable, and any further files, from a folder. Compiled once; immutable and thread-safe.
  */
 public final class Ruleset {
 
     /** The built-in rule files, one per concern, in the order they are loaded. */
-    public static final List<String> BUILT_IN = List.of("lateness.drl", "escalation.drl", "scoring.drl", "board.drl", "summary.drl");
+    public static final List<String> BUILT_IN = List.of("lateness.drl", "escalation.drl", "scoring.drl", "board.drl", "summary.drl",
+            "reminders.drl");
 
     private static final Logger LOG = LoggerFactory.getLogger(Ruleset.class);
     private static final AtomicLong BUILDS = new AtomicLong();

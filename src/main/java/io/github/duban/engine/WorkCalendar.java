@@ -36,6 +36,23 @@ public final class WorkCalendar {
         return new WorkCalendar(Set.of(), Set.of(), 0, 0);
     }
 
+    /** True when the calendar knows whether {@code d} is a working day: its year is one it holds (any, for weekends only). */
+    public boolean covers(LocalDate d) {
+        return firstYear == 0 || d.getYear() >= firstYear && d.getYear() <= lastYear;
+    }
+
+    /**
+     * {@code d}, when the calendar covers it.
+     *
+     * @throws io.github.duban.error.CalendarException naming the date and the years covered, when it does not
+     */
+    public LocalDate check(LocalDate d) {
+        if (!covers(d)) {
+            throw new io.github.duban.error.CalendarException(d, firstYear, lastYear);
+        }
+        return d;
+    }
+
     /** The first year the calendar holds the holidays of (0 for weekends only). */
     public int firstYear() {
         return firstYear;

@@ -335,7 +335,7 @@ public final class AssessmentJson {
     }
 
     /** A fact: its name, then its own fields as Jackson writes the fact, but a conclusion's {@code rule}. */
-    private static void fact(JsonGenerator g, SerializerProvider p, Object f) throws IOException {
+    static void fact(JsonGenerator g, SerializerProvider p, Object f) throws IOException {
         if (f == null) {
             g.writeNull();
             return;

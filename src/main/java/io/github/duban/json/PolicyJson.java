@@ -43,7 +43,8 @@ public final class PolicyJson {
         /** true or false */ BOOL,
         /** a whole number, or null */ INT_OR_NULL,
         /** a number, or null */ NUMBER_OR_NULL,
-        /** a band's name, or null */ BAND_OR_NULL
+        /** a band's name, or null */ BAND_OR_NULL,
+        /** a list of whole numbers */ INT_LIST
     }
 
     /** One setting: its key path, type, and what it means in Chinese and English. */
@@ -85,10 +86,19 @@ public final class PolicyJson {
             new Key("ratingCeilings.CRITICISM", Type.BAND_OR_NULL, "受到通报批评的单位等次上限",
                     "the best band a unit criticised this month may be rated (left out: the second band)"),
             new Key("ratingCeilings.EXPOSURE", Type.BAND_OR_NULL, "受到公开曝光的单位等次上限",
-                    "the best band a unit exposed this month may be rated (left out: the third band)"));
+                    "the best band a unit exposed this month may be rated (left out: the third band)"),
+            new Key("remind.reportDays", Type.INT_LIST, "报送提醒（报送日前工作日）",
+                    "remind a lead unit of its monthly report this many working days before the due date, and on the day"),
+            new Key("remind.chaseEvery", Type.INT, "逾期催报间隔（工作日）",
+                    "chase an overdue report the first working day after the due date and every this many working days"),
+            new Key("remind.deadlineDays", Type.INT_LIST, "完成时限提醒（提前天数）", "remind the lead units this many days before a task's deadline in force"),
+            new Key("remind.milestoneDays", Type.INT_LIST, "时间节点提醒（提前天数）", "remind the lead units this many days before a milestone with a percent"),
+            new Key("remind.rectifyDays", Type.INT_LIST, "整改时限提醒（提前工作日）", "remind a unit this many working days before its case's rectify-by date"),
+            new Key("remind.escalateAfter", Type.INT, "转责任领导督办（逾期工作日）",
+                    "a matter still open this many working days after it fell due goes to the unit's 责任领导 as 督办"));
 
     private static final Map<String, Key> BY_PATH = new LinkedHashMap<>();
-    private static final List<String> GROUPS = List.of("bounds", "points", "caps", "judging", "board", "calendar", "ratingCeilings");
+    private static final List<String> GROUPS = List.of("bounds", "points", "caps", "judging", "board", "calendar", "ratingCeilings", "remind");
     private static final List<String> BAND_KEYS = List.of("name", "chinese", "lower");
     /** The flat keys of the first policy files, by the key path they now have. */
     private static final Map<String, String> FLAT = new LinkedHashMap<>();
@@ -256,6 +266,16 @@ public final class PolicyJson {
                         throw error(path, "is " + describe(v) + "; expected the name of a band (such as GOOD), or null for no ceiling");
                     }
                     yield v.isNull() ? null : v.asText();
+                }
+                case INT_LIST -> {
+                    if (!v.isArray()) {
+                        throw error(path, "is " + describe(v) + "; expected a list of whole numbers such as [3, 1]");
+                    }
+                    List<Integer> days = new ArrayList<>();
+                    for (int i = 0; i < v.size(); i++) {
+                        days.add(integer(path + "[" + i + "]", v.get(i)));
+                    }
+                    yield List.copyOf(days);
                 }
             });
         }
@@ -441,6 +461,13 @@ public final class PolicyJson {
         for (String level : Policy.LEVELS) {
             v.put("ratingCeilings." + level, p.ratingCeilings().get(level));
         }
+        Policy.Reminding r = p.remind();
+        v.put("remind.reportDays", r.reportDays());
+        v.put("remind.chaseEvery", r.chaseEvery());
+        v.put("remind.deadlineDays", r.deadlineDays());
+        v.put("remind.milestoneDays", r.milestoneDays());
+        v.put("remind.rectifyDays", r.rectifyDays());
+        v.put("remind.escalateAfter", r.escalateAfter());
         return v;
     }
 
@@ -470,7 +497,20 @@ public final class PolicyJson {
                 (BigDecimal) v.get("bonusCap"), (Integer) v.get("calendar.dueDay"),
                 (Boolean) v.get("calendar.workingDays"), (Boolean) v.get("calendar.rollDueDate"),
                 (BigDecimal) v.get("base"), (BigDecimal) v.get("bounds.lower"), (BigDecimal) v.get("bounds.upper"),
-                (BigDecimal) v.get("supportingWeight"), bands, caps, (BigDecimal) v.get("points.milestoneMissed"), ceilings(v));
+                (BigDecimal) v.get("supportingWeight"), bands, caps, (BigDecimal) v.get("points.milestoneMissed"), ceilings(v),
+                reminding(v));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Policy.Reminding reminding(Map<String, Object> v) {
+        Policy.Reminding d = Policy.Reminding.DEFAULT;
+        return new Policy.Reminding(
+                (List<Integer>) v.getOrDefault("remind.reportDays", d.reportDays()),
+                (Integer) v.getOrDefault("remind.chaseEvery", d.chaseEvery()),
+                (List<Integer>) v.getOrDefault("remind.deadlineDays", d.deadlineDays()),
+                (List<Integer>) v.getOrDefault("remind.milestoneDays", d.milestoneDays()),
+                (List<Integer>) v.getOrDefault("remind.rectifyDays", d.rectifyDays()),
+                (Integer) v.getOrDefault("remind.escalateAfter", d.escalateAfter()));
     }
 
     private static Map<String, String> ceilings(Map<String, Object> v) {
@@ -519,6 +559,9 @@ public final class PolicyJson {
             n.put(k, b);
         } else if (v instanceof Integer i) {
             n.put(k, i);
+        } else if (v instanceof List<?> list) {
+            ArrayNode a = n.putArray(k);
+            list.forEach(x -> a.add((Integer) x));
         } else {
             n.put(k, (Boolean) v);
         }
@@ -570,6 +613,9 @@ public final class PolicyJson {
         if (v instanceof BigDecimal b) {
             return b.toPlainString();
         }
+        if (v instanceof List<?> list) {
+            return "[" + String.join(", ", list.stream().map(String::valueOf).toList()) + "]";
+        }
         return v.toString();
     }
 
@@ -587,6 +633,10 @@ public final class PolicyJson {
         }
         if (policy.ratingCeilings().isEmpty()) {
             tree.remove("ratingCeilings");
+        }
+        if (policy.remind().equals(Policy.Reminding.DEFAULT)) {
+            // the reminder settings came later still: at their defaults they leave the fingerprint as it was
+            tree.remove("remind");
         }
         StringBuilder sb = new StringBuilder();
         canonical(tree, sb);

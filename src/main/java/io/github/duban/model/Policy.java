@@ -32,6 +32,7 @@ import java.util.TreeMap;
  * @param ratingCeilings   by sanction level (NOTICE, CRITICISM, EXPOSURE), the best band a unit issued
  *                         a sanction of that level in the month may be rated (一票否决 in the small);
  *                         a level left out has no ceiling. {@link #defaultCeilings} gives the defaults.
+ * @param remind           when units are reminded (催办) of what they owe ({@link Reminding})
  */
 public record Policy(int dueSoonDays, int dueSoonPercent, int earlyDays, int rectifyDays,
                      int redBehind, int yellowBehind,
@@ -41,7 +42,53 @@ public record Policy(int dueSoonDays, int dueSoonPercent, int earlyDays, int rec
                      Integer dueDay, boolean workingDays, boolean rollDueDate,
                      BigDecimal base, BigDecimal lowerBound, BigDecimal upperBound, BigDecimal supportingWeight,
                      List<Band> bands, Map<String, BigDecimal> caps, BigDecimal milestoneMissed,
-                     Map<String, String> ratingCeilings) {
+                     Map<String, String> ratingCeilings, Reminding remind) {
+
+    /**
+     * When the reminder rules (reminders.drl) remind a unit (催办), every count a positive whole number:
+     *
+     * @param reportDays    a monthly report is due: this many working days before its due date (and on the day itself)
+     * @param chaseEvery    an overdue report is chased on the first working day after its due date and every this many working days after
+     * @param deadlineDays  a task's deadline in force is near: this many calendar days before it
+     * @param milestoneDays a milestone with a percent is near: this many calendar days before it
+     * @param rectifyDays   an open case's rectify-by date is near: this many working days before it
+     * @param escalateAfter a matter still open this many working days after it fell due goes to the unit's 责任领导 (督办)
+     */
+    public record Reminding(List<Integer> reportDays, int chaseEvery, List<Integer> deadlineDays, List<Integer> milestoneDays,
+                            List<Integer> rectifyDays, int escalateAfter) {
+
+        /** 3 and 1 working days before a report's due date, chased every 2 working days; 30, 7 and 1 days before a deadline;
+         *  7 and 1 before a milestone; 3 and 1 working days before a rectify-by date; the leader after 3 working days. */
+        public static final Reminding DEFAULT = new Reminding(List.of(3, 1), 2, List.of(30, 7, 1), List.of(7, 1), List.of(3, 1), 3);
+
+        public Reminding {
+            reportDays = days("remind.reportDays", reportDays);
+            deadlineDays = days("remind.deadlineDays", deadlineDays);
+            milestoneDays = days("remind.milestoneDays", milestoneDays);
+            rectifyDays = days("remind.rectifyDays", rectifyDays);
+            if (chaseEvery < 1 || chaseEvery > 31) {
+                throw new PolicyException("remind.chaseEvery", "is " + chaseEvery + "; expected a number of working days in 1..31");
+            }
+            if (escalateAfter < 1 || escalateAfter > 31) {
+                throw new PolicyException("remind.escalateAfter", "is " + escalateAfter + "; expected a number of working days in 1..31");
+            }
+        }
+
+        private static List<Integer> days(String key, List<Integer> days) {
+            Objects.requireNonNull(days, key);
+            Set<Integer> seen = new HashSet<>();
+            for (int i = 0; i < days.size(); i++) {
+                Integer d = days.get(i);
+                if (d == null || d < 1 || d > 366) {
+                    throw new PolicyException(key + "[" + i + "]", "is " + d + "; expected a number of days in 1..366");
+                }
+                if (!seen.add(d)) {
+                    throw new PolicyException(key + "[" + i + "]", "is " + d + ", which the list already has; expected each number of days once");
+                }
+            }
+            return List.copyOf(days);
+        }
+    }
 
     /** The categories of deduction a monthly cap can be set for: reports (late, missing), tasks (overdue), sanctions. */
     public static final List<String> CATEGORIES = List.of("reports", "sanctions", "tasks");
@@ -175,6 +222,31 @@ public record Policy(int dueSoonDays, int dueSoonPercent, int earlyDays, int rec
             }
         }
         ratingCeilings = Collections.unmodifiableMap(ceilings);
+        remind = remind == null ? Reminding.DEFAULT : remind;
+    }
+
+    /** As the canonical constructor, with the default reminders ({@link Reminding#DEFAULT}). */
+    public Policy(int dueSoonDays, int dueSoonPercent, int earlyDays, int rectifyDays,
+                  int redBehind, int yellowBehind,
+                  BigDecimal reportLate, BigDecimal reportMissing, BigDecimal taskOverdue,
+                  BigDecimal notice, BigDecimal criticism, BigDecimal exposure,
+                  BigDecimal completedEarly, BigDecimal commended, BigDecimal bonusCap,
+                  Integer dueDay, boolean workingDays, boolean rollDueDate,
+                  BigDecimal base, BigDecimal lowerBound, BigDecimal upperBound, BigDecimal supportingWeight,
+                  List<Band> bands, Map<String, BigDecimal> caps, BigDecimal milestoneMissed,
+                  Map<String, String> ratingCeilings) {
+        this(dueSoonDays, dueSoonPercent, earlyDays, rectifyDays, redBehind, yellowBehind, reportLate, reportMissing,
+                taskOverdue, notice, criticism, exposure, completedEarly, commended, bonusCap, dueDay, workingDays,
+                rollDueDate, base, lowerBound, upperBound, supportingWeight, bands, caps, milestoneMissed, ratingCeilings,
+                Reminding.DEFAULT);
+    }
+
+    /** A copy with other reminder settings. */
+    public Policy withReminding(Reminding reminding) {
+        return new Policy(dueSoonDays, dueSoonPercent, earlyDays, rectifyDays, redBehind, yellowBehind,
+                reportLate, reportMissing, taskOverdue, notice, criticism, exposure, completedEarly, commended, bonusCap,
+                dueDay, workingDays, rollDueDate, base, lowerBound, upperBound, supportingWeight, bands, caps,
+                milestoneMissed, ratingCeilings, Objects.requireNonNull(reminding, "reminding"));
     }
 
     /** As the canonical constructor, with the default milestone points (−1) and the default ceilings of {@code bands}. */
@@ -307,7 +379,7 @@ public record Policy(int dueSoonDays, int dueSoonPercent, int earlyDays, int rec
         return new Policy(dueSoonDays, dueSoonPercent, earlyDays, rectifyDays, redBehind, yellowBehind,
                 reportLate, reportMissing, taskOverdue, notice, criticism, exposure, completedEarly, commended, bonusCap,
                 dueDay, workingDays, rollDueDate, base, lowerBound, upperBound, supportingWeight, bands, caps,
-                milestoneMissed, defaultCeilings(bands));
+                milestoneMissed, defaultCeilings(bands), remind);
     }
 
     /** A copy with other rating ceilings (an empty map: none). */
@@ -315,7 +387,7 @@ public record Policy(int dueSoonDays, int dueSoonPercent, int earlyDays, int rec
         return new Policy(dueSoonDays, dueSoonPercent, earlyDays, rectifyDays, redBehind, yellowBehind,
                 reportLate, reportMissing, taskOverdue, notice, criticism, exposure, completedEarly, commended, bonusCap,
                 dueDay, workingDays, rollDueDate, base, lowerBound, upperBound, supportingWeight, bands, caps,
-                milestoneMissed, ceilings);
+                milestoneMissed, ceilings, remind);
     }
 
     private static BigDecimal plain(BigDecimal v) {

@@ -109,4 +109,26 @@ class PolicyFileTest {
                 .isInstanceOf(InputException.class)
                 .hasMessageStartingWith("county.yaml:");
     }
+
+    @Test
+    void theReminderSettings_readValidatedAndLeftOutOfTheCanonicalPolicyAtTheirDefaults() {
+        // Given a policy that sets every remind key
+        Policy p = PolicyJson.read("remind:\n  reportDays: [5, 2, 1]\n  chaseEvery: 3\n  deadlineDays: [14]\n"
+                + "  milestoneDays: [3]\n  rectifyDays: [2]\n  escalateAfter: 5\n", "county.yaml", true);
+        // Then each is read, and the policy written out reads back equal
+        assertThat(p.remind()).isEqualTo(new Policy.Reminding(java.util.List.of(5, 2, 1), 3, java.util.List.of(14),
+                java.util.List.of(3), java.util.List.of(2), 5));
+        assertThat(PolicyJson.read(PolicyJson.writeYaml(p), "p.yaml", true)).isEqualTo(p);
+        assertThat(PolicyJson.read(PolicyJson.write(p), "p.json")).isEqualTo(p);
+        // and a policy that does not set them has the default reminders and the canonical text it had before them
+        assertThat(Policy.DEFAULT.remind()).isEqualTo(Policy.Reminding.DEFAULT);
+        assertThat(PolicyJson.canonical(Policy.DEFAULT)).doesNotContain("remind");
+        assertThat(PolicyJson.canonical(p)).contains("\"remind\":{\"chaseEvery\":3,\"deadlineDays\":[14]");
+        // while a mistake is refused naming the key
+        assertThat(refused("remind:\n  reportDays: [3, 3]\n").getMessage()).contains("remind.reportDays[1]", "already has");
+        assertThat(refused("remind:\n  reportDays: 3\n").getMessage()).contains("remind.reportDays", "expected a list of whole numbers");
+        assertThat(refused("remind:\n  deadlineDays: [0]\n").getMessage()).contains("remind.deadlineDays[0]", "1..366");
+        assertThat(refused("remind:\n  chaseEvery: 0\n").getMessage()).contains("remind.chaseEvery", "1..31");
+        assertThat(refused("remind:\n  escalateAftr: 2\n").getMessage()).contains("did you mean remind.escalateAfter?");
+    }
 }

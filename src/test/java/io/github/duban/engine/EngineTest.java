@@ -36,9 +36,9 @@ class EngineTest {
     @Test
     void theBuiltInRules_allCompile_withUniqueSentenceNames() {
         List<String> names = DUBAN.rules().ruleNames();
-        assertThat(names).hasSize(79);
+        assertThat(names).hasSize(87);
         assertThat(new HashSet<>(names)).hasSameSizeAs(names);
-        assertThat(DUBAN.rules().sources()).containsOnlyKeys("board.drl", "escalation.drl", "lateness.drl", "scoring.drl", "summary.drl");
+        assertThat(DUBAN.rules().sources()).containsOnlyKeys("board.drl", "escalation.drl", "lateness.drl", "reminders.drl", "scoring.drl", "summary.drl");
         assertThat(names).allSatisfy(n -> assertThat(n).matches("^[A-Z].* .*[a-z]$"));
     }
 

@@ -41,8 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every built-in rule fires somewhere: a listener records the name of each rule that fires while
  * a corpus is assessed (the sample year under the default and the county policy, generated plans,
- * and a small plan of nested tasks, milestones, targets and the facts the rules set aside); the
- * test lists any built-in rule that never fired.
+ * and a small plan of nested tasks, milestones, targets and the facts the rules set aside, and that
+ * plan's reminders on every day of its window); the test lists any built-in rule that never fired.
  */
 class EveryBuiltInRuleFiresTest {
 
@@ -72,6 +72,8 @@ class EveryBuiltInRuleFiresTest {
         // the shaped facts go in unchecked: a report on a group task is refused when facts are read,
         // and set aside by a rule when it reaches the engine another way
         replay(Duban.builder().plan(shaped).rules(rules).build(), shapedFacts(), fired, false);
+        // the reminders of every day of the shaped plan's window, with a unit-wide case criticised in March
+        remindEveryDay(Duban.builder().plan(shaped).rules(rules).build(), withUnitWideCase(shapedFacts()), fired);
 
         Set<String> never = new TreeSet<>(all);
         never.removeAll(fired);
@@ -106,6 +108,40 @@ class EveryBuiltInRuleFiresTest {
                 }
             }
         }
+    }
+
+    /** Each day of the window: the month's facts as of that day, its ledger, and the date reminders are drawn for. */
+    private static void remindEveryDay(Duban duban, Facts facts, Set<String> fired) {
+        Plan p = duban.plan();
+        Ledger ledger = null;
+        for (YearMonth m = p.reporting().from(); !m.isAfter(p.reporting().to()); m = m.plusMonths(1)) {
+            for (LocalDate day = m.atDay(1); !day.isAfter(m.atEndOfMonth()); day = day.plusDays(1)) {
+                KieSession s = duban.rules().session();
+                s.addEventListener(new DefaultAgendaEventListener() {
+                    @Override
+                    public void afterMatchFired(AfterMatchFiredEvent e) {
+                        fired.add(e.getMatch().getRule().getName());
+                    }
+                });
+                try {
+                    duban.insertAll(s, m, day, facts, ledger);
+                    s.insert(duban.remindDate(day));
+                    duban.fire(s, m);
+                    if (day.equals(m.atEndOfMonth())) {
+                        ledger = duban.collect(s, m, day).ledger();
+                    }
+                } finally {
+                    s.dispose();
+                }
+            }
+        }
+    }
+
+    /** The facts with weak leadership found at 甲局 as a whole on 2021-03-10: criticised at March's end, to rectify by 04-15. */
+    static Facts withUnitWideCase(Facts f) {
+        List<InspectionFinding> ins = new ArrayList<>(f.inspections());
+        ins.add(new InspectionFinding("甲局", null, InspectionKind.WEAK_LEADERSHIP, LocalDate.of(2021, 3, 10), null, null));
+        return Facts.of(f.reports(), f.completions(), f.extensions(), ins, f.rectifications());
     }
 
     /** Two goals; task 1 groups 2 and 3 (3 inherits its deadline and lead); 4 has milestones; 5 a target; 6 is ongoing. */

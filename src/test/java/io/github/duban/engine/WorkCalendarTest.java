@@ -126,4 +126,16 @@ class WorkCalendarTest {
                 .isInstanceOf(io.github.duban.error.CalendarException.class);
         assertThat(WorkCalendar.parse("2025-10-01 off\n2026-01-01 off\n", "c").lastYear()).isEqualTo(2026);
     }
+
+    @org.junit.jupiter.api.Test
+    void aDateOutsideTheYearsTheScheduleCovers_isRefusedNamingThem() {
+        WorkCalendar china = WorkCalendar.china();
+        org.assertj.core.api.Assertions.assertThat(china.covers(java.time.LocalDate.of(2021, 5, 20))).isTrue();
+        org.assertj.core.api.Assertions.assertThat(china.check(java.time.LocalDate.of(2020, 1, 1))).isEqualTo(java.time.LocalDate.of(2020, 1, 1));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> china.check(java.time.LocalDate.of(2031, 5, 20)))
+                .isInstanceOf(io.github.duban.error.CalendarException.class)
+                .hasMessageContaining("2020–2026").hasMessageContaining("2031-05-20");
+        org.assertj.core.api.Assertions.assertThat(WorkCalendar.weekendsOnly().covers(java.time.LocalDate.of(2031, 5, 20)))
+                .as("weekends only answers for every year").isTrue();
+    }
 }

@@ -69,8 +69,8 @@ class FingerprintProperties {
                 if (v[i] instanceof BigDecimal b) {
                     v[i] = b.setScale(Math.max(b.scale(), 0) + extra[i]);
                 }
-                if (v[i] instanceof java.util.Collection || v[i] instanceof Map) {
-                    continue; // bands and caps are written below as a policy file writes them
+                if (v[i] instanceof java.util.Collection || v[i] instanceof Map || v[i] instanceof Policy.Reminding) {
+                    continue; // bands, caps and the reminder settings are written below as a policy file writes them
                 }
                 if (i > 0) {
                     json.append(", ");
@@ -79,7 +79,8 @@ class FingerprintProperties {
                         .append(v[i] instanceof BigDecimal b ? spelled(b, extra[i]) : String.valueOf(v[i]));
             }
             json.append(", \"bands\": ").append(PolicyJson.tree(policy).get("bands"))
-                    .append(", \"ratingCeilings\": ").append(PolicyJson.tree(policy).get("ratingCeilings")).append('}');
+                    .append(", \"ratingCeilings\": ").append(PolicyJson.tree(policy).get("ratingCeilings"))
+                    .append(", \"remind\": ").append(PolicyJson.tree(policy).get("remind")).append('}');
             String expected = fingerprint(Engines.rules(), policy, plan);
             assertThat(fingerprint(Engines.rules(), rebuild(policy, v), plan)).as("record with %s", json).isEqualTo(expected);
             Policy read = PolicyJson.read(json.toString(), "policy.json");
