@@ -168,7 +168,9 @@ public final class RulesetPackage {
             p = p.withCeilings(Map.of());
         }
         WorkCalendar c = WorkCalendar.parse(new String(calendar, StandardCharsets.UTF_8), source + "!calendar.txt");
-        if (!io.github.duban.json.ScoringSheet.write(p).equals(new String(sheet, StandardCharsets.UTF_8))) {
+        // the sheet must show the policy: read into it, it changes nothing (a format-1 sheet lacks the rows
+        // added since, milestone points and rating ceilings, which keep the policy's values)
+        if (!io.github.duban.json.ScoringSheet.read(new String(sheet, StandardCharsets.UTF_8), source + "!scoring.csv", p).equals(p)) {
             throw new InputException(source, 0, "scoring.csv", "does not show the scoring of policy.json: the package is refused");
         }
         String fingerprint = Duban.builder().rules(rules).policy(p).calendar(c).build().fingerprint();

@@ -49,6 +49,7 @@ public final class ScoringSheet {
         KINDS.put("EXPOSURE", new String[] {"points.exposure", "sanctions"});
         KINDS.put("TASK_COMPLETED_EARLY", new String[] {"points.completedEarly", null});
         KINDS.put("COMMENDED", new String[] {"points.commended", null});
+        KINDS.put("MILESTONE_MISSED", new String[] {"points.milestoneMissed", "reports"});
     }
 
     private static final CsvMapper CSV = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
@@ -119,11 +120,22 @@ public final class ScoringSheet {
             if (item.isEmpty()) {
                 throw new InputException(source, line, "item", "is empty; expected the item's name (迟报)");
             }
+            if (kind.startsWith("CEILING_") && Policy.LEVELS.contains(kind.substring(8))) {
+                // 等次上限: the points column names the band (GOOD), or is empty for none
+                if (!on.equals("any")) {
+                    throw new InputException(source, line, "fallsOn", "is " + on + "; a rating ceiling falls on any unit issued the sanction: expected any");
+                }
+                String band = row.get(3).strip();
+                values.put("ratingCeilings." + kind.substring(8), band.isEmpty() ? null : band);
+                continue;
+            }
             String[] target = KINDS.get(kind);
             if (target == null) {
-                String near = PolicyJson.nearest(kind, new ArrayList<>(KINDS.keySet()));
+                List<String> known = new ArrayList<>(KINDS.keySet());
+                Policy.LEVELS.forEach(l -> known.add("CEILING_" + l));
+                String near = PolicyJson.nearest(kind, known);
                 throw new InputException(source, line, "kind", "is " + (kind.isEmpty() ? "empty" : kind) + "; expected one of "
-                        + KINDS.keySet() + (near != null ? " (did you mean " + near + "?)" : ""));
+                        + known + (near != null ? " (did you mean " + near + "?)" : ""));
             }
             BigDecimal points = number(source, line, "points", row.get(3));
             if (points == null) {
@@ -153,7 +165,14 @@ public final class ScoringSheet {
                         throw new InputException(source, line, "fallsOn", "a supporting row for " + kind
                                 + " needs a lead row for it above (not an any row)");
                     }
-                    BigDecimal w = l.signum() == 0 ? BigDecimal.ONE : points.divide(l, 6, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros();
+                    if (l.signum() == 0) {
+                        // an item of no points gives supporting units none at any weight
+                        if (points.signum() != 0) {
+                            throw new InputException(source, line, "points", "is " + points.toPlainString() + " where the lead row gives 0; expected 0");
+                        }
+                        break;
+                    }
+                    BigDecimal w = points.divide(l, 6, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros();
                     if (weight != null && w.compareTo(weight) != 0) {
                         throw new InputException(source, line, "points", "gives supporting units " + w.toPlainString() + " of the lead's points, but row "
                                 + weightRow + " gives " + weight.toPlainString() + "; supporting units answer at one weight for every item (supportingWeight)");
@@ -203,7 +222,7 @@ public final class ScoringSheet {
     /** The scoring part of {@code policy} as a sheet (any rows; the supporting weight as lead/supporting pairs when it is not 1). */
     public static String write(Policy policy) {
         Map<String, Object> v = PolicyJson.flatten(policy);
-        String[] names = {"迟报", "漏报", "任务逾期", "提醒", "通报批评", "公开曝光", "提前完成", "表扬"};
+        String[] names = {"迟报", "漏报", "任务逾期", "提醒", "通报批评", "公开曝光", "提前完成", "表扬", "未达到时间节点"};
         StringBuilder sb = new StringBuilder(String.join(",", COLUMNS)).append('\n');
         int i = 0;
         boolean weighted = policy.supportingWeight().compareTo(BigDecimal.ONE) != 0;
@@ -219,6 +238,14 @@ public final class ScoringSheet {
                         .append(',').append(capText).append('\n');
             } else {
                 sb.append(name).append(',').append(e.getKey()).append(",any,").append(p.toPlainString()).append(',').append(capText).append('\n');
+            }
+        }
+        // the rating ceilings (等次上限): the band a unit issued the sanction is rated no better than
+        Map<String, String> levelNames = Map.of("NOTICE", "受到提醒", "CRITICISM", "受到通报批评", "EXPOSURE", "受到公开曝光");
+        for (String level : Policy.LEVELS) {
+            String band = policy.ratingCeilings().get(level);
+            if (band != null) {
+                sb.append(levelNames.get(level)).append("的单位等次上限,CEILING_").append(level).append(",any,").append(band).append(",\n");
             }
         }
         return sb.toString();

@@ -110,4 +110,18 @@ class ScoringSheetTest {
         }
         return file;
     }
+
+    @Test
+    void theSheetShowsTheMilestonePointsAndTheRatingCeilings_andReadsThemBack() {
+        String sheet = ScoringSheet.write(Policy.DEFAULT);
+        assertThat(sheet).contains("未达到时间节点,MILESTONE_MISSED,any,-1,", "CEILING_CRITICISM,any,GOOD,", "CEILING_EXPOSURE,any,PASS,");
+        Policy tighter = ScoringSheet.read("item,kind,fallsOn,points,cap\n受到通报批评的单位等次上限,CEILING_CRITICISM,any,PASS,\n"
+                + "未达到时间节点,MILESTONE_MISSED,any,-2,\n", "s.csv", Policy.DEFAULT);
+        assertThat(tighter.ratingCeilings()).containsEntry("CRITICISM", "PASS");
+        assertThat(tighter.milestoneMissed()).isEqualByComparingTo("-2");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScoringSheet.read("item,kind,fallsOn,points,cap\nx,CEILING_EXPOSURE,any,GOOD2,\n",
+                "s.csv", Policy.DEFAULT)).isInstanceOf(InputException.class).hasMessageContaining("ratingCeilings.EXPOSURE");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScoringSheet.read("item,kind,fallsOn,points,cap\nx,CEILING_CRITICISN,any,GOOD,\n",
+                "s.csv", Policy.DEFAULT)).isInstanceOf(InputException.class).hasMessageContaining("did you mean CEILING_CRITICISM");
+    }
 }
