@@ -34,7 +34,8 @@ import static org.quicktheories.QuickTheory.qt;
  * Every number an office publishes about a unit is the rules' own conclusion (DESIGN §6): over
  * random policies (caps per category, bonus cap, base, bounds, bands of any length, supporting
  * weight, milestone points, rating ceilings) and random months, the score, rating, rank,
- * deductions and bonuses in scores.csv and in the Markdown bulletin's ranking table equal the
+ * deductions and bonuses in scores.csv, the Markdown bulletin's ranking table, the database's score
+ * rows and {@code explain --json} (the lowest-ranked unit of each month) equal the
  * unit's {@code UnitScore}; score = clamp(base + deductions + bonuses); deductions are never
  * positive, bonuses never above {@code bonusCap}; a unit issued a sanction is rated no better than
  * its level's ceiling. Property tests use QuickTheories.
@@ -48,6 +49,7 @@ class PublishedNumbersProperties {
     void everyPublishedScoreNumberIsTheRulesConclusion() {
         AtomicInteger runs = new AtomicInteger();
         AtomicInteger units = new AtomicInteger();
+        AtomicInteger explained = new AtomicInteger();
         qt().withExamples(EXAMPLES).withShrinkCycles(50).forAll(monthCases(), shapedPolicies()).checkAssert((c, policy) -> {
             Duban d = Engines.engine(c.scenario().plan(), policy);
             List<Assessment> months = d.replay(FROM, c.month(), c.scenario().facts());
@@ -85,6 +87,33 @@ class PublishedNumbersProperties {
                 assertThat(new BigDecimal(cells.get(4))).as(who).isEqualByComparingTo(s.deductions().negate());
                 assertThat(new BigDecimal(cells.get(5))).as(who).isEqualByComparingTo(s.bonuses());
                 assertThat(Integer.parseInt(cells.get(6))).as(who).isEqualTo(s.rank());
+
+                // the database's score row holds it
+                Map<String, Object> db = io.github.duban.jdbc.ScoreRows.of("p", a.period().toString(), a.ruleset(), s);
+                assertThat((BigDecimal) db.get("score")).as(who).isEqualByComparingTo(s.score());
+                assertThat((BigDecimal) db.get("deductions")).as(who).isEqualByComparingTo(s.deductions());
+                assertThat((BigDecimal) db.get("bonuses")).as(who).isEqualByComparingTo(s.bonuses());
+                assertThat(db.get("rating")).as(who).isEqualTo(s.rating().name());
+                assertThat(db.get("rank")).as(who).isEqualTo(s.rank());
+                assertThat(db.get("ceiling")).as(who).isEqualTo(s.ceiling() == null ? null : s.ceiling().name());
+            }
+            // explain --json prints it, for the lowest-ranked unit (explain replays the window, so one a month)
+            if (!a.scores().isEmpty()) {
+                UnitScore last = a.scores().get(a.scores().size() - 1);
+                com.fasterxml.jackson.databind.JsonNode ex;
+                try {
+                    ex = new com.fasterxml.jackson.databind.ObjectMapper().readTree(io.github.duban.authoring.Explain.json(
+                            io.github.duban.authoring.Explain.explain(d, null, c.scenario().facts(), a.period(), last.unit(), null)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                assertThat(ex.get("score").decimalValue()).isEqualByComparingTo(last.score());
+                assertThat(ex.get("deductions").decimalValue()).isEqualByComparingTo(last.deductions());
+                assertThat(ex.get("bonuses").decimalValue()).isEqualByComparingTo(last.bonuses());
+                assertThat(ex.get("rank").asInt()).isEqualTo(last.rank());
+                assertThat(ex.get("rating").asText()).isEqualTo(last.rating().name());
+                assertThat(ex.get("ceiling").isNull()).isEqualTo(last.ceiling() == null);
+                explained.incrementAndGet();
             }
             for (Sanction s : a.sanctions()) {
                 Band ceiling = policy.ceilingOf(s.level().name());
@@ -95,7 +124,8 @@ class PublishedNumbersProperties {
                 }
             }
         });
-        System.out.println("PublishedNumbersProperties: " + runs.get() + " months under random policies, " + units.get() + " unit scores checked");
+        System.out.println("PublishedNumbersProperties: " + runs.get() + " months under random policies, " + units.get()
+                + " unit scores checked in scores.csv, the bulletin and the database rows, " + explained.get() + " through explain --json");
         assertThat(runs.get()).isGreaterThanOrEqualTo(EXAMPLES);
     }
 
