@@ -287,7 +287,14 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
         if (m.done() > 0 || m.onTrack() > 0) {
             j.append("多数责任单位能够按照时间节点推进工作，但");
         }
-        j.append("仍有").append(m.lagging()).append("项任务滞后、").append(m.overdue()).append("项任务逾期");
+        List<String> counts = new ArrayList<>();
+        if (m.lagging() > 0) {
+            counts.add(m.lagging() + "项任务滞后");
+        }
+        if (m.overdue() > 0) {
+            counts.add(m.overdue() + "项任务逾期");
+        }
+        j.append(counts.isEmpty() ? "仍有问题需要整改" : "仍有" + String.join("、", counts));
         if (!said.isEmpty()) {
             j.append("，其中").append(String.join("，", said));
         }
@@ -304,7 +311,7 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
             }
             Task t = byNo.get(b.task());
             String leads = t == null ? "" : String.join("、", t.leads());
-            StringBuilder text = new StringBuilder(taskName(byNo, b.task()) + "（牵头单位：" + leadsWithPersons(plan, t) + "）");
+            StringBuilder text = new StringBuilder(taskName(byNo, b.task()) + "，牵头单位：" + leadsWithPersons(plan, t));
             if (b.deadline() != null) {
                 text.append("，完成时限").append(chinese(b.deadline()));
             }
@@ -318,8 +325,10 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
             if (b.behind() != null && b.behind().signum() > 0) {
                 text.append("，低于序时进度").append(number(b.behind().setScale(1, RoundingMode.HALF_UP))).append("个百分点");
             }
-            if (b.ongoing() && !b.reasons().isEmpty()) {
-                text.append("，").append(String.join("；", b.reasons()));
+            // the light's other reasons (a case, a late report, a deadline near); the schedule is said above
+            List<String> why = b.reasons().stream().filter(r -> !r.contains("序时进度")).toList();
+            if (!why.isEmpty()) {
+                text.append("，").append(String.join("；", why));
             }
             text.append("（").append(b.light().chinese()).append("）。");
             tasks.add(new Item(leads, b.task(), cn(text.toString()), "", ""));
