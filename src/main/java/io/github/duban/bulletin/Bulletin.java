@@ -326,7 +326,8 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
                 text.append("，低于序时进度").append(number(b.behind().setScale(1, RoundingMode.HALF_UP))).append("个百分点");
             }
             // the light's other reasons (a case, a late report, a deadline near); the schedule is said above
-            List<String> why = b.reasons().stream().filter(r -> !r.contains("序时进度")).toList();
+            boolean saidOverdue = b.daysOverdue() != null && b.daysOverdue() > 0;
+            List<String> why = b.reasons().stream().filter(r -> !r.contains("序时进度") && !(saidOverdue && r.startsWith("逾期"))).toList();
             if (!why.isEmpty()) {
                 text.append("，").append(String.join("；", why));
             }
