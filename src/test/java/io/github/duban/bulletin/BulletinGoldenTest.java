@@ -237,6 +237,46 @@ class BulletinGoldenTest {
         assertThat(b.rankingNote()).contains("区委政法委本月受到公开曝光");
     }
 
+    /**
+     * Every month of the sample year against its reviewed golden copies: the Markdown, the HTML page's
+     * text and the Word file's text (paragraphs and table cells in order), whitespace aside. After a
+     * reviewed change: mvn test -Dduban.writeGolden, then read the diff.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 4, 5, 6})
+    void everyMonthMatchesItsReviewedGoldenCopies(int m) throws IOException {
+        Bulletin b = SampleYear.bulletin(m);
+        java.util.Map<String, String> made = new java.util.LinkedHashMap<>();
+        made.put("md", Bulletins.markdown(b, null));
+        made.put("html.txt", Jsoup.parse(Bulletins.html(b, null)).body().wholeText());
+        made.put("docx.txt", docxText(Bulletins.docx(b)));
+        for (var e : made.entrySet()) {
+            String name = "golden-2021-0" + m + "." + e.getKey();
+            java.nio.file.Path file = java.nio.file.Path.of("src/test/resources/bulletin", name);
+            if (System.getProperty("duban.writeGolden") != null) {
+                java.nio.file.Files.writeString(file, e.getValue());
+            }
+            assertThat(file).as(name + " (write it with -Dduban.writeGolden after review)").exists();
+            assertThat(normalise(e.getValue())).as(name).isEqualTo(normalise(java.nio.file.Files.readString(file)));
+        }
+    }
+
+    static String docxText(byte[] docx) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
+            for (org.apache.poi.xwpf.usermodel.IBodyElement el : doc.getBodyElements()) {
+                if (el instanceof org.apache.poi.xwpf.usermodel.XWPFParagraph p) {
+                    sb.append(p.getText()).append('\n');
+                } else if (el instanceof org.apache.poi.xwpf.usermodel.XWPFTable t) {
+                    for (org.apache.poi.xwpf.usermodel.XWPFTableRow r : t.getRows()) {
+                        sb.append(String.join(" | ", r.getTableCells().stream().map(org.apache.poi.xwpf.usermodel.XWPFTableCell::getText).toList())).append('\n');
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
     static String normalise(String s) {
         return s.replaceAll("[0-9a-f]{64}", "<ruleset>").replaceAll("\\s+", "");
     }
