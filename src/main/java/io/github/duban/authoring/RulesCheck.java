@@ -506,7 +506,8 @@ public final class RulesCheck {
 
     private static List<Problem> trialRun(Ruleset rules, Map<String, DrlOutline> outlines, Policy policy) {
         try {
-            Duban d = Duban.builder().rules(rules).policy(policy).build();
+            // the trial run replays the sample year, so it runs on the sample plan
+            Duban d = Duban.builder().plan(io.github.duban.json.PlanJson.embedded()).rules(rules).policy(policy).build();
             d.replay(d.plan().reporting().from(), d.plan().reporting().to(), FactsJson.sampleYear(d.plan()));
             return List.of();
         } catch (RulesException e) {

@@ -173,7 +173,7 @@ public final class RulesetPackage {
         if (!io.github.duban.json.ScoringSheet.read(new String(sheet, StandardCharsets.UTF_8), source + "!scoring.csv", p).equals(p)) {
             throw new InputException(source, 0, "scoring.csv", "does not show the scoring of policy.json: the package is refused");
         }
-        String fingerprint = Duban.builder().rules(rules).policy(p).calendar(c).build().fingerprint();
+        String fingerprint = Duban.fingerprint(rules, p, c);
         String claimed = manifest.path("fingerprint").asText();
         if (!fingerprint.equals(claimed)) {
             throw new InputException(source, 0, "manifest.json fingerprint", "is " + claimed + " but the contents give " + fingerprint

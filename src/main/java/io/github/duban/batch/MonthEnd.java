@@ -78,8 +78,9 @@ public final class MonthEnd {
             settings = settings == null ? BulletinSettings.DEFAULT : settings;
         }
 
+        /** The default policy, built-in rules and China's calendar; the engine's plan (the sample) is never used, each folder's plan replaces it. */
         public static Options defaults() {
-            return new Options(Duban.builder().build(), null, 0, BulletinSettings.DEFAULT, null);
+            return new Options(Duban.builder().plan(io.github.duban.json.PlanJson.embedded()).build(), null, 0, BulletinSettings.DEFAULT, null);
         }
 
         public Options withThreads(int n) {

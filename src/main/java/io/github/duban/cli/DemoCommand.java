@@ -30,7 +30,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Duban duban = Duban.builder().build();
+        Duban duban = Duban.builder().plan(io.github.duban.json.PlanJson.embedded()).build();
         Facts facts = FactsJson.sampleYear(duban.plan());
         List<Assessment> months = duban.replay(duban.plan().reporting().from(), duban.plan().reporting().to(), facts);
         if (out != null) {

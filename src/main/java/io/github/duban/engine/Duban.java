@@ -52,7 +52,9 @@ import java.util.Objects;
  * Immutable and thread-safe.
  *
  * <pre>{@code
- * Duban duban = Duban.builder().build();              // embedded plan, default policy, built-in rules
+ * Duban duban = Duban.builder()
+ *         .plan(PlanJson.read(Path.of("plan.json")))  // the plan is required: PlanJson.embedded() for the sample
+ *         .build();                                   // default policy, built-in rules, China's calendar
  * Assessment may = duban.assess(YearMonth.of(2021, 5), null, facts, aprilLedger);
  * }</pre>
  */
@@ -126,7 +128,10 @@ public final class Duban {
             return this;
         }
 
-        /** The plan; default the embedded plan 冷优组发〔2021〕3号. */
+        /**
+         * The plan; required. {@code PlanJson.read(path)} reads one, {@code PlanJson.embedded()} is the
+         * sample plan 冷优组发〔2021〕3号.
+         */
         public Builder plan(Plan plan) {
             this.plan = Objects.requireNonNull(plan, "plan");
             return this;
@@ -150,8 +155,13 @@ public final class Duban {
             return this;
         }
 
+        /** @throws IllegalStateException when no plan was given */
         public Duban build() {
-            return new Duban(plan != null ? plan : PlanJson.embedded(), policy,
+            if (plan == null) {
+                throw new IllegalStateException("Duban.builder(): no plan: call .plan(PlanJson.read(path)) for your plan,"
+                        + " or .plan(PlanJson.embedded()) for the sample plan 冷优组发〔2021〕3号");
+            }
+            return new Duban(plan, policy,
                     rules != null ? rules : Ruleset.builtIn(),
                     calendar != null ? calendar : WorkCalendar.china(), from, limits);
         }
@@ -577,7 +587,8 @@ public final class Duban {
                 + f.rectifications().size();
     }
 
-    static String fingerprint(Ruleset rules, Policy policy, WorkCalendar calendar) {
+    /** The fingerprint an engine with these rules, policy and calendar has, whatever its plan. */
+    public static String fingerprint(Ruleset rules, Policy policy, WorkCalendar calendar) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             RulesImage.update(sha, rules.sources());

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * Thread-safe.
  *
  * <pre>{@code
- * DubanRuntime live = DubanRuntime.of(Duban.builder().build());
+ * DubanRuntime live = DubanRuntime.of(Duban.builder().plan(PlanJson.read(planFile)).build());
  * Swap s = live.swap(() -> Ruleset.withFolder(dir), newPolicy);   // problems, or the new fingerprint
  * Assessment may = live.assess(YearMonth.of(2021, 5), null, facts, aprilLedger);
  * }</pre>

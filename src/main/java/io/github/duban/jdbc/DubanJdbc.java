@@ -38,7 +38,7 @@ import java.util.function.Supplier;
  * {@link DataSource} are the application's. Thread-safe.
  *
  * <pre>{@code
- * DubanJdbc db = DubanJdbc.of(dataSource, Duban.builder().build());   // the policy and rules; plans come from duban_plans
+ * DubanJdbc db = DubanJdbc.of(dataSource, Duban.builder().plan(PlanJson.embedded()).build());   // the policy and rules; plans come from duban_plans
  * Assessment may = db.assess("lengshuitan-2021", YearMonth.of(2021, 5)).assessment();
  * }</pre>
  */

@@ -1,5 +1,6 @@
 package io.github.duban.authoring;
 
+import io.github.duban.json.PlanJson;
 import io.github.duban.engine.Duban;
 import io.github.duban.json.FactsJson;
 import io.github.duban.json.PolicyJson;
@@ -31,7 +32,7 @@ class CountyPolicyTest {
     @BeforeAll
     static void replayTheSampleYear() {
         Policy county = PolicyJson.read(COUNTY);
-        Duban duban = Duban.builder().policy(county).build();
+        Duban duban = Duban.builder().plan(PlanJson.embedded()).policy(county).build();
         Facts facts = FactsJson.sampleYear(duban.plan());
         year = duban.replay(YearMonth.of(2021, 2), YearMonth.of(2021, 6), facts);
     }

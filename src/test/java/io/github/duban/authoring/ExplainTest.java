@@ -1,5 +1,6 @@
 package io.github.duban.authoring;
 
+import io.github.duban.json.PlanJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.duban.engine.Duban;
@@ -31,7 +32,7 @@ class ExplainTest {
                 Files.copy(in, dir.resolve(f));
             }
         }
-        duban = Duban.builder().build();
+        duban = Duban.builder().plan(PlanJson.embedded()).build();
         facts = FactsJson.read(dir, duban.plan());
     }
 

@@ -1,5 +1,6 @@
 package io.github.duban.authoring;
 
+import io.github.duban.json.PlanJson;
 import io.github.duban.engine.Duban;
 import io.github.duban.engine.DubanRuntime;
 import io.github.duban.engine.DubanRuntime.Swap;
@@ -69,8 +70,8 @@ class HotSwapTest {
 
     @Test
     void assessmentsDuringSwaps_areEachEntirelyOldOrEntirelyNew() throws Exception {
-        Duban a = Duban.builder().rules(builtIn).build();
-        Duban b = Duban.builder().rules(other).policy(county).build();
+        Duban a = Duban.builder().plan(PlanJson.embedded()).rules(builtIn).build();
+        Duban b = Duban.builder().plan(PlanJson.embedded()).rules(other).policy(county).build();
         assertThat(a.fingerprint()).isNotEqualTo(b.fingerprint());
         Map<String, List<String>> reference = new HashMap<>();
         reference.put(a.fingerprint(), bytes(a.replay(FEB, JUN, facts)));
@@ -136,7 +137,7 @@ class HotSwapTest {
 
     @Test
     void aSwapWhoseRulesFailAtRunTime_isRefused_andTheFingerprintCoversTheCalendar() {
-        Duban a = Duban.builder().rules(builtIn).build();
+        Duban a = Duban.builder().plan(PlanJson.embedded()).rules(builtIn).build();
         DubanRuntime live = DubanRuntime.of(a);
         Map<String, String> failing = new TreeMap<>(builtIn.sources());
         failing.put("county.drl", "package rules;\nimport io.github.duban.model.Task;\n\nrule \"Every task breaks\"\nwhen\n"

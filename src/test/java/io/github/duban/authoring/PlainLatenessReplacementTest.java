@@ -1,5 +1,6 @@
 package io.github.duban.authoring;
 
+import io.github.duban.json.PlanJson;
 import io.github.duban.engine.Duban;
 import io.github.duban.engine.Ruleset;
 import io.github.duban.generate.PlanGenerator;
@@ -57,7 +58,7 @@ class PlainLatenessReplacementTest {
 
     @Test
     void theSampleYear_isAssessedAsByTheBuiltInFile() {
-        Duban builtIn = Duban.builder().build();
+        Duban builtIn = Duban.builder().plan(PlanJson.embedded()).build();
         Facts facts = FactsJson.sampleYear(builtIn.plan());
         List<Assessment> expected = builtIn.replay(YearMonth.of(2021, 2), YearMonth.of(2021, 6), facts);
         List<Assessment> got = builtIn.toBuilder().rules(replaced).build().replay(YearMonth.of(2021, 2), YearMonth.of(2021, 6), facts);

@@ -1,5 +1,6 @@
 package io.github.duban.authoring;
 
+import io.github.duban.json.PlanJson;
 import io.github.duban.engine.Duban;
 import io.github.duban.json.FactsJson;
 import io.github.duban.json.PolicyJson;
@@ -15,7 +16,7 @@ class RulesDiffTest {
 
     @Test
     void aLighterCriticism_changesOnlyTheCriticisedUnits_withTheRuleAndClause() {
-        Duban current = Duban.builder().build();
+        Duban current = Duban.builder().plan(PlanJson.embedded()).build();
         Duban proposed = current.toBuilder().policy(PolicyJson.read("points:\n  criticism: -1\n", "proposed.yaml", true)).build();
         Facts facts = FactsJson.sampleYear(current.plan());
         RulesDiff.Diff d = RulesDiff.diff(current, proposed, facts, YearMonth.of(2021, 5));

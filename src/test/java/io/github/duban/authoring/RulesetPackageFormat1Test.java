@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.duban.engine.Duban;
 import io.github.duban.json.AssessmentJson;
 import io.github.duban.json.FactsJson;
+import io.github.duban.json.PlanJson;
 import io.github.duban.model.Facts;
 import io.github.duban.outcome.Assessment;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +38,7 @@ class RulesetPackageFormat1Test {
     @ValueSource(strings = {"default", "county"})
     void aFormat1Package_reMakesItsSavedSampleYearAssessment(String name) throws Exception {
         RulesetPackage.Contents c = RulesetPackage.read(DIR.resolve(name + "-2021.zip"));
-        Duban duban = c.builder().build();
+        Duban duban = c.builder().plan(PlanJson.embedded()).build();
         Facts facts = FactsJson.sampleYear(duban.plan());
         List<Assessment> months = duban.replay(YearMonth.of(2021, 2), YearMonth.of(2021, 6), facts);
         assertThat(months).hasSize(5);

@@ -1,5 +1,6 @@
 package io.github.duban.authoring;
 
+import io.github.duban.json.PlanJson;
 import io.github.duban.engine.Duban;
 import io.github.duban.engine.Ruleset;
 import io.github.duban.json.AssessmentJson;
@@ -37,7 +38,7 @@ class RulesetPackageTest {
     static void packTheCountyRuleset() throws Exception {
         Map<String, String> sources = new TreeMap<>(Ruleset.builtIn().sources());
         sources.put("county.drl", "package rules;\n// 本县规则\n");
-        county = Duban.builder().rules(Ruleset.compile(sources))
+        county = Duban.builder().plan(PlanJson.embedded()).rules(Ruleset.compile(sources))
                 .policy(PolicyJson.read(Path.of("src/test/resources/authoring/county.yaml"))).build();
         pack = tmp.resolve("county-2021.zip");
         RulesetPackage.write(county, pack);
@@ -47,7 +48,7 @@ class RulesetPackageTest {
     void aPackage_reassessesTheMonthByteForByte_andPacksToTheSameBytes() throws Exception {
         RulesetPackage.Contents c = RulesetPackage.read(pack);
         assertThat(c.fingerprint()).isEqualTo(county.fingerprint());
-        Duban again = c.builder().build();
+        Duban again = c.builder().plan(PlanJson.embedded()).build();
         Facts facts = FactsJson.sampleYear(county.plan());
         YearMonth may = YearMonth.of(2021, 5);
         assertThat(AssessmentJson.write(again.replay(may, may, facts).get(0)))

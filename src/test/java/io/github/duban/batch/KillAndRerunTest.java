@@ -1,5 +1,6 @@
 package io.github.duban.batch;
 
+import io.github.duban.json.PlanJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KillAndRerunTest {
     static final int PLANS = 6;
     static final java.time.YearMonth MONTH = java.time.YearMonth.of(2021, 3);
-    static final MonthEnd.Options OPTIONS = new MonthEnd.Options(io.github.duban.engine.Duban.builder().build(), null, 2, null, null);
+    static final MonthEnd.Options OPTIONS = new MonthEnd.Options(io.github.duban.engine.Duban.builder().plan(PlanJson.embedded()).build(), null, 2, null, null);
 
     @TempDir
     Path tmp;

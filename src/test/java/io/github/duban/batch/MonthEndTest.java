@@ -1,5 +1,6 @@
 package io.github.duban.batch;
 
+import io.github.duban.json.PlanJson;
 import io.github.duban.cli.Main;
 import io.github.duban.engine.Duban;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class MonthEndTest {
     static final List<String> MONTH_FILES = List.of("assessment.json", "bulletin.docx", "bulletin.html", "bulletin.md",
             "ledger.json", "scores.csv");
     static final YearMonth MAY = YearMonth.of(2021, 5);
-    static final MonthEnd.Options OPTIONS = new MonthEnd.Options(Duban.builder().build(), null, 2, null, null);
+    static final MonthEnd.Options OPTIONS = new MonthEnd.Options(Duban.builder().plan(PlanJson.embedded()).build(), null, 2, null, null);
 
     @TempDir
     Path tmp;

@@ -37,7 +37,7 @@ public final class StartUp {
         Ruleset rules = Ruleset.builtIn();
         long loaded = System.currentTimeMillis();
         int atRules = classes.getLoadedClassCount();
-        Duban duban = Duban.builder().rules(rules).build();
+        Duban duban = Duban.builder().plan(PlanJson.embedded()).rules(rules).build();
         long ready = System.currentTimeMillis();
         int atReady = classes.getLoadedClassCount();
         long cpuAtReady = cpuMillis();

@@ -1,5 +1,6 @@
 package io.github.duban.bulletin;
 
+import io.github.duban.json.PlanJson;
 import io.github.duban.engine.Duban;
 import io.github.duban.json.FactsJson;
 import io.github.duban.model.Facts;
@@ -10,7 +11,7 @@ import java.util.List;
 
 /** The embedded plan's sample year, replayed once for the bulletin tests. */
 final class SampleYear {
-    static final Duban DUBAN = Duban.builder().build();
+    static final Duban DUBAN = Duban.builder().plan(PlanJson.embedded()).build();
     static final Facts FACTS = FactsJson.sampleYear(DUBAN.plan());
     static final List<Assessment> MONTHS = DUBAN.replay(YearMonth.of(2021, 2), YearMonth.of(2021, 6), FACTS);
 

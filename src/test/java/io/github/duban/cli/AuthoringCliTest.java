@@ -1,5 +1,6 @@
 package io.github.duban.cli;
 
+import io.github.duban.json.PlanJson;
 import io.github.duban.json.PolicyJson;
 import io.github.duban.model.Policy;
 import org.junit.jupiter.api.Test;
@@ -93,7 +94,7 @@ class AuthoringCliTest extends ConsoleCapture {
         Path facts = Path.of("src/main/resources/sample/2021");
         assertThat(Main.run("explain", "--facts", facts.toString(), "--month", "2021-06", "--unit", "区科工信局", "--json")).isEqualTo(0);
         var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out());
-        io.github.duban.engine.Duban duban = io.github.duban.engine.Duban.builder().build();
+        io.github.duban.engine.Duban duban = io.github.duban.engine.Duban.builder().plan(PlanJson.embedded()).build();
         var months = duban.replay(duban.plan().reporting().from(), java.time.YearMonth.of(2021, 6),
                 io.github.duban.json.FactsJson.read(facts, duban.plan()));
         var score = months.get(months.size() - 1).scores().stream().filter(s -> s.unit().equals("区科工信局")).findFirst().orElseThrow();

@@ -1,5 +1,6 @@
 package io.github.duban.cli;
 
+import io.github.duban.json.PlanJson;
 import io.github.duban.engine.Duban;
 import io.github.duban.json.AssessmentJson;
 import io.github.duban.json.FactsJson;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class JdbcAssessCommandTest extends ConsoleCapture {
 
-    static final Duban ENGINE = Duban.builder().build();
+    static final Duban ENGINE = Duban.builder().plan(PlanJson.embedded()).build();
 
     @AfterEach
     void resetEnvironment() {

@@ -1,5 +1,6 @@
 package io.github.duban.engine;
 
+import io.github.duban.json.PlanJson;
 import io.github.duban.error.InputException;
 import io.github.duban.error.LedgerException;
 import io.github.duban.outcome.Case;
@@ -28,10 +29,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EngineTest {
 
-    static final Duban DUBAN = Duban.builder().build();
+    static final Duban DUBAN = Duban.builder().plan(PlanJson.embedded()).build();
     static final YearMonth FEB = YearMonth.of(2021, 2);
     static final YearMonth MAR = YearMonth.of(2021, 3);
     static final YearMonth APR = YearMonth.of(2021, 4);
+
+    @Test
+    void anEngineWithoutAPlan_isRefused_sayingHowToGiveOne() {
+        assertThatThrownBy(() -> Duban.builder().build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(".plan(PlanJson.read(path))")
+                .hasMessageContaining(".plan(PlanJson.embedded())")
+                .hasMessageContaining("冷优组发〔2021〕3号");
+        assertThat(Duban.builder().plan(PlanJson.embedded()).build().plan().docNumber()).isEqualTo("冷优组发〔2021〕3号");
+    }
+
+    @Test
+    void theFingerprintOfRulesPolicyAndCalendar_isTheEnginesWhateverItsPlan() {
+        assertThat(Duban.fingerprint(DUBAN.rules(), DUBAN.policy(), DUBAN.calendar())).isEqualTo(DUBAN.fingerprint());
+    }
 
     @Test
     void theBuiltInRules_allCompile_withUniqueSentenceNames() {

@@ -59,7 +59,7 @@ class PrecompiledRulesTest {
 
     @Test
     void thePrecompiledRules_keepTheFingerprintOfTheDrlTexts() {
-        Duban pre = Duban.builder().build();
+        Duban pre = Duban.builder().plan(PlanJson.embedded()).build();
         Duban cls = pre.toBuilder().rules(classic).build();
         assertThat(pre.fingerprint()).isEqualTo(cls.fingerprint());
     }

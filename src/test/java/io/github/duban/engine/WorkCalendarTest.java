@@ -74,7 +74,7 @@ class WorkCalendarTest {
                 Policy.DEFAULT.taskOverdue(), Policy.DEFAULT.notice(), Policy.DEFAULT.criticism(), Policy.DEFAULT.exposure(),
                 Policy.DEFAULT.completedEarly(), Policy.DEFAULT.commended(), Policy.DEFAULT.bonusCap(),
                 Policy.DEFAULT.excellent(), Policy.DEFAULT.good(), Policy.DEFAULT.pass(), null, true, true);
-        Duban duban = Duban.builder().policy(working).build();
+        Duban duban = Duban.builder().plan(PlanJson.embedded()).policy(working).build();
         Facts facts = Facts.of(Stream.of(2, 3, 4, 5).map(m -> io.github.duban.model.ProgressReport.of(9, "区住建局",
                         YearMonth.of(2021, m), LocalDate.of(2021, m, 20), 20 * m)).toList(),
                 List.of(Completion.of(1, LocalDate.of(2021, 3, 1))), List.of(), List.of(), List.of());

@@ -1,5 +1,6 @@
 package io.github.duban.engine;
 
+import io.github.duban.json.PlanJson;
 import io.github.duban.model.Completion;
 import io.github.duban.model.Facts;
 import io.github.duban.model.ProgressReport;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The worked examples of DESIGN §5, on the embedded plan with the default policy. */
 class WorkedExampleTest {
 
-    static final Duban DUBAN = Duban.builder().build();
+    static final Duban DUBAN = Duban.builder().plan(PlanJson.embedded()).build();
     static final String ZHUJIAN = "区住建局";
     static final YearMonth FEB = YearMonth.of(2021, 2);
     static final YearMonth MAR = YearMonth.of(2021, 3);

@@ -28,7 +28,7 @@ class AssessmentJsonTest {
 
     @Test
     void eachSampleMonthIsWrittenAsTheTreeWroteIt() {
-        Duban duban = Duban.builder().build();
+        Duban duban = Duban.builder().plan(PlanJson.embedded()).build();
         List<Assessment> months = duban.replay(YearMonth.of(2021, 2), YearMonth.of(2021, 6), FactsJson.sampleYear(duban.plan()));
         assertThat(months).hasSize(5);
         months.forEach(AssessmentJsonTest::sameAsTheTree);
@@ -74,7 +74,7 @@ class AssessmentJsonTest {
 
     @Test
     void factsOfClassesTheFileHasNoNameForAreWrittenAsTheTreeWroteThem() {
-        Duban duban = Duban.builder().build();
+        Duban duban = Duban.builder().plan(PlanJson.embedded()).build();
         Assessment may = duban.replay(YearMonth.of(2021, 2), YearMonth.of(2021, 5), FactsJson.sampleYear(duban.plan())).get(3);
         List<Ignored> ignored = new ArrayList<>(may.ignored());
         ignored.add(new Ignored("reminder", 3, "区发改局", LocalDate.of(2021, 5, 6), "自定义事实", "an author's rule",
@@ -92,7 +92,7 @@ class AssessmentJsonTest {
 
     @Test
     void aDecimalInAnAuthorsFactKeepsItsScaleWhereTheTreeDroppedIt() {
-        Duban duban = Duban.builder().build();
+        Duban duban = Duban.builder().plan(PlanJson.embedded()).build();
         Assessment feb = duban.assess(YearMonth.of(2021, 2), null, FactsJson.sampleYear(duban.plan()), null);
         Inner on = new Inner(LocalDate.of(2021, 2, 6), "inner rule");
         Assessment a = new Assessment(feb.period(), feb.asOf(), feb.ruleset(), feb.findings(), feb.sanctions(), feb.scores(),

@@ -1,5 +1,6 @@
 package io.github.duban.rules;
 
+import io.github.duban.json.PlanJson;
 import io.github.duban.engine.Duban;
 import io.github.duban.error.CalendarException;
 import io.github.duban.json.FactsJson;
@@ -319,7 +320,7 @@ class RemindersRulesTest {
 
     @Test
     void theSampleYearsMay_everyDay() {
-        Duban sample = Duban.builder().build();
+        Duban sample = Duban.builder().plan(PlanJson.embedded()).build();
         Facts facts = FactsJson.sampleYear(sample.plan());
         YearMonth may = YearMonth.of(2021, 5);
         var ledger = sample.replay(may.minusMonths(1), may.minusMonths(1), facts).get(0).ledger();
@@ -380,7 +381,7 @@ class RemindersRulesTest {
 
     @Test
     void theSameDate_givesTheSameBytes_whateverTheOrderOfTheFacts() {
-        Duban sample = Duban.builder().build();
+        Duban sample = Duban.builder().plan(PlanJson.embedded()).build();
         Facts facts = FactsJson.sampleYear(sample.plan());
         LocalDate date = LocalDate.of(2021, 5, 24);
         byte[] once = ReminderJson.bytes(sample.reminders(date, facts));
