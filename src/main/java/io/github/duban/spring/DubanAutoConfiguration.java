@@ -39,6 +39,11 @@ import java.util.Map;
  * swaps, a {@link DubanJdbc} over the application's {@link DataSource} when there is one, and,
  * with Actuator, an {@code info} and {@code health} contribution naming the plan and the ruleset
  * fingerprint, and a {@code duban} endpoint that reloads the policy and rules.
+ *
+ * <p>{@code duban.plan} is required, unless the application has a {@link DataSource}: then plans come
+ * from the database ({@code duban_plans}) through {@link DubanJdbc}, the {@link Duban} bean carries only
+ * the policy and rules (its plan is the embedded sample, which {@link DubanJdbc} never uses), and
+ * info and health say the plans are in the database instead of naming a plan (docs/decisions.md F1).
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(Duban.class)
@@ -47,13 +52,26 @@ public class DubanAutoConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(DubanAutoConfiguration.class);
 
+    static final String NO_PLAN = "duban.plan is not set: set it to your plan JSON (a file path, or a classpath: or file:"
+            + " location), or to classpath:plan/lengshuitan-2021-3.json for the sample plan 冷优组发〔2021〕3号;"
+            + " an application whose plans are in the database (duban_plans) needs a DataSource instead";
+
+    /** What info, health and the endpoint say for the plan when plans come from the database. */
+    static final String DATABASE = "the database (duban_plans)";
+
     /** The engine as configured at start-up; code that must follow hot swaps uses {@link DubanRuntime#current()}. */
     @Bean
     @ConditionalOnMissingBean
-    public Duban duban(DubanProperties properties, ResourceLoader resources) {
+    public Duban duban(DubanProperties properties, ResourceLoader resources,
+                       org.springframework.beans.factory.ObjectProvider<DataSource> dataSource) {
         Duban.Builder b = Duban.builder();
         if (properties.plan() != null) {
             b.plan(readPlan(properties.plan(), resources));
+        } else if (dataSource.getIfAvailable() != null) {
+            // plans come from duban_plans: the engine carries the policy and rules only
+            b.plan(PlanJson.embedded());
+        } else {
+            throw new IllegalStateException(NO_PLAN);
         }
         Policy policy = readPolicy(properties, resources);
         if (policy != null) {
@@ -64,7 +82,7 @@ public class DubanAutoConfiguration {
             b.rules(rules);
         }
         Duban duban = b.build();
-        LOG.info("duban: plan {}, ruleset {}", planName(duban.plan()), duban.fingerprint());
+        LOG.info("duban: plan {}, ruleset {}", properties.plan() != null ? planName(duban.plan()) : DATABASE, duban.fingerprint());
         return duban;
     }
 
@@ -99,29 +117,37 @@ public class DubanAutoConfiguration {
     static class Actuator {
         @Bean
         @ConditionalOnMissingBean(name = "dubanInfoContributor")
-        InfoContributor dubanInfoContributor(DubanRuntime runtime) {
-            return info -> info.withDetail("duban", describe(runtime.current()));
+        InfoContributor dubanInfoContributor(DubanRuntime runtime, DubanProperties properties) {
+            return info -> info.withDetail("duban", describe(runtime.current(), properties.plan() != null));
         }
 
         @Bean
         @ConditionalOnMissingBean(name = "dubanHealthIndicator")
-        HealthIndicator dubanHealthIndicator(DubanRuntime runtime) {
-            return () -> org.springframework.boot.actuate.health.Health.up().withDetails(describe(runtime.current())).build();
+        HealthIndicator dubanHealthIndicator(DubanRuntime runtime, DubanProperties properties) {
+            return () -> org.springframework.boot.actuate.health.Health.up()
+                    .withDetails(describe(runtime.current(), properties.plan() != null)).build();
         }
 
         @Bean
         @ConditionalOnMissingBean
-        DubanEndpoint dubanEndpoint(DubanRuntime runtime, DubanReloader reloader) {
-            return new DubanEndpoint(runtime, reloader);
+        DubanEndpoint dubanEndpoint(DubanRuntime runtime, DubanReloader reloader, DubanProperties properties) {
+            return new DubanEndpoint(runtime, reloader, properties.plan() != null);
         }
     }
 
-    /** What info, health and the endpoint say of an engine: the plan and the ruleset fingerprint. */
-    static Map<String, Object> describe(Duban d) {
+    /**
+     * What info, health and the endpoint say of an engine: the plan (when {@code duban.plan} names one;
+     * else that plans come from the database) and the ruleset fingerprint.
+     */
+    static Map<String, Object> describe(Duban d, boolean planConfigured) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("plan", planName(d.plan()));
-        m.put("title", d.plan().title());
-        m.put("reporting", d.plan().reporting().from() + ".." + d.plan().reporting().to());
+        if (planConfigured) {
+            m.put("plan", planName(d.plan()));
+            m.put("title", d.plan().title());
+            m.put("reporting", d.plan().reporting().from() + ".." + d.plan().reporting().to());
+        } else {
+            m.put("plans", DATABASE);
+        }
         m.put("ruleset", d.fingerprint());
         return m;
     }

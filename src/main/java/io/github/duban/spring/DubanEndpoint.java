@@ -17,15 +17,23 @@ public class DubanEndpoint {
 
     private final DubanRuntime runtime;
     private final DubanReloader reloader;
+    private final boolean planConfigured;
 
+    /** An endpoint for an application whose plan is {@code duban.plan}. */
     public DubanEndpoint(DubanRuntime runtime, DubanReloader reloader) {
+        this(runtime, reloader, true);
+    }
+
+    /** {@code planConfigured} false: plans come from the database, and GET names none. */
+    public DubanEndpoint(DubanRuntime runtime, DubanReloader reloader, boolean planConfigured) {
         this.runtime = runtime;
         this.reloader = reloader;
+        this.planConfigured = planConfigured;
     }
 
     @ReadOperation
     public Map<String, Object> current() {
-        return DubanAutoConfiguration.describe(runtime.current());
+        return DubanAutoConfiguration.describe(runtime.current(), planConfigured);
     }
 
     @WriteOperation

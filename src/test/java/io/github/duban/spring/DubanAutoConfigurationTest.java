@@ -30,6 +30,7 @@ import java.time.YearMonth;
 
 import static io.github.duban.jdbc.SampleTables.PLAN_ID;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DubanAutoConfigurationTest {
 
@@ -121,14 +122,55 @@ class DubanAutoConfigurationTest {
     }
 
     @Test
-    void withoutADataSource_thereIsAnEngineButNoDatabaseBean() {
+    void withoutADataSource_thereIsAnEngineForDubanPlanButNoDatabaseBean() {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(NoDatabase.class)
                 .web(org.springframework.boot.WebApplicationType.NONE)
                 .properties(QUIET)
-                .properties("spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration")
+                .properties("spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+                        "duban.plan=classpath:plan/lengshuitan-2021-3.json")
                 .run()) {
             assertThat(app.getBean(Duban.class).plan().tasks()).hasSize(19);
             assertThat(app.getBeanNamesForType(DubanJdbc.class)).isEmpty();
+        }
+    }
+
+    @Test
+    void withoutADataSourceOrDubanPlan_theApplicationDoesNotStart_andSaysToSetDubanPlan() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(NoDatabase.class)
+                .web(org.springframework.boot.WebApplicationType.NONE)
+                .properties(QUIET)
+                .properties("spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration")
+                .run().close())
+                .hasStackTraceContaining("duban.plan is not set")
+                .hasStackTraceContaining("classpath:plan/lengshuitan-2021-3.json");
+    }
+
+    @Test
+    void withADataSourceAndNoDubanPlan_plansComeFromTheDatabase_andActuatorNamesNoPlan() throws Exception {
+        TestDatabases.Server pg = TestDatabases.postgres();
+        DataSource ds = pg.newDatabase();
+        SampleTables.load(ds, PLAN_ID);
+        String database;
+        try (Connection c = ds.getConnection()) {
+            database = c.getCatalog();
+        }
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OaApplication.class).properties(QUIET).properties(
+                "server.port=0", "server.address=127.0.0.1",
+                "spring.datasource.url=" + pg.url(database), "spring.datasource.username=" + pg.user(),
+                "spring.datasource.password=" + pg.password(),
+                "management.endpoints.web.exposure.include=info,health,duban",
+                "management.endpoint.health.show-details=always").run()) {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            DubanJdbc.MonthEnd feb = app.getBean(OaApplication.MonthEndJob.class).run(PLAN_ID, YearMonth.of(2021, 2));
+            assertThat(feb.assessment()).isNotNull();
+            JsonNode info = get(port, "/actuator/info");
+            assertThat(info.at("/duban/plan").isMissingNode()).as(info.toString()).isTrue();
+            assertThat(info.at("/duban/plans").asText()).isEqualTo("the database (duban_plans)");
+            assertThat(info.toString()).doesNotContain("冷优组发");
+            JsonNode health = get(port, "/actuator/health");
+            assertThat(health.at("/components/duban/details/plans").asText()).isEqualTo("the database (duban_plans)");
+            assertThat(health.toString()).doesNotContain("冷优组发");
+            assertThat(get(port, "/actuator/duban").toString()).doesNotContain("冷优组发");
         }
     }
 }
