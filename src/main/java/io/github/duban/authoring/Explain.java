@@ -234,13 +234,17 @@ public final class Explain {
         }
     }
 
+    private static String planName(io.github.duban.model.Plan p) {
+        return p.docNumber() != null && !p.docNumber().isBlank() ? p.docNumber() : "«" + p.title() + "»";
+    }
+
     private static String unitId(Duban duban, String unit) {
         for (Unit u : duban.plan().units()) {
             if (u.id().equals(unit) || u.name().equals(unit) || u.aliases().contains(unit)) {
                 return u.id();
             }
         }
-        throw new InputException("--unit", 0, null, unit + " is not a unit of the plan (expected a unit id or an alias the plan lists)");
+        throw new InputException("--unit", 0, null, unit + " is not a unit of the plan " + planName(duban.plan()) + " (expected a unit id or an alias the plan lists)");
     }
 
     /** Where each rule is written, as Drools' parser reads the files: rule name → {@code file:line}. */

@@ -71,7 +71,27 @@ final class Inputs {
         }
         Plan p = plan(facts);
         Duban d = engine(p);
-        return new Loaded(p, d, FactsJson.read(facts, p));
+        Loaded loaded = new Loaded(p, d, FactsJson.read(facts, p));
+        if (plan == null && !Files.isRegularFile(facts.resolve("plan.json"))) {
+            // said once the inputs are read, so a usage error stays the one line it is
+            err().println(fallbackNote(facts, p));
+        }
+        return loaded;
+    }
+
+    /** What stderr says when neither --plan nor FACTS/plan.json names the plan. */
+    static String fallbackNote(Path facts, Plan p) {
+        return "duban: no --plan and no plan.json in " + facts + ": using the embedded sample plan " + planName(p);
+    }
+
+    /** A plan as messages name it: its 文号, else its title. */
+    static String planName(Plan p) {
+        return p.docNumber() != null && !p.docNumber().isBlank() ? p.docNumber() : "«" + p.title() + "»";
+    }
+
+    private java.io.PrintWriter err() {
+        return mixee != null ? mixee.commandLine().getErr()
+                : new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true);
     }
 
     Plan plan(Path factsDir) {

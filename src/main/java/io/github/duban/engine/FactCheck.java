@@ -49,7 +49,7 @@ public final class FactCheck {
         if (r.value() != null && t.target() == null) {
             throw new Problem("value", "task " + r.task() + " has no target (目标值) to measure a value against; give a percent instead");
         }
-        Unit u = unit(units, r.unit());
+        Unit u = unit(plan, units, r.unit());
         if (!plan.reporting().covers(r.month())) {
             throw new Problem("month", "month " + r.month() + " is outside the reporting window "
                     + plan.reporting().from() + ".." + plan.reporting().to());
@@ -75,7 +75,7 @@ public final class FactCheck {
         if (i.task() != null) {
             judged(plan, i.task(), "an inspection finding");
         }
-        Unit u = notGroup(unit(units, i.unit()), "an inspection finding");
+        Unit u = notGroup(unit(plan, units, i.unit()), "an inspection finding");
         return new InspectionFinding(u.id(), i.task(), i.kind(), i.on(), i.person(), i.note());
     }
 
@@ -87,7 +87,7 @@ public final class FactCheck {
         if (r.task() != null) {
             judged(plan, r.task(), "a rectification");
         }
-        Unit u = notGroup(unit(units, r.unit()), "a rectification");
+        Unit u = notGroup(unit(plan, units, r.unit()), "a rectification");
         return new Rectification(u.id(), r.task(), r.on());
     }
 
@@ -131,10 +131,15 @@ public final class FactCheck {
         return made;
     }
 
+    /** The plan as errors name it: its 文号, else its title. */
+    static String name(Plan plan) {
+        return plan.docNumber() != null && !plan.docNumber().isBlank() ? plan.docNumber() : "«" + plan.title() + "»";
+    }
+
     private static io.github.duban.model.Task task(Plan plan, int no) {
         io.github.duban.model.Task t = indexOf(plan).tasks().get(no);
         if (t == null) {
-            throw new Problem("task", "task " + no + " is not in the plan (" + (plan.tasks().isEmpty() ? "it has no tasks"
+            throw new Problem("task", "task " + no + " is not in the plan " + name(plan) + " (" + (plan.tasks().isEmpty() ? "it has no tasks"
                     : "it has tasks " + plan.tasks().get(0).no() + ".." + plan.tasks().get(plan.tasks().size() - 1).no()) + ")");
         }
         return t;
@@ -151,10 +156,10 @@ public final class FactCheck {
         }
     }
 
-    private static Unit unit(Map<String, Unit> units, String name) {
+    private static Unit unit(Plan plan, Map<String, Unit> units, String name) {
         Unit u = units.get(name);
         if (u == null) {
-            throw new Problem("unit", "unit " + name + " is not in the plan (expected a unit id or an alias the plan lists)");
+            throw new Problem("unit", "unit " + name + " is not in the plan " + name(plan) + " (expected a unit id or an alias the plan lists)");
         }
         return u;
     }

@@ -57,12 +57,12 @@ class JdbcFailuresTest {
                     "\"2021-13\" is not a month (expected a month like 2021-04)"),
             new BadRow("INSERT INTO duban_completions (plan_id, task, completed_on) VALUES ('" + PLAN_ID + "', 99, DATE '2021-05-02')",
                     "duban_completions[" + P + ", task=99, completed_on=2021-05-02]", "task",
-                    "task 99 is not in the plan "
+                    "task 99 is not in the plan 冷优组发〔2021〕3号 "
                             + "(it has tasks 1..19)"),
             new BadRow("INSERT INTO duban_inspections (plan_id, unit, task, kind, on_date) VALUES ('" + PLAN_ID
                     + "', '区不存在局', 9, 'LAGGING', DATE '2021-05-20')",
                     "duban_inspections[" + P + ", unit=区不存在局, task=9, kind=LAGGING, on_date=2021-05-20]", "unit",
-                    "unit 区不存在局 is not in the plan (expected a unit id or an alias the plan lists)"),
+                    "unit 区不存在局 is not in the plan 冷优组发〔2021〕3号 (expected a unit id or an alias the plan lists)"),
             new BadRow("INSERT INTO duban_inspections (plan_id, unit, task, kind, on_date) VALUES ('" + PLAN_ID
                     + "', '区住建局', 9, 'LATE', DATE '2021-05-20')",
                     "duban_inspections[" + P + ", unit=区住建局, task=9, kind=LATE, on_date=2021-05-20]", "kind",
@@ -75,7 +75,7 @@ class JdbcFailuresTest {
             new BadRow("INSERT INTO duban_extensions (plan_id, task, requested_on, approved_on, new_deadline) VALUES ('" + PLAN_ID
                     + "', 20, DATE '2021-05-01', DATE '2021-05-02', DATE '2021-06-30')",
                     "duban_extensions[" + P + ", task=20, requested_on=2021-05-01, approved_on=2021-05-02, new_deadline=2021-06-30]", "task",
-                    "task 20 is not in the plan (it has tasks 1..19)"));
+                    "task 20 is not in the plan 冷优组发〔2021〕3号 (it has tasks 1..19)"));
 
     @Test
     void aBadRowInEachFactTable_namesTableKeyColumnAndExpectation_andNothingIsWritten() throws SQLException {

@@ -59,7 +59,7 @@ class FactsJsonTest {
         InputException e = refused();
         assertThat(e.line()).isEqualTo(1);
         assertThat(e.field()).isEqualTo("unit");
-        assertThat(e.getMessage()).contains("区不存在局", "not in the plan");
+        assertThat(e.getMessage()).contains("区不存在局", "not in the plan 冷优组发〔2021〕3号");
     }
 
     @Test
@@ -68,7 +68,7 @@ class FactsJsonTest {
         InputException e = refused();
         assertThat(e.file()).endsWith("completions.jsonl");
         assertThat(e.field()).isEqualTo("task");
-        assertThat(e.getMessage()).contains("task 20 is not in the plan");
+        assertThat(e.getMessage()).contains("task 20 is not in the plan 冷优组发〔2021〕3号");
     }
 
     @Test
