@@ -10,8 +10,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
 
-@Command(name = "explain", mixinStandardHelpOptions = true, description = {"One unit's month line by line: each score line, the finding or sanction behind it,",
-        "the rule (file:line), the facts (file:line) and the policy clause that gave the points; then each case month by month."})
+@Command(name = "explain", mixinStandardHelpOptions = true, description = {"Explain one unit's month line by line.",
+        "Each score line with the finding or sanction behind it, the rule (file:line), the facts (file:line)",
+        "and the policy clause that gave the points; then each case month by month."})
 final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 /** {@code duban}: the command line. Exit codes: 0 done, 2 bad input (nothing written), 1 anything else. */
-@Command(name = "duban", mixinStandardHelpOptions = true, version = "duban 0.1.0",
+@Command(name = "duban", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "督办: assess a supervision plan's month, escalate and score its units, and remind them of what they owe.",
         subcommands = {PlanCommand.class, PolicyCommand.class, AssessCommand.class, RemindCommand.class, ReplayCommand.class, DemoCommand.class, ExplainCommand.class,
                 RulesCommand.class, ImportCommand.class, DeadlineCommand.class, SqlCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
@@ -36,8 +36,16 @@ public final class Main implements Runnable {
 
     static CommandLine command() {
         CommandLine cli = new CommandLine(new Main());
-        String[] version = cli.getCommandSpec().version();
-        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().version(version));
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
+        // --facts is required unless --plans or --jdbc is given; the commands without those say less
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            CommandLine.Model.CommandSpec s = sub.getCommandSpec();
+            CommandLine.Model.OptionSpec facts = s.findOption("--facts");
+            if (facts != null && s.findOption("--plans") == null && s.findOption("--jdbc") == null) {
+                s.remove(facts);
+                s.addOption(facts.toBuilder().description("the facts directory (*.jsonl, optional plan.json)").build());
+            }
+        }
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cli.setExecutionExceptionHandler(new Failures());
@@ -51,6 +59,28 @@ public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The project's version, as the build wrote it into io/github/duban/version.properties. */
+    static String version() {
+        try (java.io.InputStream in = Main.class.getResourceAsStream("/io/github/duban/version.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** {@code --version}: "duban " and the project's version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"duban " + version()};
+        }
+    }
 
     /** {@code duban} alone names no command: a usage error (exit 2), with the list of commands. */
     @Override

@@ -11,7 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "rules", mixinStandardHelpOptions = true, description = {"Work on the rules: list, check, test scenarios, diff a month, pack a ruleset.",
+@Command(name = "rules", mixinStandardHelpOptions = true, description = {"Work on the rules: list, check, test, diff, pack.",
+        "Lists, checks and tests the rules, compares a month under proposed rules, packs a ruleset.",
         "Without a subcommand: compile the rules and list them (as `rules list`)."},
         subcommands = {RulesCommand.ListCommand.class, RulesCommand.CheckCommand.class, RulesCommand.TestCommand.class, RulesCommand.DiffCommand.class, RulesCommand.PackCommand.class})
 final class RulesCommand implements Callable<Integer> {
@@ -69,8 +70,9 @@ final class RulesCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true, description = {"Read the built-in and your rules with Drools' parser, compile them and read the policy;",
-            "print every problem as FILE:LINE:COLUMN: error|warning|note: message. The rules are not run unless --run.",
+    @Command(name = "check", mixinStandardHelpOptions = true, description = {"Check the rules and the policy without running them (unless --run).",
+            "Reads the built-in and your rules with Drools' parser, compiles them and reads the policy;",
+            "prints every problem as FILE:LINE:COLUMN: error|warning|note: message.",
             "Exit 0 clean (notes only), 1 problems, 2 bad usage."})
     static final class CheckCommand implements Callable<Integer> {
         @Spec
@@ -136,8 +138,8 @@ final class RulesCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "diff", mixinStandardHelpOptions = true, description = {"What-if: assess a month under the rules in force and under proposed rules or policy,",
-            "and show what would change unit by unit (findings, sanctions, score lines with their rule and policy clause, scores, ratings, ranks)."})
+    @Command(name = "diff", mixinStandardHelpOptions = true, description = {"What-if: compare a month under the rules in force and under proposed rules or policy.",
+            "Shows what would change unit by unit: findings, sanctions, score lines with their rule and policy clause, scores, ratings, ranks."})
     static final class DiffCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -199,7 +201,7 @@ final class RulesCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "pack", mixinStandardHelpOptions = true, description = {"Bundle the rules, policy and working-day calendar in force, with their fingerprint, into one zip;",
+    @Command(name = "pack", mixinStandardHelpOptions = true, description = {"Bundle the rules, policy and working-day calendar in force, with their fingerprint, into one zip.",
             "assess --ruleset FILE.zip then uses exactly that package (a package changed after packing is refused)."})
     static final class PackCommand implements Callable<Integer> {
         @Spec
