@@ -93,6 +93,9 @@ class EmbeddingTest {
             }
             Class<?> duban = Class.forName("io.github.duban.engine.Duban", true, plain);
             Object builder = duban.getMethod("builder").invoke(null);
+            Class<?> planJson = Class.forName("io.github.duban.json.PlanJson", true, plain);
+            Object sample = planJson.getMethod("embedded").invoke(null);
+            builder = builder.getClass().getMethod("plan", Class.forName("io.github.duban.model.Plan", false, plain)).invoke(builder, sample);
             Object engine = builder.getClass().getMethod("build").invoke(builder);
             Object plan = duban.getMethod("plan").invoke(engine);
             Class<?> factsJson = Class.forName("io.github.duban.json.FactsJson", true, plain);

@@ -53,7 +53,7 @@ class HotSwapTest {
         sources.put("county.drl", "package rules;\n// a county's own file: no rules yet\n");
         other = Ruleset.compile(sources);
         county = PolicyJson.read(Path.of("src/test/resources/authoring/county.yaml"));
-        facts = FactsJson.sampleYear(Duban.builder().rules(builtIn).build().plan());
+        facts = FactsJson.sampleYear(PlanJson.embedded());
         Map<String, String> bad = new TreeMap<>(builtIn.sources());
         bad.put("county.drl", "package rules;\nrule \"A broken rule\"\nwhen\n  $f : Finding( \nthen\nend\n");
         try {
