@@ -129,7 +129,7 @@ public final class Duban {
         }
 
         /**
-         * The plan; required. {@code PlanJson.read(path)} reads one, {@code PlanJson.embedded()} is the
+         * The plan; required. {@link PlanJson#read(java.nio.file.Path)} reads one, {@link PlanJson#embedded()} is the
          * sample plan 冷优组发〔2021〕3号.
          */
         public Builder plan(Plan plan) {
