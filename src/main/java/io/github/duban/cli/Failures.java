@@ -14,7 +14,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
         var err = cmd.getErr();
         if (ex instanceof JdbcException) {
-            err.println("duban: " + ex.getMessage());
+            err.println("duban: " + JdbcAssess.masked(ex.getMessage()));
             return 1;
         }
         if (ex instanceof DubanException) {
