@@ -32,7 +32,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
             err.println("duban: " + io.getMessage() + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")"));
             return missing ? 2 : 1;
         }
-        err.println("duban: unexpected failure: " + ex);
+        err.println("duban: unexpected failure: " + JdbcAssess.masked(String.valueOf(ex)));
         ex.printStackTrace(err);
         return 1;
     }

@@ -108,6 +108,10 @@ public class InputException extends DubanException {
                     + (nearest != null ? " (did you mean " + nearest + "?)" : ""), given, String.join(", ", allowed));
         }
         String msg = e.getOriginalMessage();
+        if (msg != null && msg.startsWith("Invalid UTF-8")) {
+            return new InputException(file, line, null, "holds bytes that are not UTF-8 on this line (saved as GBK or another Chinese "
+                    + "encoding?): the file is read as UTF-8; save it as UTF-8 and run again");
+        }
         if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u && u.getKnownPropertyIds() != null
                 && !u.getKnownPropertyIds().isEmpty()) {
             java.util.List<String> known = u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();

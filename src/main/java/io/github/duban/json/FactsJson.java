@@ -245,7 +245,7 @@ public final class FactsJson {
             // the line stays unknown
         }
         return new InputException(source, line, null, "holds bytes that are not UTF-8" + (line > 0 ? " on this line" : "")
-                + " (saved as GBK or another Chinese encoding?): facts files are read as UTF-8; save it as UTF-8 and run again");
+                + " (saved as GBK or another Chinese encoding?): the file is read as UTF-8; save it as UTF-8 and run again");
     }
 
     private static <T> List<T> resource(String name, Plan plan, Parser<T> parser) {

@@ -187,4 +187,19 @@ class CarelessInputTest extends ConsoleCapture {
         assertThat(assess(dir)).isEqualTo(2);
         assertThat(err()).contains("reports.jsonl:3", "UTF-8", "save it as UTF-8").doesNotContain("Exception");
     }
+
+    @Test
+    void aPlanOrPolicyInGbk_isRefused_askingForUtf8() throws IOException {
+        Path facts = facts("reports.jsonl", REPORT);
+        Path plan = tmp.resolve("gbk-plan.json");
+        Files.write(plan, "{\n  \"title\": \"区优化营商环境方案\",\n  \"tasks\": []\n}\n".getBytes(Charset.forName("GBK")));
+        assertThat(Main.run("assess", "--facts", facts.toString(), "--month", "2021-02", "--plan", plan.toString(),
+                "--out", tmp.resolve("out").toString())).isEqualTo(2);
+        assertThat(err()).contains("gbk-plan.json:2", "not UTF-8", "save it as UTF-8").doesNotContain("Invalid UTF-8 start byte");
+        err.reset();
+        Path policy = tmp.resolve("gbk.yaml");
+        Files.write(policy, "base: 100\n# 区县政策\n".getBytes(Charset.forName("GBK")));
+        assertThat(assess(facts, "--policy", policy.toString())).isEqualTo(2);
+        assertThat(err()).contains("gbk.yaml:2", "not UTF-8", "save it as UTF-8").doesNotContain("Input length");
+    }
 }
