@@ -64,6 +64,23 @@ class CarelessInputTest extends ConsoleCapture {
     }
 
     @Test
+    void aRulesetZipWhoseEntriesTogetherInflateBeyondTheLimit_isRefused_namingTheLimit() throws IOException {
+        Path zip = tmp.resolve("wide.zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
+            byte[] zeros = new byte[1 << 20];
+            for (int e = 0; e < 5; e++) { // 5 entries of 15 MB each: each under its limit, 75 MB in all
+                z.putNextEntry(new ZipEntry("rules/r" + e + ".drl"));
+                for (int i = 0; i < 15; i++) {
+                    z.write(zeros);
+                }
+                z.closeEntry();
+            }
+        }
+        assertThat(assess(facts("reports.jsonl", REPORT), "--ruleset", zip.toString())).isEqualTo(2);
+        assertThat(err()).contains("wide.zip", "64 MB in all", "rules/r4.drl").doesNotContain("Exception");
+    }
+
+    @Test
     void aRulesetZipOfManyEntries_isRefused_namingTheLimit() throws IOException {
         Path zip = tmp.resolve("many.zip");
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
