@@ -8,6 +8,7 @@ import io.github.duban.engine.Duban;
 import io.github.duban.engine.Ruleset;
 import io.github.duban.engine.WorkCalendar;
 import io.github.duban.error.InputException;
+import io.github.duban.error.LimitException;
 import io.github.duban.json.PolicyJson;
 import io.github.duban.model.Policy;
 
@@ -182,14 +183,44 @@ public final class RulesetPackage {
         return new Contents(rules, p, c, fingerprint);
     }
 
-    /** The files of the zip by name; refused, saying what is wrong, when it is not a whole zip. */
+    /** The most entries a package may hold (one made by {@code rules pack} holds a few dozen). */
+    static final int MAX_ENTRIES = 1_000;
+
+    /** The most bytes one entry may inflate to (the largest rules file is some tens of KB). */
+    static final long MAX_ENTRY_BYTES = 16L << 20;
+
+    /** The most bytes all entries together may inflate to. */
+    static final long MAX_TOTAL_BYTES = 64L << 20;
+
+    /**
+     * The files of the zip by name; refused, saying what is wrong, when it is not a whole zip, and
+     * refused at once, naming the limit, when it holds more entries or inflates to more bytes than
+     * any package does (a zip bomb): the bytes are counted as they inflate, the sizes the zip
+     * claims are not trusted.
+     */
     private static Map<String, byte[]> entries(Path zip, String source) {
         Map<String, byte[]> files = new TreeMap<>();
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             ZipEntry e;
+            int count = 0;
+            long total = 0;
             while ((e = in.getNextEntry()) != null) {
+                if (++count > MAX_ENTRIES) {
+                    throw new LimitException("ruleset package entries", null, source + ": holds more than " + MAX_ENTRIES
+                            + " entries, the most a ruleset package may hold (a package made by duban rules pack holds a few dozen): refused");
+                }
                 if (!e.isDirectory()) {
-                    files.put(e.getName(), readAll(in));
+                    byte[] bytes = readAtMost(in, Math.min(MAX_ENTRY_BYTES, MAX_TOTAL_BYTES - total));
+                    if (bytes == null) {
+                        boolean entry = MAX_ENTRY_BYTES <= MAX_TOTAL_BYTES - total;
+                        throw new LimitException(entry ? "ruleset package entry size" : "ruleset package size", null, source + ": "
+                                + (entry ? "entry " + e.getName() + " inflates to more than " + (MAX_ENTRY_BYTES >> 20)
+                                + " MB, the most one entry of a ruleset package may hold"
+                                : "its entries inflate to more than " + (MAX_TOTAL_BYTES >> 20) + " MB in all (at " + e.getName()
+                                + "), the most a ruleset package may hold") + " (a zip bomb?): refused");
+                    }
+                    total += bytes.length;
+                    files.put(e.getName(), bytes);
                 }
             }
         } catch (java.io.EOFException e) {
@@ -208,9 +239,18 @@ public final class RulesetPackage {
         return files;
     }
 
-    private static byte[] readAll(InputStream in) throws IOException {
+    /** The rest of the entry, or null as soon as it passes {@code limit} bytes. */
+    private static byte[] readAtMost(InputStream in, long limit) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        in.transferTo(out);
+        byte[] buf = new byte[8192];
+        long n = 0;
+        for (int r = in.read(buf); r >= 0; r = in.read(buf)) {
+            n += r;
+            if (n > limit) {
+                return null;
+            }
+            out.write(buf, 0, r);
+        }
         return out.toByteArray();
     }
 

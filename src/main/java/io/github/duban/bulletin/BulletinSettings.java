@@ -75,6 +75,10 @@ public record BulletinSettings(String series, String office, String recipients, 
         try {
             s = text.isBlank() ? DEFAULT : YAML.readValue(text, BulletinSettings.class);
         } catch (JsonProcessingException e) {
+            InputException syntax = InputException.yamlSyntax(file.toString(), e);
+            if (syntax != null) {
+                throw syntax;
+            }
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             String field = null;
             if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {

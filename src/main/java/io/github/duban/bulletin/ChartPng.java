@@ -44,8 +44,60 @@ final class ChartPng {
         return encode(draw(c));
     }
 
-    /** The chart drawn at {@link #SCALE} times its size, as an RGB image. */
+    /**
+     * Called before the first font is looked up: a test makes it throw as a host without fonts
+     * (no fontconfig) does. Does nothing otherwise.
+     */
+    static volatile Runnable beforeFonts = () -> {
+    };
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChartPng.class);
+    private static volatile boolean warned;
+
+    /**
+     * The chart drawn at {@link #SCALE} times its size, as an RGB image. On a host where fonts
+     * cannot be had (a server without fontconfig, where java.awt's font manager throws an Error),
+     * the bars are drawn without their text and one warning is logged: the bulletin is still written.
+     */
     static BufferedImage draw(Bulletin.Chart c) {
+        try {
+            return drawWithText(c);
+        } catch (LinkageError | InternalError | java.awt.AWTError | RuntimeException e) {
+            if (!warned) {
+                warned = true;
+                LOG.warn("the bulletin's chart is drawn without its text: no font could be had ({}); install fontconfig "
+                        + "and a CJK font (fonts-noto-cjk) for the unit names and scores", e.toString());
+            }
+            return drawWithoutText(c);
+        }
+    }
+
+    /** The bars and grid alone, set pixel by pixel: no font, no java.awt rendering pipeline. */
+    static BufferedImage drawWithoutText(Bulletin.Chart c) {
+        int w = c.width() * SCALE;
+        int h = c.height() * SCALE;
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        fill(img, 0, 0, w, h, 0xffffff);
+        for (Bulletin.Tick t : c.ticks()) {
+            fill(img, t.x() * SCALE, 4 * SCALE, SCALE, (c.height() - 24) * SCALE, 0xe0e0e0);
+        }
+        fill(img, c.left() * SCALE, 4 * SCALE, SCALE, (c.height() - 24) * SCALE, 0x888888);
+        for (Bulletin.Bar b : c.bars()) {
+            fill(img, c.left() * SCALE, b.y() * SCALE, b.length() * SCALE, 18 * SCALE, Integer.decode(b.colour()) & 0xffffff);
+        }
+        return img;
+    }
+
+    private static void fill(BufferedImage img, int x0, int y0, int width, int height, int rgb) {
+        for (int y = Math.max(0, y0); y < Math.min(img.getHeight(), y0 + height); y++) {
+            for (int x = Math.max(0, x0); x < Math.min(img.getWidth(), x0 + width); x++) {
+                img.setRGB(x, y, rgb);
+            }
+        }
+    }
+
+    private static BufferedImage drawWithText(Bulletin.Chart c) {
+        beforeFonts.run();
         int w = c.width() * SCALE;
         int h = c.height() * SCALE;
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);

@@ -14,7 +14,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
         var err = cmd.getErr();
         if (ex instanceof JdbcException) {
-            err.println("duban: " + ex.getMessage());
+            err.println("duban: " + JdbcAssess.masked(ex.getMessage()));
             return 1;
         }
         if (ex instanceof DubanException) {
@@ -32,7 +32,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
             err.println("duban: " + io.getMessage() + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")"));
             return missing ? 2 : 1;
         }
-        err.println("duban: unexpected failure: " + ex);
+        err.println("duban: unexpected failure: " + JdbcAssess.masked(String.valueOf(ex)));
         ex.printStackTrace(err);
         return 1;
     }

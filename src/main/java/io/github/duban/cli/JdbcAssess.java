@@ -102,14 +102,14 @@ final class JdbcAssess {
                 } else {
                     failed++;
                     onlyBadInput &= r.badInput();
-                    err.println("duban: plan " + r.planId() + " " + month + " failed: " + r.error());
+                    err.println("duban: plan " + r.planId() + " " + month + " failed: " + masked(String.valueOf(r.error())));
                 }
             }
             err.println("duban: " + month + ": " + (runs.size() - failed) + " of " + runs.size() + " plans assessed"
                     + (failed > 0 ? ", " + failed + " failed" : ""));
             return failed == 0 ? 0 : onlyBadInput ? 2 : 1;
         } catch (JdbcException | SchemaVersionException e) {
-            err.println("duban: " + e.getMessage());
+            err.println("duban: " + masked(e.getMessage()));
             return 1;
         }
     }
@@ -121,6 +121,22 @@ final class JdbcAssess {
                 + (m.replayedFrom() != null ? " (no ledger of " + a.period().minusMonths(1) + " in duban_ledgers: replayed from "
                 + m.replayedFrom() + ")" : "");
     }
+
+    /** The URL with any password in it shown as {@code ***}. */
+    static String masked(String url) {
+        if (url == null) {
+            return null;
+        }
+        String s = SECRET_PARAMETER.matcher(url).replaceAll("$1***");
+        return USER_INFO.matcher(s).replaceAll("$1***@");
+    }
+
+    /** {@code password=…}, {@code pwd=…} and the like, up to the next {@code & ; ,} or space. */
+    private static final java.util.regex.Pattern SECRET_PARAMETER = java.util.regex.Pattern.compile(
+            "(?i)((?:password|passwd|pwd|secret|token)\\s*=\\s*)[^&;,\\s)]*");
+
+    /** {@code //user:secret@host}. */
+    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("(//[^/:@\\s]*:)[^/@\\s]*@");
 
     /** Connections straight from the JDBC driver of the URL. */
     static final class DriverDataSource implements DataSource {
@@ -139,7 +155,14 @@ final class JdbcAssess {
 
         @Override
         public Connection getConnection() throws SQLException {
-            return DriverManager.getConnection(url, properties);
+            try {
+                return DriverManager.getConnection(url, properties);
+            } catch (SQLException e) {
+                // drivers (and DriverManager's "No suitable driver found for URL") echo the URL: never its password
+                SQLException shown = new SQLException(masked(e.getMessage()), e.getSQLState(), e.getErrorCode());
+                shown.setStackTrace(e.getStackTrace());
+                throw shown;
+            }
         }
 
         @Override

@@ -49,12 +49,42 @@ public final class Main implements Runnable {
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cli.setExecutionExceptionHandler(new Failures());
+        cli.registerConverter(java.time.YearMonth.class, Main::month);
+        cli.registerConverter(java.time.LocalDate.class, Main::date);
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("duban: " + ex.getMessage());
             ex.getCommandLine().usage(ex.getCommandLine().getErr());
             return 2;
         });
         return cli;
+    }
+
+    /** A month as YYYY-MM, said in plain words when it is not one (never java.time's message). */
+    static java.time.YearMonth month(String text) {
+        String t = text.strip();
+        if (t.matches("\\d{4}-\\d{2}")) {
+            int m = Integer.parseInt(t.substring(5));
+            if (m >= 1 && m <= 12) {
+                return java.time.YearMonth.of(Integer.parseInt(t.substring(0, 4)), m);
+            }
+            throw new CommandLine.TypeConversionException("'" + text + "' has no month " + t.substring(5)
+                    + ": expected YYYY-MM, a month 01..12 (such as 2021-02)");
+        }
+        throw new CommandLine.TypeConversionException("'" + text + "' is not a month: expected YYYY-MM, a four-digit year and a month 01..12 (such as 2021-02)");
+    }
+
+    /** A date as YYYY-MM-DD, said in plain words when it is not one. */
+    static java.time.LocalDate date(String text) {
+        String t = text.strip();
+        if (t.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            try {
+                return java.time.LocalDate.parse(t);
+            } catch (java.time.DateTimeException e) {
+                throw new CommandLine.TypeConversionException("'" + text + "' is no day of the calendar: expected YYYY-MM-DD, a month 01..12 "
+                        + "and a day that month has (such as 2021-02-28)");
+            }
+        }
+        throw new CommandLine.TypeConversionException("'" + text + "' is not a date: expected YYYY-MM-DD (such as 2021-02-28)");
     }
 
     @CommandLine.Spec

@@ -86,6 +86,10 @@ public class InputException extends DubanException {
 
     /** As {@link #from(String, JsonProcessingException)}, for one line of a JSON-lines file. */
     public static InputException from(String file, int lineOfRecord, JsonProcessingException e) {
+        InputException yaml = yamlSyntax(file, e);
+        if (yaml != null) {
+            return yaml;
+        }
         JsonLocation loc = e.getLocation();
         int line = lineOfRecord > 0 ? lineOfRecord : (loc == null ? 0 : loc.getLineNr());
         String field = null;
@@ -94,11 +98,157 @@ public class InputException extends DubanException {
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
         }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f && f.getTargetType() != null
+                && f.getTargetType().isEnum() && f.getValue() != null) {
+            String given = String.valueOf(f.getValue());
+            java.util.List<String> allowed = java.util.Arrays.stream(f.getTargetType().getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name()).toList();
+            String nearest = nearest(given, allowed);
+            return new InputException(file, line, field, "is " + given + "; expected one of " + String.join(", ", allowed)
+                    + (nearest != null ? " (did you mean " + nearest + "?)" : ""), given, String.join(", ", allowed));
+        }
         String msg = e.getOriginalMessage();
+        if (msg != null && msg.startsWith("Invalid UTF-8")) {
+            return new InputException(file, line, null, "holds bytes that are not UTF-8 on this line (saved as GBK or another Chinese "
+                    + "encoding?): the file is read as UTF-8; save it as UTF-8 and run again");
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u && u.getKnownPropertyIds() != null
+                && !u.getKnownPropertyIds().isEmpty()) {
+            java.util.List<String> known = u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            String near = nearest(u.getPropertyName(), known);
+            return new InputException(file, line, field, "is not a field here; expected one of " + String.join(", ", known)
+                    + (near != null ? " (did you mean " + near + "?)" : ""), u.getPropertyName(), String.join(", ", known));
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi && mi.getTargetType() != null
+                && !(e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException)) {
+            String plain = mismatch(msg, mi.getTargetType());
+            if (plain != null) {
+                return new InputException(file, line, field, plain);
+            }
+        }
         int cut = msg.indexOf('\n');
         if (cut > 0) {
             msg = msg.substring(0, cut);
         }
         return new InputException(file, line, field, msg);
+    }
+
+    private static final java.util.regex.Pattern FROM = java.util.regex.Pattern.compile(
+            "from (Array|Object|String|Integer|Floating-point|Boolean|Null|Number)");
+
+    /** Jackson's "cannot deserialize type T from V" said in plain words: what was found, what was expected; null if not that. */
+    private static String mismatch(String msg, Class<?> type) {
+        String expected = expected(type);
+        if (msg.startsWith("Cannot map `null`")) {
+            return "is null or missing; expected " + expected;
+        }
+        java.util.regex.Matcher m = FROM.matcher(msg);
+        if (!m.find() || !(msg.startsWith("Cannot deserialize") || msg.startsWith("Cannot construct"))) {
+            return null;
+        }
+        String found = switch (m.group(1)) {
+            case "Array" -> "a list [ … ]";
+            case "Object" -> "an object { … }";
+            case "String" -> "a text in quotes";
+            case "Integer", "Number" -> "a whole number";
+            case "Floating-point" -> "a number with a fraction";
+            case "Boolean" -> "true or false";
+            default -> "null";
+        };
+        return "is " + found + "; expected " + expected;
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == double.class || type == Double.class || type == java.math.BigDecimal.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a text in quotes";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date \"YYYY-MM-DD\"";
+        }
+        if (type == java.time.YearMonth.class) {
+            return "a month \"YYYY-MM\"";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list [ … ]";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                    .collect(Collectors.joining(", "));
+        }
+        return "an object { … }";
+    }
+
+    /**
+     * A YAML syntax error said in plain words, at the line where the parser found it (not where the
+     * mapping it was reading began); null when {@code e} is no YAML syntax error.
+     */
+    public static InputException yamlSyntax(String file, JsonProcessingException e) {
+        if (!(e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException y)) {
+            return null;
+        }
+        String problem = y.getProblem() == null ? "" : y.getProblem();
+        int line = y.getProblemMark() != null ? y.getProblemMark().getLine() + 1
+                : e.getLocation() != null ? e.getLocation().getLineNr() : 0;
+        int contextLine = y.getContextMark() != null ? y.getContextMark().getLine() + 1 : 0;
+        String plain;
+        if (problem.contains("(TAB)") || problem.contains("'\\t'")) {
+            plain = "a tab: YAML indents with spaces only";
+        } else if (problem.contains("mapping values are not allowed")) {
+            plain = "a 'key: value' where none can be: check this line's indentation against the line before, or put a value holding ': ' in quotes";
+        } else if (problem.startsWith("expected <block end>") || problem.contains("could not find expected ':'")
+                || problem.startsWith("expected <block")) {
+            plain = "this line does not fit the indentation of the lines above it (YAML nests by indentation: keys of one level"
+                    + " start in the same column, indented with spaces)";
+        } else if (problem.contains("end of stream") || problem.contains("expected ','") || problem.contains("expected ',' or")) {
+            plain = "something opened is never closed (a quote, a [ or a {" + (contextLine > 0 ? " on line " + contextLine : "") + ")";
+        } else if (problem.contains("found duplicate key") || String.valueOf(y.getContext()).contains("duplicate")) {
+            plain = "a key written twice";
+        } else {
+            plain = "the text cannot be read as YAML here";
+        }
+        return new InputException(file, line, null, "is not valid YAML: " + plain + " (the YAML reader says: " + problem.strip() + ")");
+    }
+
+    /** The allowed value nearest {@code given} (case aside, by edit distance), when it is near enough to be a slip; else null. */
+    public static String nearest(String given, java.util.Collection<String> allowed) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        String g = given.strip().toUpperCase(java.util.Locale.ROOT);
+        for (String a : allowed) {
+            int d = distance(g, a.toUpperCase(java.util.Locale.ROOT));
+            if (d < bestDistance) {
+                best = a;
+                bestDistance = d;
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, best.length() / 3) ? best : null;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 }

@@ -96,6 +96,9 @@ enum Role {
 
     /** The role of a table column header, matched flexibly; null when it is not one we read. */
     static Role ofHeader(String header) {
+        if (header.length() > 60) {
+            return null; // a cell of text, not a header (a header is a few words): spared the regexes below, run for every cell
+        }
         String h = simplified(header).replaceAll("[\\s\\p{P}\\p{S}⠀-⣿\ue000\ue001]", "").replaceAll("[a-zA-Z]+", "");
         if (h.isEmpty() || h.length() > 12) {
             return null;

@@ -208,11 +208,44 @@ public final class FactsJson {
                     to.accept(parser.parse(line, new Where(source, no), plan));
                 }
             }
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new InputException(source, 0, null, "is not UTF-8 text");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw notUtf8(file, source);
         } catch (IOException e) {
             throw new InputException(source, 0, null, "cannot read: " + e.getMessage());
         }
+    }
+
+    /** A file that is not UTF-8 refused at the first line holding bytes that are not (GBK, most often). */
+    static InputException notUtf8(Path file, String source) {
+        int line = 0;
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+            java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+            java.io.ByteArrayOutputStream one = new java.io.ByteArrayOutputStream();
+            int no = 1;
+            for (int b = in.read(); ; b = in.read()) {
+                if (b == '\n' || b < 0) {
+                    try {
+                        utf8.reset().decode(java.nio.ByteBuffer.wrap(one.toByteArray()));
+                    } catch (java.nio.charset.CharacterCodingException bad) {
+                        line = no;
+                        break;
+                    }
+                    if (b < 0) {
+                        break;
+                    }
+                    one.reset();
+                    no++;
+                } else {
+                    one.write(b);
+                }
+            }
+        } catch (IOException e) {
+            // the line stays unknown
+        }
+        return new InputException(source, line, null, "holds bytes that are not UTF-8" + (line > 0 ? " on this line" : "")
+                + " (saved as GBK or another Chinese encoding?): the file is read as UTF-8; save it as UTF-8 and run again");
     }
 
     private static <T> List<T> resource(String name, Plan plan, Parser<T> parser) {

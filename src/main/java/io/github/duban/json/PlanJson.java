@@ -69,6 +69,11 @@ public final class PlanJson {
         PlanDoc doc;
         try {
             doc = Mappers.MAPPER.readValue(json, PlanDoc.class);
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            // Jackson places it at the end of the object it buffered: the line where the key is written says more
+            InputException at = InputException.from(source, e);
+            int line = lineOfKey(json, e.getPropertyName());
+            throw line > 0 ? at.at(source, line) : at;
         } catch (JsonProcessingException e) {
             throw InputException.from(source, e);
         } catch (IOException e) {
@@ -77,11 +82,31 @@ public final class PlanJson {
         return plan(doc, source);
     }
 
+    /** The 1-based line where {@code "key":} is first written, 0 if nowhere. */
+    private static int lineOfKey(byte[] json, String key) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + java.util.regex.Pattern.quote(key) + "\"\\s*:")
+                .matcher(new String(json, StandardCharsets.UTF_8));
+        if (!m.find()) {
+            return 0;
+        }
+        String before = new String(json, StandardCharsets.UTF_8).substring(0, m.start());
+        return (int) before.chars().filter(c -> c == '\n').count() + 1;
+    }
+
     private static Plan plan(PlanDoc doc, String source) {
+        if (doc == null) {
+            throw new InputException(source, 1, null, "is null; expected the plan, a JSON object { … } with reporting, units and tasks");
+        }
+        if (doc.tasks() == null) {
+            throw new InputException(source, 0, "tasks", "is missing or null; expected a list [ … ] of the plan's tasks");
+        }
         try {
             return doc.toPlan();
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             throw new InputException(source, 0, null, "the plan is not valid: " + e.getMessage());
+        } catch (NullPointerException e) {
+            throw new InputException(source, 0, null, "the plan is not valid: a value it needs is null or missing"
+                    + (doc.tasks().contains(null) ? " (tasks holds a null where a task should be)" : ""));
         }
     }
 

@@ -141,6 +141,8 @@ public final class PolicyJson {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw FactsJson.notUtf8(file, file.toString());
         } catch (IOException e) {
             throw new InputException(file.toString(), 0, null, "cannot read the policy file: " + e.getMessage());
         }

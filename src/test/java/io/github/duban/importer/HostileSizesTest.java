@@ -81,18 +81,43 @@ class HostileSizesTest {
     }
 
     @Test
-    void aCsvOfFifteenMegabytes_isRefusedAtItsRowLimit_fast() throws Exception {
+    void aCsvOfFifteenMegabytes_underTheRowLimit_isRefusedUnread_fast() throws Exception {
+        // 16,000 rows of a long measure each: under the row limit, but reading it took 1.7 GB of allocations and 9 s
+        Path f = dir.resolve("wide.csv");
+        try (OutputStream w = new java.io.BufferedOutputStream(Files.newOutputStream(f))) {
+            long written = 0;
+            w.write(HostileFilesTest.utf8("序号,工作任务,牵头单位,完成时限\n"));
+            for (int i = 1; written < (15L << 20); i++) {
+                byte[] row = HostileFilesTest.utf8(i + ",开展第" + i + "项整治行动。" + "深化改革优化营商环境".repeat(30) + ",区城管局,2023年6月底\n");
+                w.write(row);
+                written += row.length;
+            }
+        }
+        ImportCommandTest.Run r = refusedWithin(f, 2_000);
+        assertThat(r.err()).contains("wide.csv", "15.0 MB", "more than 4 MB").doesNotContain("Exception");
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+        try {
+            PlanImporter.importCsv(f);
+        } catch (ImportException expected) {
+            // refused
+        }
+        assertThat((threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before) >> 20).as("MB allocated").isLessThan(16);
+    }
+
+    @Test
+    void aCsvOfTwentyThousandRows_isRefusedAtItsRowLimit_fast() throws Exception {
         Path f = dir.resolve("big.csv");
         try (OutputStream w = new java.io.BufferedOutputStream(Files.newOutputStream(f))) {
             long written = 0;
             w.write(HostileFilesTest.utf8("序号,工作任务,牵头单位,完成时限\n"));
-            for (int i = 1; written < (15L << 20) + (1 << 18); i++) {
+            for (int i = 1; i <= 20_100; i++) {
                 byte[] row = HostileFilesTest.utf8(i + ",开展第" + i + "项整治行动。,区城管局,2023年6月底\n");
                 w.write(row);
                 written += row.length;
             }
         }
-        assertThat(Files.size(f)).isGreaterThan(15L << 20);
+        assertThat(Files.size(f)).isLessThan(4L << 20);
         ImportCommandTest.Run r = refusedWithin(f, 10_000);
         assertThat(r.err()).contains("more than 20000 rows").contains("big.csv:20001");
     }
