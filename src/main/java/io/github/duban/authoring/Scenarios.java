@@ -45,7 +45,8 @@ import java.util.stream.Stream;
  */
 public final class Scenarios {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> TOP = List.of("name", "plan", "policy", "month", "asOf", "given", "expect");
     private static final List<String> FACT_FILES = List.of("reports", "completions", "extensions", "inspections", "rectifications");

@@ -239,6 +239,19 @@ class HostileInputTest extends ConsoleCapture {
         assertThat(html.text()).contains("<script>alert(1)</script>");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"p.yaml:base: 90\nbase: 80\n", "p.json:{\"base\": 90, \"base\": 80}", "b.yaml:series: A\nseries: B\n"})
+    void aKeyWrittenTwice_inAPolicyOrBulletinSettings_isRefused_neverLastWins(String named) throws IOException {
+        Path facts = facts("reports.jsonl", REPORT);
+        String name = named.substring(0, named.indexOf(':'));
+        Path f = Files.writeString(tmp.resolve(name), named.substring(named.indexOf(':') + 1));
+        String option = name.startsWith("b.") ? "--bulletin-settings" : "--policy";
+        assertThat(Main.run("assess", "--facts", facts.toString(), "--month", "2021-02", option, f.toString(),
+                "--out", tmp.resolve("out").toString())).isEqualTo(2);
+        assertThat(err()).contains(name).containsAnyOf("base", "series", "uplicate");
+        assertThat(filesIn(tmp.resolve("out"))).isZero();
+    }
+
     static final String LOOP = """
             package loop;
             declare Count
