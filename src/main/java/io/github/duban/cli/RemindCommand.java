@@ -1,7 +1,9 @@
 package io.github.duban.cli;
 
 import io.github.duban.batch.SafeOutput;
+import io.github.duban.bulletin.BulletinSettings;
 import io.github.duban.bulletin.ReminderList;
+import io.github.duban.bulletin.ReminderNotices;
 import io.github.duban.engine.Duban;
 import io.github.duban.error.InputException;
 import io.github.duban.error.LedgerException;
@@ -48,6 +50,8 @@ import java.util.concurrent.Future;
                 "RECTIFICATION_DUE; level 提醒, or 督办 to the unit's 责任领导 for a report",
                 "still overdue. The days are the policy's remind.* settings (docs/reminders.md).",
                 "Without --ledger, the months before the date's month are replayed to make it.",
+                "Writes each reminded unit's 督办通知 as notices/<unit>.html and .docx (the office and",
+                "templates from --bulletin-settings).",
                 "With --plans DIR instead of --facts: every plan folder of DIR, in parallel."})
 final class RemindCommand implements Callable<Integer> {
     @Spec
@@ -55,6 +59,9 @@ final class RemindCommand implements Callable<Integer> {
 
     @Mixin
     Inputs inputs = new Inputs();
+
+    @Mixin
+    BulletinOptions bulletin = new BulletinOptions();
 
     @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "the day to draw the reminders for")
     LocalDate date;
@@ -105,7 +112,8 @@ final class RemindCommand implements Callable<Integer> {
             }
             reminders = duban.reminders(date, f);
         }
-        SafeOutput.writeFiles(out, files(plan, date, reminders));
+        BulletinSettings settings = bulletin.load();
+        write(out, plan, date, reminders, settings);
         spec.commandLine().getErr().println("duban: " + date + ": " + reminders.size() + (reminders.size() == 1 ? " reminder (" : " reminders (")
                 + reminders.stream().filter(r -> Reminder.PRESS.equals(r.level())).count() + " to responsible leaders) → " + out);
         return 0;
@@ -117,6 +125,15 @@ final class RemindCommand implements Callable<Integer> {
         String name = plan.docNumber() != null && !plan.docNumber().isBlank() ? plan.docNumber() + "文件" : Text.quoted(plan.title());
         files.put(FILES.get(1), ReminderList.markdown(name, date, reminders).getBytes(StandardCharsets.UTF_8));
         return files;
+    }
+
+    /** The files of {@link #files}, and the notices folder made to hold exactly the date's notices. */
+    static void write(Path dir, Plan plan, LocalDate date, List<Reminder> reminders, BulletinSettings settings) {
+        Map<String, byte[]> notices = new LinkedHashMap<>();
+        ReminderNotices.files(plan, date, reminders, settings)
+                .forEach((name, bytes) -> notices.put(name.substring(ReminderNotices.FOLDER.length() + 1), bytes));
+        SafeOutput.writeFiles(dir, files(plan, date, reminders));
+        SafeOutput.replaceFolder(dir.resolve(ReminderNotices.FOLDER), notices);
     }
 
     /** Every plan folder of {@code plans}, each into a folder of its name under {@code out}; one plan's failure is that plan's. */
@@ -132,6 +149,7 @@ final class RemindCommand implements Callable<Integer> {
             throw new InputException(plans.toString(), 0, null, "--plans names no folder of plans");
         }
         Duban engine = inputs.engine(PlanJson.embedded());
+        BulletinSettings settings = bulletin.load();
         List<Path> folders = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(plans, p -> Files.isDirectory(p) && !p.getFileName().toString().startsWith("."))) {
             ds.forEach(folders::add);
@@ -151,7 +169,7 @@ final class RemindCommand implements Callable<Integer> {
         try {
             List<Future<String>> results = new ArrayList<>();
             for (Path folder : folders) {
-                results.add(pool.submit(() -> onePlan(engine, folder)));
+                results.add(pool.submit(() -> onePlan(engine, folder, settings)));
             }
             for (int i = 0; i < folders.size(); i++) {
                 String name = folders.get(i).getFileName().toString();
@@ -179,7 +197,7 @@ final class RemindCommand implements Callable<Integer> {
     }
 
     /** One plan folder's reminders written; null, or the problem that refused it. */
-    private String onePlan(Duban engine, Path folder) {
+    private String onePlan(Duban engine, Path folder, BulletinSettings settings) {
         try {
             Path planFile = folder.resolve("plan.json");
             if (!Files.isRegularFile(planFile)) {
@@ -199,7 +217,7 @@ final class RemindCommand implements Callable<Integer> {
             } else {
                 reminders = duban.reminders(date, facts);
             }
-            SafeOutput.writeFiles(out.resolve(folder.getFileName().toString()), files(plan, date, reminders));
+            write(out.resolve(folder.getFileName().toString()), plan, date, reminders, settings);
             return null;
         } catch (io.github.duban.error.DubanException | IllegalArgumentException e) {
             return e.getMessage();
