@@ -2,6 +2,7 @@ package io.github.duban.cli;
 
 import io.github.duban.batch.SafeOutput;
 import io.github.duban.bulletin.BulletinSettings;
+import io.github.duban.bulletin.DispatchSheet;
 import io.github.duban.bulletin.ReminderList;
 import io.github.duban.bulletin.ReminderNotices;
 import io.github.duban.engine.Duban;
@@ -14,6 +15,7 @@ import io.github.duban.json.ReminderJson;
 import io.github.duban.model.Facts;
 import io.github.duban.model.Plan;
 import io.github.duban.outcome.Ledger;
+import io.github.duban.outcome.RemindDay;
 import io.github.duban.outcome.Reminder;
 import io.github.duban.outcome.Text;
 import picocli.CommandLine.Command;
@@ -51,7 +53,8 @@ import java.util.concurrent.Future;
                 "still overdue. The days are the policy's remind.* settings (docs/reminders.md).",
                 "Without --ledger, the months before the date's month are replayed to make it.",
                 "Writes each reminded unit's 督办通知 as notices/<unit>.html and .docx (the office and",
-                "templates from --bulletin-settings).",
+                "templates from --bulletin-settings), and the month's dispatch sheet (调度表) as",
+                "dispatch.xlsx: per lead unit and task, what is owed, what is in, what is late.",
                 "With --plans DIR instead of --facts: every plan folder of DIR, in parallel."})
 final class RemindCommand implements Callable<Integer> {
     @Spec
@@ -97,10 +100,10 @@ final class RemindCommand implements Callable<Integer> {
         Plan plan = in.plan();
         Duban duban = in.duban();
         Facts f = in.facts();
-        List<Reminder> reminders;
+        RemindDay day;
         if (ledger != null) {
             try {
-                reminders = duban.reminders(date, f, LedgerJson.read(ledger));
+                day = duban.remindDay(date, f, LedgerJson.read(ledger));
             } catch (LedgerException e) {
                 throw e.in(ledger.toString());
             }
@@ -110,10 +113,11 @@ final class RemindCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("duban: no --ledger given; replaying " + plan.reporting().from() + ".."
                         + month.minusMonths(1) + " to make it");
             }
-            reminders = duban.reminders(date, f);
+            day = duban.remindDay(date, f);
         }
+        List<Reminder> reminders = day.reminders();
         BulletinSettings settings = bulletin.load();
-        write(out, plan, date, reminders, settings);
+        write(out, plan, day, settings);
         spec.commandLine().getErr().println("duban: " + date + ": " + reminders.size() + (reminders.size() == 1 ? " reminder (" : " reminders (")
                 + reminders.stream().filter(r -> Reminder.PRESS.equals(r.level())).count() + " to responsible leaders) → " + out);
         return 0;
@@ -128,11 +132,15 @@ final class RemindCommand implements Callable<Integer> {
     }
 
     /** The files of {@link #files}, and the notices folder made to hold exactly the date's notices. */
-    static void write(Path dir, Plan plan, LocalDate date, List<Reminder> reminders, BulletinSettings settings) {
+    static void write(Path dir, Plan plan, RemindDay day, BulletinSettings settings) {
+        LocalDate date = day.date();
+        List<Reminder> reminders = day.reminders();
         Map<String, byte[]> notices = new LinkedHashMap<>();
         ReminderNotices.files(plan, date, reminders, settings)
                 .forEach((name, bytes) -> notices.put(name.substring(ReminderNotices.FOLDER.length() + 1), bytes));
-        SafeOutput.writeFiles(dir, files(plan, date, reminders));
+        Map<String, byte[]> files = files(plan, date, reminders);
+        files.put(DispatchSheet.FILE, DispatchSheet.xlsx(plan, day));
+        SafeOutput.writeFiles(dir, files);
         SafeOutput.replaceFolder(dir.resolve(ReminderNotices.FOLDER), notices);
     }
 
@@ -207,17 +215,17 @@ final class RemindCommand implements Callable<Integer> {
             Duban duban = engine.toBuilder().plan(plan).build();
             Facts facts = FactsJson.read(folder, plan);
             Path ledgerFile = folder.resolve("ledger.json");
-            List<Reminder> reminders;
+            RemindDay day;
             if (Files.isRegularFile(ledgerFile)) {
                 try {
-                    reminders = duban.reminders(date, facts, LedgerJson.read(ledgerFile));
+                    day = duban.remindDay(date, facts, LedgerJson.read(ledgerFile));
                 } catch (LedgerException e) {
                     throw e.in(ledgerFile.toString());
                 }
             } else {
-                reminders = duban.reminders(date, facts);
+                day = duban.remindDay(date, facts);
             }
-            write(out.resolve(folder.getFileName().toString()), plan, date, reminders, settings);
+            write(out.resolve(folder.getFileName().toString()), plan, day, settings);
             return null;
         } catch (io.github.duban.error.DubanException | IllegalArgumentException e) {
             return e.getMessage();

@@ -47,6 +47,13 @@ class RemindCommandTest extends ConsoleCapture {
             assertThat(notices.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("区科工信局.docx", "区科工信局.html");
         }
         assertThat(Files.readString(out.resolve("notices/区科工信局.html"), StandardCharsets.UTF_8)).contains("督办通知", "区科工信局：");
+        // and the month's dispatch sheet opens
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(out.resolve("dispatch.xlsx").toFile())) {
+            assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("2021年5月工作调度表（截至2021年5月26日）");
+            assertThat(wb.getSheetAt(0).getLastRowNum()).isGreaterThan(2);
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
