@@ -55,7 +55,8 @@ import java.util.concurrent.Future;
                 "Writes each reminded unit's 督办通知 as notices/<unit>.html and .docx (the office and",
                 "templates from --bulletin-settings), and the month's dispatch sheet (调度表) as",
                 "dispatch.xlsx: per lead unit and task, what is owed, what is in, what is late.",
-                "With --plans DIR instead of --facts: every plan folder of DIR, in parallel."})
+                "With --plans DIR instead of --facts: every plan folder of DIR, in parallel.",
+                "With --jdbc URL --plan-id ID|--all-plans: from the fact tables into duban_reminders."})
 final class RemindCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -72,14 +73,17 @@ final class RemindCommand implements Callable<Integer> {
     @Option(names = "--ledger", paramLabel = "FILE", description = "the ledger.json of the month before the date's month")
     Path ledger;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "where to write reminders.jsonl and reminders.md")
+    @Option(names = "--out", paramLabel = "DIR", description = "where to write reminders.jsonl, reminders.md, dispatch.xlsx and notices/; required unless --jdbc")
     Path out;
+
+    @Mixin
+    JdbcAssess jdbc = new JdbcAssess();
 
     @Option(names = "--plans", paramLabel = "DIR",
             description = {"draw the reminders of every plan folder in DIR; OUT gets one folder per plan. Exit 3 when some plans were refused."})
     Path plans;
 
-    @Option(names = "--threads", paramLabel = "N", description = "with --plans: plans drawn at once (default: all cores)")
+    @Option(names = "--threads", paramLabel = "N", description = "with --plans or --all-plans: plans drawn at once (default: all cores)")
     int threads;
 
     /** The files remind writes. */
@@ -87,6 +91,12 @@ final class RemindCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (jdbc.active()) {
+            return jdbc.remind(spec, inputs, date, ledger, out, plans, threads);
+        }
+        if (out == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--out=DIR'");
+        }
         AssessCommand.refuseOutInside(out, inputs.facts, "--facts");
         AssessCommand.refuseOutInside(out, plans, "--plans");
         AssessCommand.refuseOutInside(out, ledger == null ? null : ledger.toAbsolutePath().getParent(), "--ledger's folder");
