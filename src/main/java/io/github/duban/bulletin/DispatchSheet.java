@@ -18,7 +18,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -121,7 +122,10 @@ public final class DispatchSheet {
     /** The sheet as an .xlsx workbook: a title row, the header, then {@link #lines}. */
     public static byte[] xlsx(Plan plan, RemindDay day) {
         List<Line> lines = lines(plan, day);
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        // streamed (rows flushed to a temporary file as they are made): a plan of 400 tasks writes in a
+        // fraction of the time and memory the in-memory workbook takes
+        SXSSFWorkbook wb = new SXSSFWorkbook(200);
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet(Text.monthText(day.assessment().period()) + "调度表");
             Font bold = wb.createFont();
             bold.setBold(true);
@@ -180,10 +184,17 @@ public final class DispatchSheet {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            wb.dispose();
+            try {
+                wb.close();
+            } catch (IOException e) {
+                // nothing held open but the temporary file dispose removed
+            }
         }
     }
 
-    private static CellStyle boxed(XSSFWorkbook wb, Font font) {
+    private static CellStyle boxed(Workbook wb, Font font) {
         CellStyle s = wb.createCellStyle();
         s.setFont(font);
         s.setVerticalAlignment(VerticalAlignment.CENTER);
