@@ -32,7 +32,7 @@ final class JdbcAssess {
     /** Reads an environment variable; replaced in tests. */
     static UnaryOperator<String> environment = System::getenv;
 
-    @Option(names = "--jdbc", paramLabel = "URL", description = {"assess from and into a database (docs/database.md), e.g.",
+    @Option(names = "--jdbc", paramLabel = "URL", description = {"read from and write into a database (docs/database.md), e.g.",
             "jdbc:postgresql://host:5432/oa or jdbc:mariadb://host:3306/oa"})
     String url;
 
@@ -45,10 +45,10 @@ final class JdbcAssess {
     @Option(names = "--password", hidden = true, paramLabel = "P")
     String password;
 
-    @Option(names = "--plan-id", paramLabel = "ID", description = "the plan in duban_plans to assess (with --jdbc)")
+    @Option(names = "--plan-id", paramLabel = "ID", description = "the plan in duban_plans to run (with --jdbc)")
     String planId;
 
-    @Option(names = "--all-plans", description = "assess every plan in duban_plans, each in its own transaction (with --jdbc)")
+    @Option(names = "--all-plans", description = "every plan in duban_plans, each in its own transaction (with --jdbc)")
     boolean allPlans;
 
     boolean active() {
