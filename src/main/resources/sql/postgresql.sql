@@ -229,3 +229,25 @@ CREATE TABLE IF NOT EXISTS duban_ledgers (
     ledger_json  TEXT         NOT NULL,
     PRIMARY KEY (plan_id, period)
 );
+
+-- The reminders (催办) of a day (DubanJdbc.remind): one row per reminder, in the order Duban.reminders
+-- gives them (seq); a rerun of a plan and date replaces that plan-date's rows in one transaction.
+CREATE TABLE IF NOT EXISTS duban_reminders (
+    plan_id      VARCHAR(200) NOT NULL,
+    remind_date  DATE         NOT NULL,
+    seq          INTEGER      NOT NULL,
+    id           CHAR(16)     NOT NULL,
+    kind         VARCHAR(40)  NOT NULL,
+    kind_cn      VARCHAR(40)  NOT NULL,
+    level        VARCHAR(20)  NOT NULL,
+    unit         VARCHAR(200) NOT NULL,
+    person       VARCHAR(200),
+    task         INTEGER,
+    report_month CHAR(7),
+    due_on       DATE         NOT NULL,
+    rule         TEXT         NOT NULL,
+    facts_json   TEXT         NOT NULL,
+    message      VARCHAR(200) NOT NULL,
+    ruleset      VARCHAR(128),
+    PRIMARY KEY (plan_id, remind_date, seq)
+);

@@ -80,6 +80,15 @@ final class DocxBulletin {
             + "<Relationship Id=\"rIdFooterEven\" Type=\"" + RELS + "footer\" Target=\"footer2.xml\"/>"
             + "<Relationship Id=\"rIdChart\" Type=\"" + RELS + "image\" Target=\"media/scores.png\"/>"
             + "</Relationships>");
+    /** The main part's relationships of a document without the chart. */
+    private static final byte[] DOCUMENT_RELS_TEXT = utf8(XML
+            + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + "<Relationship Id=\"rIdStyles\" Type=\"" + RELS + "styles\" Target=\"styles.xml\"/>"
+            + "<Relationship Id=\"rIdSettings\" Type=\"" + RELS + "settings\" Target=\"settings.xml\"/>"
+            + "<Relationship Id=\"rIdFonts\" Type=\"" + RELS + "fontTable\" Target=\"fontTable.xml\"/>"
+            + "<Relationship Id=\"rIdFooterOdd\" Type=\"" + RELS + "footer\" Target=\"footer1.xml\"/>"
+            + "<Relationship Id=\"rIdFooterEven\" Type=\"" + RELS + "footer\" Target=\"footer2.xml\"/>"
+            + "</Relationships>");
     private static final byte[] APP = utf8(XML
             + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
             + "<Application>duban</Application></Properties>");
@@ -96,27 +105,70 @@ final class DocxBulletin {
     static byte[] write(Bulletin b, Path templates) {
         byte[] png = ChartPng.png(b.chart());
         byte[] document = utf8(xmlSafe(Bulletins.render(TEMPLATE, model(b), templates)));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(document.length / 8 + png.length + 16 * 1024);
+        return pack(document, coreXml(b), customXml(b), png);
+    }
+
+    /**
+     * A Word package around {@code document} (word/document.xml) with the fixed styles, settings,
+     * font table and footers, the given core and custom properties and, when {@code png} is not
+     * null, the chart image {@code media/scores.png} (relationship {@code rIdChart}). Every entry
+     * dated {@link #ZIP_TIME}: the same parts, the same bytes.
+     */
+    static byte[] pack(byte[] document, byte[] core, byte[] custom, byte[] png) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(document.length / 8 + (png == null ? 0 : png.length) + 16 * 1024);
         long time = ZIP_TIME.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
         try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
             zip.setLevel(Deflater.BEST_SPEED);
             part(zip, time, "[Content_Types].xml", CONTENT_TYPES);
             part(zip, time, "_rels/.rels", PACKAGE_RELS);
-            part(zip, time, "docProps/core.xml", coreXml(b));
+            part(zip, time, "docProps/core.xml", core);
             part(zip, time, "docProps/app.xml", APP);
-            part(zip, time, "docProps/custom.xml", customXml(b));
+            part(zip, time, "docProps/custom.xml", custom);
             part(zip, time, "word/document.xml", document);
-            part(zip, time, "word/_rels/document.xml.rels", DOCUMENT_RELS);
+            part(zip, time, "word/_rels/document.xml.rels", png == null ? DOCUMENT_RELS_TEXT : DOCUMENT_RELS);
             part(zip, time, "word/styles.xml", STYLES);
             part(zip, time, "word/settings.xml", SETTINGS);
             part(zip, time, "word/fontTable.xml", FONT_TABLE);
             part(zip, time, "word/footer1.xml", FOOTER_ODD);
             part(zip, time, "word/footer2.xml", FOOTER_EVEN);
-            stored(zip, time, "word/media/scores.png", png);
+            if (png != null) {
+                stored(zip, time, "word/media/scores.png", png);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** docProps/core.xml of a document titled {@code title}, by {@code creator}, created and modified on {@code date}. */
+    static byte[] coreXml(String title, String creator, String identifier, String description, java.time.LocalDate date) {
+        String at = W3CDTF.format(date.atStartOfDay(BULLETIN_ZONE).toInstant());
+        StringBuilder x = new StringBuilder(1024).append(XML)
+                .append("<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\""
+                        + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\""
+                        + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">");
+        element(x, "dc:title", title);
+        element(x, "dc:creator", creator);
+        element(x, "dc:identifier", identifier);
+        element(x, "dc:description", description);
+        x.append("<dcterms:created xsi:type=\"dcterms:W3CDTF\">").append(at).append("</dcterms:created>");
+        x.append("<dcterms:modified xsi:type=\"dcterms:W3CDTF\">").append(at).append("</dcterms:modified>");
+        return utf8(xmlSafe(x.append("</cp:coreProperties>").toString()));
+    }
+
+    /** docProps/custom.xml holding {@code properties} (文件 → 属性 → 自定义), by name. */
+    static byte[] customXml(Map<String, String> properties) {
+        StringBuilder x = new StringBuilder(512).append(XML)
+                .append("<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\""
+                        + " xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">");
+        int pid = 2;
+        for (Map.Entry<String, String> p : properties.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+            x.append("<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"").append(pid++).append("\" name=\"")
+                    .append(p.getKey()).append("\">");
+            element(x, "vt:lpwstr", p.getValue());
+            x.append("</property>");
+        }
+        return utf8(xmlSafe(x.append("</Properties>").toString()));
     }
 
     /**
@@ -152,34 +204,13 @@ final class DocxBulletin {
 
     /** docProps/core.xml: the office as creator, the title, the fingerprint as identifier, created and modified on the bulletin's date. */
     static byte[] coreXml(Bulletin b) {
-        String at = W3CDTF.format(b.date().atStartOfDay(BULLETIN_ZONE).toInstant());
-        StringBuilder x = new StringBuilder(1024).append(XML)
-                .append("<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\""
-                        + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\""
-                        + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">");
-        element(x, "dc:title", b.title());
-        element(x, "dc:creator", b.office());
-        element(x, "dc:identifier", b.ruleset());
-        element(x, "dc:description", b.ruleset() == null ? null : "规则指纹 " + b.ruleset() + "；" + b.periodText() + "，截至" + b.asOf());
-        x.append("<dcterms:created xsi:type=\"dcterms:W3CDTF\">").append(at).append("</dcterms:created>");
-        x.append("<dcterms:modified xsi:type=\"dcterms:W3CDTF\">").append(at).append("</dcterms:modified>");
-        return utf8(xmlSafe(x.append("</cp:coreProperties>").toString()));
+        return coreXml(b.title(), b.office(), b.ruleset(),
+                b.ruleset() == null ? null : "规则指纹 " + b.ruleset() + "；" + b.periodText() + "，截至" + b.asOf(), b.date());
     }
 
     /** docProps/custom.xml: the fingerprint and the period as custom properties (文件 → 属性 → 自定义). */
     static byte[] customXml(Bulletin b) {
-        StringBuilder x = new StringBuilder(512).append(XML)
-                .append("<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\""
-                        + " xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">");
-        int pid = 2;
-        for (Map.Entry<String, String> p : Map.of("ruleset", b.ruleset() == null ? "" : b.ruleset(), "period", b.period())
-                .entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
-            x.append("<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"").append(pid++).append("\" name=\"")
-                    .append(p.getKey()).append("\">");
-            element(x, "vt:lpwstr", p.getValue());
-            x.append("</property>");
-        }
-        return utf8(xmlSafe(x.append("</Properties>").toString()));
+        return customXml(Map.of("ruleset", b.ruleset() == null ? "" : b.ruleset(), "period", b.period()));
     }
 
     private static void element(StringBuilder x, String name, String value) {

@@ -32,7 +32,7 @@ final class JdbcAssess {
     /** Reads an environment variable; replaced in tests. */
     static UnaryOperator<String> environment = System::getenv;
 
-    @Option(names = "--jdbc", paramLabel = "URL", description = {"assess from and into a database (docs/database.md), e.g.",
+    @Option(names = "--jdbc", paramLabel = "URL", description = {"read from and write into a database (docs/database.md), e.g.",
             "jdbc:postgresql://host:5432/oa or jdbc:mariadb://host:3306/oa"})
     String url;
 
@@ -45,10 +45,10 @@ final class JdbcAssess {
     @Option(names = "--password", hidden = true, paramLabel = "P")
     String password;
 
-    @Option(names = "--plan-id", paramLabel = "ID", description = "the plan in duban_plans to assess (with --jdbc)")
+    @Option(names = "--plan-id", paramLabel = "ID", description = "the plan in duban_plans to run (with --jdbc)")
     String planId;
 
-    @Option(names = "--all-plans", description = "assess every plan in duban_plans, each in its own transaction (with --jdbc)")
+    @Option(names = "--all-plans", description = "every plan in duban_plans, each in its own transaction (with --jdbc)")
     boolean allPlans;
 
     boolean active() {
@@ -112,6 +112,70 @@ final class JdbcAssess {
             err.println("duban: " + masked(e.getMessage()));
             return 1;
         }
+    }
+
+    /**
+     * The database mode of {@code duban remind}: the reminders of {@code date} of one plan or of
+     * every plan, written to {@code duban_reminders} (a rerun replaces the plan-date's rows).
+     */
+    int remind(CommandSpec spec, Inputs inputs, LocalDate date, Path ledger, Path out, Path plans, int threadsAsked) {
+        int threads = threadsAsked == 0 ? Runtime.getRuntime().availableProcessors() : threadsAsked;
+        PrintWriter err = spec.commandLine().getErr();
+        if (password != null) {
+            throw new IllegalArgumentException("--password is not accepted on the command line: put the password in an "
+                    + "environment variable and name it with --password-env");
+        }
+        if (url == null) {
+            throw new IllegalArgumentException("--plan-id, --all-plans, --user and --password-env need --jdbc URL");
+        }
+        if (inputs.facts != null || inputs.plan != null || ledger != null || out != null || plans != null) {
+            throw new IllegalArgumentException("--jdbc reads facts, plans and ledgers from the database and writes the reminders there: "
+                    + "drop --facts, --plan, --plans, --ledger and --out");
+        }
+        if ((planId == null) == !allPlans) {
+            throw new IllegalArgumentException("--jdbc needs exactly one of --plan-id ID and --all-plans");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads " + threads + " is below 1");
+        }
+        String secret = null;
+        if (passwordEnv != null) {
+            secret = environment.apply(passwordEnv);
+            if (secret == null) {
+                throw new IllegalArgumentException("the environment variable " + passwordEnv + " named by --password-env is not set");
+            }
+        }
+        DubanJdbc db = DubanJdbc.of(new DriverDataSource(url, user, secret), inputs.engine(PlanJson.embedded()));
+        try {
+            if (planId != null) {
+                err.println(remindLine(planId, date, db.remind(planId, date)));
+                return 0;
+            }
+            List<DubanJdbc.Reminded> runs = db.remind(date, threads);
+            int failed = 0;
+            boolean onlyBadInput = true;
+            for (DubanJdbc.Reminded r : runs) {
+                if (r.ok()) {
+                    err.println(remindLine(r.planId(), date, r.reminders()));
+                } else {
+                    failed++;
+                    onlyBadInput &= r.badInput();
+                    err.println("duban: plan " + r.planId() + " " + date + " failed: " + r.error());
+                }
+            }
+            err.println("duban: " + date + ": reminders of " + (runs.size() - failed) + " of " + runs.size() + " plans written"
+                    + (failed > 0 ? ", " + failed + " failed" : ""));
+            return failed == 0 ? 0 : onlyBadInput ? 2 : 1;
+        } catch (JdbcException | SchemaVersionException e) {
+            err.println("duban: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static String remindLine(String planId, LocalDate date, List<io.github.duban.outcome.Reminder> rs) {
+        return "duban: plan " + planId + " " + date + ": " + rs.size() + (rs.size() == 1 ? " reminder (" : " reminders (")
+                + rs.stream().filter(r -> io.github.duban.outcome.Reminder.PRESS.equals(r.level())).count()
+                + " to responsible leaders) → duban_reminders";
     }
 
     private static String line(DubanJdbc.MonthEnd m) {

@@ -1,7 +1,10 @@
 package io.github.duban.cli;
 
 import io.github.duban.batch.SafeOutput;
+import io.github.duban.bulletin.BulletinSettings;
+import io.github.duban.bulletin.DispatchSheet;
 import io.github.duban.bulletin.ReminderList;
+import io.github.duban.bulletin.ReminderNotices;
 import io.github.duban.engine.Duban;
 import io.github.duban.error.InputException;
 import io.github.duban.error.LedgerException;
@@ -12,6 +15,7 @@ import io.github.duban.json.ReminderJson;
 import io.github.duban.model.Facts;
 import io.github.duban.model.Plan;
 import io.github.duban.outcome.Ledger;
+import io.github.duban.outcome.RemindDay;
 import io.github.duban.outcome.Reminder;
 import io.github.duban.outcome.Text;
 import picocli.CommandLine.Command;
@@ -48,7 +52,11 @@ import java.util.concurrent.Future;
                 "RECTIFICATION_DUE; level 提醒, or 督办 to the unit's 责任领导 for a report",
                 "still overdue. The days are the policy's remind.* settings (docs/reminders.md).",
                 "Without --ledger, the months before the date's month are replayed to make it.",
-                "With --plans DIR instead of --facts: every plan folder of DIR, in parallel."})
+                "Writes each reminded unit's 督办通知 as notices/<unit>.html and .docx (the office and",
+                "templates from --bulletin-settings), and the month's dispatch sheet (调度表) as",
+                "dispatch.xlsx: per lead unit and task, what is owed, what is in, what is late.",
+                "With --plans DIR instead of --facts: every plan folder of DIR, in parallel.",
+                "With --jdbc URL --plan-id ID|--all-plans: from the fact tables into duban_reminders."})
 final class RemindCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -56,20 +64,26 @@ final class RemindCommand implements Callable<Integer> {
     @Mixin
     Inputs inputs = new Inputs();
 
+    @Mixin
+    BulletinOptions bulletin = new BulletinOptions();
+
     @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "the day to draw the reminders for")
     LocalDate date;
 
     @Option(names = "--ledger", paramLabel = "FILE", description = "the ledger.json of the month before the date's month")
     Path ledger;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "where to write reminders.jsonl and reminders.md")
+    @Option(names = "--out", paramLabel = "DIR", description = "where to write reminders.jsonl, reminders.md, dispatch.xlsx and notices/; required unless --jdbc")
     Path out;
+
+    @Mixin
+    JdbcAssess jdbc = new JdbcAssess();
 
     @Option(names = "--plans", paramLabel = "DIR",
             description = {"draw the reminders of every plan folder in DIR; OUT gets one folder per plan. Exit 3 when some plans were refused."})
     Path plans;
 
-    @Option(names = "--threads", paramLabel = "N", description = "with --plans: plans drawn at once (default: all cores)")
+    @Option(names = "--threads", paramLabel = "N", description = "with --plans or --all-plans: plans drawn at once (default: all cores)")
     int threads;
 
     /** The files remind writes. */
@@ -77,6 +91,12 @@ final class RemindCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (jdbc.active()) {
+            return jdbc.remind(spec, inputs, date, ledger, out, plans, threads);
+        }
+        if (out == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--out=DIR'");
+        }
         AssessCommand.refuseOutInside(out, inputs.facts, "--facts");
         AssessCommand.refuseOutInside(out, plans, "--plans");
         AssessCommand.refuseOutInside(out, ledger == null ? null : ledger.toAbsolutePath().getParent(), "--ledger's folder");
@@ -90,10 +110,10 @@ final class RemindCommand implements Callable<Integer> {
         Plan plan = in.plan();
         Duban duban = in.duban();
         Facts f = in.facts();
-        List<Reminder> reminders;
+        RemindDay day;
         if (ledger != null) {
             try {
-                reminders = duban.reminders(date, f, LedgerJson.read(ledger));
+                day = duban.remindDay(date, f, LedgerJson.read(ledger));
             } catch (LedgerException e) {
                 throw e.in(ledger.toString());
             }
@@ -103,9 +123,11 @@ final class RemindCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("duban: no --ledger given; replaying " + plan.reporting().from() + ".."
                         + month.minusMonths(1) + " to make it");
             }
-            reminders = duban.reminders(date, f);
+            day = duban.remindDay(date, f);
         }
-        SafeOutput.writeFiles(out, files(plan, date, reminders));
+        List<Reminder> reminders = day.reminders();
+        BulletinSettings settings = bulletin.load();
+        write(out, plan, day, settings);
         spec.commandLine().getErr().println("duban: " + date + ": " + reminders.size() + (reminders.size() == 1 ? " reminder (" : " reminders (")
                 + reminders.stream().filter(r -> Reminder.PRESS.equals(r.level())).count() + " to responsible leaders) → " + out);
         return 0;
@@ -117,6 +139,19 @@ final class RemindCommand implements Callable<Integer> {
         String name = plan.docNumber() != null && !plan.docNumber().isBlank() ? plan.docNumber() + "文件" : Text.quoted(plan.title());
         files.put(FILES.get(1), ReminderList.markdown(name, date, reminders).getBytes(StandardCharsets.UTF_8));
         return files;
+    }
+
+    /** The files of {@link #files}, and the notices folder made to hold exactly the date's notices. */
+    static void write(Path dir, Plan plan, RemindDay day, BulletinSettings settings) {
+        LocalDate date = day.date();
+        List<Reminder> reminders = day.reminders();
+        Map<String, byte[]> notices = new LinkedHashMap<>();
+        ReminderNotices.files(plan, date, reminders, settings)
+                .forEach((name, bytes) -> notices.put(name.substring(ReminderNotices.FOLDER.length() + 1), bytes));
+        Map<String, byte[]> files = files(plan, date, reminders);
+        files.put(DispatchSheet.FILE, DispatchSheet.xlsx(plan, day));
+        SafeOutput.writeFiles(dir, files);
+        SafeOutput.replaceFolder(dir.resolve(ReminderNotices.FOLDER), notices);
     }
 
     /** Every plan folder of {@code plans}, each into a folder of its name under {@code out}; one plan's failure is that plan's. */
@@ -132,6 +167,7 @@ final class RemindCommand implements Callable<Integer> {
             throw new InputException(plans.toString(), 0, null, "--plans names no folder of plans");
         }
         Duban engine = inputs.engine(PlanJson.embedded());
+        BulletinSettings settings = bulletin.load();
         List<Path> folders = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(plans, p -> Files.isDirectory(p) && !p.getFileName().toString().startsWith("."))) {
             ds.forEach(folders::add);
@@ -151,7 +187,7 @@ final class RemindCommand implements Callable<Integer> {
         try {
             List<Future<String>> results = new ArrayList<>();
             for (Path folder : folders) {
-                results.add(pool.submit(() -> onePlan(engine, folder)));
+                results.add(pool.submit(() -> onePlan(engine, folder, settings)));
             }
             for (int i = 0; i < folders.size(); i++) {
                 String name = folders.get(i).getFileName().toString();
@@ -179,7 +215,7 @@ final class RemindCommand implements Callable<Integer> {
     }
 
     /** One plan folder's reminders written; null, or the problem that refused it. */
-    private String onePlan(Duban engine, Path folder) {
+    private String onePlan(Duban engine, Path folder, BulletinSettings settings) {
         try {
             Path planFile = folder.resolve("plan.json");
             if (!Files.isRegularFile(planFile)) {
@@ -189,17 +225,17 @@ final class RemindCommand implements Callable<Integer> {
             Duban duban = engine.toBuilder().plan(plan).build();
             Facts facts = FactsJson.read(folder, plan);
             Path ledgerFile = folder.resolve("ledger.json");
-            List<Reminder> reminders;
+            RemindDay day;
             if (Files.isRegularFile(ledgerFile)) {
                 try {
-                    reminders = duban.reminders(date, facts, LedgerJson.read(ledgerFile));
+                    day = duban.remindDay(date, facts, LedgerJson.read(ledgerFile));
                 } catch (LedgerException e) {
                     throw e.in(ledgerFile.toString());
                 }
             } else {
-                reminders = duban.reminders(date, facts);
+                day = duban.remindDay(date, facts);
             }
-            SafeOutput.writeFiles(out.resolve(folder.getFileName().toString()), files(plan, date, reminders));
+            write(out.resolve(folder.getFileName().toString()), plan, day, settings);
             return null;
         } catch (io.github.duban.error.DubanException | IllegalArgumentException e) {
             return e.getMessage();

@@ -276,6 +276,41 @@ public final class Duban {
     }
 
     private List<io.github.duban.outcome.Reminder> remind(LocalDate date, Facts checked, Ledger previous) {
+        return remindDay(date, checked, previous, false).reminders();
+    }
+
+    /**
+     * The day's reminders with the rest of what the same session concludes: the assessment of the
+     * date's month as of the date, the reports owed and the latest percents ({@link
+     * io.github.duban.outcome.RemindDay}), what the month's dispatch sheet is written from. The
+     * reminders are those {@link #reminders(LocalDate, Facts, Ledger)} gives.
+     *
+     * @throws io.github.duban.error.CalendarException when the working-day calendar does not cover the date
+     * @throws InputException when the date's month is outside the reporting window, or a fact does not fit the plan
+     * @throws LedgerException when the ledger is not the previous month's
+     */
+    public io.github.duban.outcome.RemindDay remindDay(LocalDate date, Facts facts, Ledger previous) {
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(facts, "facts");
+        calendar.check(date);
+        YearMonth month = YearMonth.from(date);
+        checkPeriod(month, date);
+        checkLedger(month, previous);
+        return remindDay(date, FactCheck.all(plan, facts), previous, true);
+    }
+
+    /** As {@link #remindDay(LocalDate, Facts, Ledger)}, the ledger made by replaying the months before, as {@link #reminders(LocalDate, Facts)}. */
+    public io.github.duban.outcome.RemindDay remindDay(LocalDate date, Facts facts) {
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(facts, "facts");
+        calendar.check(date);
+        YearMonth month = YearMonth.from(date);
+        checkPeriod(month, date);
+        Facts checked = FactCheck.all(plan, facts);
+        return remindDay(date, checked, ledgerBefore(month, checked), true);
+    }
+
+    private io.github.duban.outcome.RemindDay remindDay(LocalDate date, Facts checked, Ledger previous, boolean assess) {
         YearMonth month = YearMonth.from(date);
         KieSession session = rules.session();
         try {
@@ -284,11 +319,19 @@ public final class Duban {
             fire(session, month);
             List<io.github.duban.outcome.Reminder> out = all(session, io.github.duban.outcome.Reminder.class);
             out.sort(null);
-            return out;
+            if (!assess) {
+                return new io.github.duban.outcome.RemindDay(date, EMPTY_ASSESSMENT, List.of(), List.of(), out);
+            }
+            return new io.github.duban.outcome.RemindDay(date, collect(session, month, date),
+                    all(session, io.github.duban.outcome.ReportOwed.class).stream().filter(o -> o.month().equals(month)).toList(),
+                    all(session, io.github.duban.outcome.LatestPercent.class), out);
         } finally {
             session.dispose();
         }
     }
+
+    private static final Assessment EMPTY_ASSESSMENT = new Assessment(YearMonth.of(2000, 1), LocalDate.of(2000, 1, 1), null,
+            List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null);
 
     /** The fact that makes the reminder rules draw the reminders of {@code date}. */
     RemindDate remindDate(LocalDate date) {

@@ -200,6 +200,125 @@ public final class DubanJdbc {
         }
     }
 
+    /**
+     * One plan's reminders of a day (催办), written: the plan, the date and the reminders
+     * {@link Duban#reminders(LocalDate, Facts, Ledger)} concluded, or the one-line reason the plan
+     * failed and whether that was bad input rather than the database. Immutable and thread-safe.
+     */
+    public record Reminded(String planId, LocalDate date, List<io.github.duban.outcome.Reminder> reminders, String error,
+                           boolean badInput) {
+        public Reminded {
+            Objects.requireNonNull(planId, "planId");
+            Objects.requireNonNull(date, "date");
+            if ((reminders == null) == (error == null)) {
+                throw new IllegalArgumentException("a plan's reminders are either drawn or failed");
+            }
+            reminders = reminders == null ? null : List.copyOf(reminders);
+        }
+
+        public boolean ok() {
+            return error == null;
+        }
+    }
+
+    /**
+     * Draws the reminders of {@code date} for {@code planId} from its fact tables and the ledger the
+     * month before left in {@code duban_ledgers} (replayed from the window's first month when there
+     * is none), and replaces that plan-date's rows of {@code duban_reminders} with them in one
+     * transaction: a rerun leaves one copy. The plan's row is locked as {@link #assess} locks it.
+     *
+     * @return the reminders written, in their fixed order
+     * @throws io.github.duban.error.InputException for an unknown plan, a bad row, or a date outside the plan's window; nothing is written
+     * @throws JdbcException when the database fails; nothing is written
+     * @throws io.github.duban.error.SchemaVersionException when the duban tables are at another schema version
+     */
+    public List<io.github.duban.outcome.Reminder> remind(String planId, LocalDate date) {
+        Objects.requireNonNull(planId, "planId");
+        Objects.requireNonNull(date, "date");
+        YearMonth month = YearMonth.from(date);
+        Duban template = engine.get();
+        String step = "connecting";
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                Dialect dialect = Dialect.of(c);
+                step = "reading the schema version";
+                dialect.requireCurrent(c);
+                step = "locking the plan";
+                Plan plan = FactTables.lockPlan(c, planId);
+                Duban duban = template.toBuilder().plan(plan).build();
+                YearMonth first = plan.reporting().from();
+                boolean afterFirst = month.isAfter(first) && plan.reporting().covers(month);
+                Ledger previous = null;
+                if (afterFirst) {
+                    step = "reading the ledger of " + month.minusMonths(1);
+                    previous = ResultTables.ledger(c, planId, month.minusMonths(1)).orElse(null);
+                }
+                step = "reading the facts";
+                Facts facts = FactTables.read(c, planId, plan);
+                List<io.github.duban.outcome.Reminder> reminders = previous != null || !afterFirst
+                        ? duban.reminders(date, facts, previous) : duban.reminders(date, facts);
+                step = "writing the reminders";
+                ResultTables.replaceReminders(c, planId, date, reminders, duban.fingerprint());
+                c.commit();
+                LOG.info("{} {}: {} reminders written", planId, date, reminders.size());
+                return reminders;
+            } catch (SQLException | RuntimeException e) {
+                rollback(c, e);
+                throw e;
+            } finally {
+                restore(c, autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new JdbcException(planId, month, step, e);
+        }
+    }
+
+    /**
+     * The reminders of {@code date} for every plan in {@code duban_plans}, each plan in its own
+     * transaction as {@link #remind(String, LocalDate)}, as many plans at once as there are cores;
+     * a plan that fails is reported and the others go on. In plan id order. Made to be called from
+     * a scheduled job each working day.
+     */
+    public List<Reminded> remind(LocalDate date) {
+        return remind(date, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** As {@link #remind(LocalDate)}, {@code threads} plans at a time. */
+    public List<Reminded> remind(LocalDate date, int threads) {
+        Objects.requireNonNull(date, "date");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads " + threads + " is below 1");
+        }
+        List<String> ids = planIds();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, ids.size())));
+        try {
+            List<Future<List<io.github.duban.outcome.Reminder>>> futures = new ArrayList<>();
+            for (String id : ids) {
+                futures.add(pool.submit(() -> remind(id, date)));
+            }
+            List<Reminded> out = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                try {
+                    out.add(new Reminded(ids.get(i), date, futures.get(i).get(), null, false));
+                } catch (ExecutionException e) {
+                    Throwable t = e.getCause();
+                    LOG.info("{} {} reminders failed: {}", ids.get(i), date, t.getMessage());
+                    out.add(new Reminded(ids.get(i), date, null, t.getMessage() == null ? t.toString() : t.getMessage(),
+                            t instanceof IllegalArgumentException || t instanceof io.github.duban.error.InputException));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while drawing the reminders of " + ids.get(i), e);
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Every plan id in {@code duban_plans}, in Unicode order. */
     public List<String> planIds() {
         try (Connection c = dataSource.getConnection()) {

@@ -59,6 +59,8 @@ final class ResultTables {
     static final String LEDGERS = "duban_ledgers";
 
     /** Every result table, in the order they are cleared and written. */
+    static final String REMINDERS = "duban_reminders";
+
     static final List<String> TABLES = List.of(ASSESSMENTS, SCORES, SCORE_LINES, FINDINGS, SANCTIONS, CASES, BOARD, IGNORED, LEDGERS);
 
     /** assessment.json's summary field → duban_assessments column, for the counts after reportsOnTime, in order. */
@@ -380,6 +382,45 @@ final class ResultTables {
     // ------------------------------------------------------------------ reading back
 
     /** The ledger a plan-month left, if it was assessed. */
+    /** Replaces the reminders of {@code planId} on {@code date} with {@code reminders}, in their order; the caller commits. */
+    static void replaceReminders(Connection c, String planId, LocalDate date, List<io.github.duban.outcome.Reminder> reminders,
+                                 String ruleset) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + REMINDERS + " WHERE plan_id = ? AND remind_date = ?")) {
+            ps.setString(1, planId);
+            ps.setObject(2, date);
+            ps.executeUpdate();
+        }
+        if (reminders.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + REMINDERS + " (plan_id, remind_date, seq, id, kind, kind_cn, "
+                + "level, unit, person, task, report_month, due_on, rule, facts_json, message, ruleset) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int seq = 1;
+            for (io.github.duban.outcome.Reminder r : reminders) {
+                JsonNode line = parse(io.github.duban.json.ReminderJson.write(List.of(r)));
+                ps.setString(1, planId);
+                ps.setObject(2, date);
+                ps.setInt(3, seq++);
+                ps.setString(4, r.id());
+                ps.setString(5, r.kind().name());
+                ps.setString(6, r.kind().chinese());
+                ps.setString(7, r.level());
+                ps.setString(8, r.unit());
+                ps.setString(9, r.person());
+                setInt(ps, 10, r.task());
+                ps.setString(11, r.month() == null ? null : r.month().toString());
+                ps.setObject(12, r.dueOn());
+                ps.setString(13, r.rule() == null ? "" : r.rule());
+                ps.setString(14, json(line.get("facts")));
+                ps.setString(15, r.message());
+                ps.setString(16, ruleset);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     static Optional<Ledger> ledger(Connection c, String planId, YearMonth period) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT ledger_json FROM " + LEDGERS + " WHERE plan_id = ? AND period = ?")) {
             ps.setString(1, planId);

@@ -42,6 +42,34 @@ class RemindCommandTest extends ConsoleCapture {
         String md = Files.readString(out.resolve("reminders.md"), StandardCharsets.UTF_8);
         assertThat(md).startsWith("# 催办提醒（2021年5月26日）").contains("## 区科工信局", "冷优组发〔2021〕3号", "【提醒·逾期催报】");
         assertThat(err()).contains("2021-05-26", "1 reminder (");
+        // and the one reminded unit has its 督办通知, as HTML and as a Word file
+        try (var notices = Files.list(out.resolve("notices"))) {
+            assertThat(notices.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("区科工信局.docx", "区科工信局.html");
+        }
+        assertThat(Files.readString(out.resolve("notices/区科工信局.html"), StandardCharsets.UTF_8)).contains("督办通知", "区科工信局：");
+        // and the month's dispatch sheet opens
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(out.resolve("dispatch.xlsx").toFile())) {
+            assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("2021年5月工作调度表（截至2021年5月26日）");
+            assertThat(wb.getSheetAt(0).getLastRowNum()).isGreaterThan(2);
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void remind_rerunForAnotherDate_leavesOnlyThatDatesNotices() throws IOException {
+        Path out = tmp.resolve("again");
+        assertThat(Main.run("remind", "--facts", SAMPLE.toString(), "--date", "2021-03-22", "--out", out.toString())).isEqualTo(0);
+        List<String> units = Files.readAllLines(out.resolve("reminders.jsonl"), StandardCharsets.UTF_8).stream()
+                .map(l -> { try { return JSON.readTree(l).get("unit").asText(); } catch (IOException e) { throw new java.io.UncheckedIOException(e); } })
+                .distinct().toList();
+        try (var notices = Files.list(out.resolve("notices"))) {
+            assertThat(notices.count()).isEqualTo(2L * units.size());
+        }
+        assertThat(Main.run("remind", "--facts", SAMPLE.toString(), "--date", "2021-05-26", "--out", out.toString())).isEqualTo(0);
+        try (var notices = Files.list(out.resolve("notices"))) {
+            assertThat(notices.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("区科工信局.docx", "区科工信局.html");
+        }
     }
 
     @Test

@@ -12,7 +12,7 @@ public class SqlSchemaCommandTest extends ConsoleCapture {
 
     public static final List<String> TABLES = List.of("duban_schema_version", "duban_plans", "duban_reports", "duban_completions", "duban_inspections",
             "duban_rectifications", "duban_extensions", "duban_assessments", "duban_scores", "duban_score_lines",
-            "duban_findings", "duban_sanctions", "duban_cases", "duban_board", "duban_ignored", "duban_ledgers");
+            "duban_findings", "duban_sanctions", "duban_cases", "duban_board", "duban_ignored", "duban_ledgers", "duban_reminders");
 
     @Test
     void sqlSchema_printsTheShippedDdlOfEachDialect() {
