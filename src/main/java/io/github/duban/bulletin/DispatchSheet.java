@@ -1,5 +1,7 @@
 package io.github.duban.bulletin;
 
+import java.time.LocalDate;
+
 import io.github.duban.model.Plan;
 import io.github.duban.model.TaskPerson;
 import io.github.duban.outcome.BoardEntry;
@@ -181,7 +183,7 @@ public final class DispatchSheet {
                 sheet.setAutoFilter(new CellRangeAddress(1, r - 1, 0, HEADER.size() - 1));
             }
             wb.write(out);
-            return out.toByteArray();
+            return reproducible(out.toByteArray(), day.date());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -203,5 +205,35 @@ public final class DispatchSheet {
         s.setBorderLeft(BorderStyle.THIN);
         s.setBorderRight(BorderStyle.THIN);
         return s;
+    }
+
+    /**
+     * The workbook with the same bytes for the same day: every zip entry dated 1980-01-01 00:00 and
+     * the package's created date the day itself (POI stamps the clock on both).
+     */
+    static byte[] reproducible(byte[] xlsx, LocalDate date) throws IOException {
+        long time = java.sql.Timestamp.valueOf(DocxBulletin.ZIP_TIME).getTime();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(xlsx.length);
+        try (org.apache.commons.compress.archivers.zip.ZipFile in = new org.apache.commons.compress.archivers.zip.ZipFile(
+                new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(xlsx));
+             java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            for (org.apache.commons.compress.archivers.zip.ZipArchiveEntry e : java.util.Collections.list(in.getEntriesInPhysicalOrder())) {
+                byte[] bytes;
+                try (java.io.InputStream entry = in.getInputStream(e)) {
+                    bytes = entry.readAllBytes();
+                }
+                if (e.getName().equals("docProps/core.xml")) {
+                    String core = new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                            .replaceAll("(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\\2>)", "$1" + date + "T00:00:00Z$3");
+                    bytes = core.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(e.getName());
+                copy.setTime(time);
+                zip.putNextEntry(copy);
+                zip.write(bytes);
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 }

@@ -37,6 +37,8 @@ class DispatchSheetTest {
         assertThat(day.owed()).isNotEmpty().allSatisfy(o -> assertThat(o.month()).isEqualTo(day.assessment().period()));
 
         byte[] xlsx = DispatchSheet.xlsx(SampleYear.DUBAN.plan(), day);
+        assertThat(DispatchSheet.xlsx(SampleYear.DUBAN.plan(), SampleYear.DUBAN.remindDay(date, SampleYear.FACTS)))
+                .as("the same day gives the same bytes").isEqualTo(xlsx);
         List<List<String>> rows = new ArrayList<>();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet s = wb.getSheetAt(0);
