@@ -17,9 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static io.github.duban.jdbc.JdbcMonthEndTest.ENGINE;
-import static io.github.duban.jdbc.JdbcMonthEndTest.FEB;
-import static io.github.duban.jdbc.JdbcMonthEndTest.JUN;
+import static io.github.duban.jdbc.JdbcMonthEndIT.ENGINE;
+import static io.github.duban.jdbc.JdbcMonthEndIT.FEB;
+import static io.github.duban.jdbc.JdbcMonthEndIT.JUN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 

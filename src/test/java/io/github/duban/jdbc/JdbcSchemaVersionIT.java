@@ -17,10 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.github.duban.jdbc.JdbcMonthEndTest.ENGINE;
-import static io.github.duban.jdbc.JdbcMonthEndTest.FEB;
-import static io.github.duban.jdbc.JdbcMonthEndTest.FROM_FILES;
-import static io.github.duban.jdbc.JdbcMonthEndTest.JUN;
+import static io.github.duban.jdbc.JdbcMonthEndIT.ENGINE;
+import static io.github.duban.jdbc.JdbcMonthEndIT.FEB;
+import static io.github.duban.jdbc.JdbcMonthEndIT.FROM_FILES;
+import static io.github.duban.jdbc.JdbcMonthEndIT.JUN;
 import static io.github.duban.jdbc.SampleTables.PLAN_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * until upgraded with the statements {@code duban sql schema --from 1} prints, then assessed as a new
  * one, the rows it held before the upgrade kept.
  */
-class JdbcSchemaVersionTest {
+class JdbcSchemaVersionIT {
 
     static final String OLD_PLAN = "old-plan";
 

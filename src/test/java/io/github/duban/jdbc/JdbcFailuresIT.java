@@ -22,13 +22,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static io.github.duban.jdbc.JdbcMonthEndTest.ENGINE;
-import static io.github.duban.jdbc.JdbcMonthEndTest.FROM_FILES;
+import static io.github.duban.jdbc.JdbcMonthEndIT.ENGINE;
+import static io.github.duban.jdbc.JdbcMonthEndIT.FROM_FILES;
 import static io.github.duban.jdbc.SampleTables.PLAN_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class JdbcFailuresTest {
+class JdbcFailuresIT {
 
     static final YearMonth MAY = YearMonth.of(2021, 5);
     static final String P = "plan_id=" + PLAN_ID;
@@ -80,7 +80,7 @@ class JdbcFailuresTest {
     @Test
     void aBadRowInEachFactTable_namesTableKeyColumnAndExpectation_andNothingIsWritten() throws SQLException {
         for (TestDatabases.Server server : TestDatabases.both()) {
-            DataSource ds = JdbcMonthEndTest.sampleDatabase(server);
+            DataSource ds = JdbcMonthEndIT.sampleDatabase(server);
             DubanJdbc db = DubanJdbc.of(ds, ENGINE);
             db.assess(PLAN_ID, MAY);
             Map<String, Integer> before = SampleTables.counts(ds, PLAN_ID, "2021-05");
@@ -107,7 +107,7 @@ class JdbcFailuresTest {
     @Test
     void viewsOverTheOasOwnTables_areReadLikeTables_andANullDateInThemIsRefused() throws SQLException {
         for (TestDatabases.Server server : TestDatabases.both()) {
-            DataSource ds = JdbcMonthEndTest.sampleDatabase(server);
+            DataSource ds = JdbcMonthEndIT.sampleDatabase(server);
             // the OA keeps its 办结 records in a table of its own, with an id and nullable dates
             SampleTables.execute(ds,
                     "CREATE TABLE oa_banjie (id INTEGER PRIMARY KEY, plan VARCHAR(200), renwu INTEGER, banjie_riqi DATE)",
@@ -145,7 +145,7 @@ class JdbcFailuresTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (TestDatabases.Server server : TestDatabases.both()) {
-                DataSource ds = JdbcMonthEndTest.sampleDatabase(server);
+                DataSource ds = JdbcMonthEndIT.sampleDatabase(server);
                 DubanJdbc db = DubanJdbc.of(ds, ENGINE);
                 db.assess(PLAN_ID, MAY.minusMonths(1));
                 // a first run holds the plan's lock: a second one must wait for it, not write beside it
@@ -201,7 +201,7 @@ class JdbcFailuresTest {
     @Test
     void aConnectionLostWhileWritingResults_leavesThePreviousResultsWhole() throws SQLException {
         for (TestDatabases.Server server : TestDatabases.both()) {
-            DataSource ds = JdbcMonthEndTest.sampleDatabase(server);
+            DataSource ds = JdbcMonthEndIT.sampleDatabase(server);
             DubanJdbc.of(ds, ENGINE).assess(PLAN_ID, MAY);
             Map<String, Integer> before = SampleTables.counts(ds, PLAN_ID, "2021-05");
             // a new finding changes May; the run that would write it loses its connection half-way through writing

@@ -23,7 +23,7 @@ import static io.github.duban.jdbc.SampleTables.PLAN_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code duban remind --jdbc}: the day's reminders into duban_reminders, one plan or all, the password only from the environment. */
-class JdbcRemindCommandTest extends ConsoleCapture {
+class JdbcRemindCommandIT extends ConsoleCapture {
 
     static final Duban ENGINE = Duban.builder().build();
 
@@ -37,7 +37,7 @@ class JdbcRemindCommandTest extends ConsoleCapture {
         for (TestDatabases.Server server : TestDatabases.both()) {
             DataSource ds = server.newDatabase();
             SampleTables.load(ds, PLAN_ID);
-            String url = server.url(JdbcAssessCommandTest.database(server, ds));
+            String url = server.url(JdbcAssessCommandIT.database(server, ds));
             JdbcAssess.environment = Map.of("DUBAN_DB_PASSWORD", server.password())::get;
             List<String> ids = ENGINE.reminders(LocalDate.of(2021, 3, 22), FactsJson.sampleYear(ENGINE.plan())).stream()
                     .map(Reminder::id).toList();

@@ -19,7 +19,7 @@ import java.util.Map;
 import static io.github.duban.jdbc.SampleTables.PLAN_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class JdbcAssessCommandTest extends ConsoleCapture {
+class JdbcAssessCommandIT extends ConsoleCapture {
 
     static final Duban ENGINE = Duban.builder().plan(PlanJson.embedded()).build();
 

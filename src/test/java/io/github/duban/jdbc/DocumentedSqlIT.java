@@ -19,12 +19,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.github.duban.jdbc.JdbcMonthEndTest.ENGINE;
+import static io.github.duban.jdbc.JdbcMonthEndIT.ENGINE;
 import static io.github.duban.jdbc.SampleTables.PLAN_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The SQL docs/database.md gives an OA team runs on both servers and reads back every score line. */
-class DocumentedSqlTest {
+class DocumentedSqlIT {
 
     static List<String> documentedQueries() throws IOException {
         String doc = Files.readString(Path.of("docs/database.md"), StandardCharsets.UTF_8);
@@ -50,7 +50,7 @@ class DocumentedSqlTest {
         assertThat(readme.substring(readme.indexOf("## Embedding in an OA system"))).as("the README shows the same query")
                 .contains("```sql\n" + queries.get(0) + ";\n```");
         for (TestDatabases.Server server : TestDatabases.both()) {
-            DataSource ds = JdbcMonthEndTest.sampleDatabase(server);
+            DataSource ds = JdbcMonthEndIT.sampleDatabase(server);
             DubanJdbc db = DubanJdbc.of(ds, ENGINE);
             db.assess(PLAN_ID, YearMonth.of(2021, 4));
             Assessment may = db.assess(PLAN_ID, YearMonth.of(2021, 5)).assessment();

@@ -12,7 +12,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class TestDatabasesTest {
+class TestDatabasesIT {
 
     @Test
     void bothServersRun_andTheShippedDdlCreatesEveryTableOfTheContract() throws SQLException {

@@ -29,7 +29,7 @@ import static io.github.duban.jdbc.SampleTables.PLAN_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The auto-configured DubanJdbc's remind(LocalDate) from a @Scheduled job, as docs/reminders.md shows it. */
-class ScheduledRemindTest {
+class ScheduledRemindIT {
 
     @Test
     void aScheduledJob_drawsEveryPlansRemindersThroughTheBean() throws Exception {

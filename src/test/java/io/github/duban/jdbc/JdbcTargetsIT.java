@@ -22,7 +22,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
-import static io.github.duban.jdbc.JdbcMonthEndTest.ENGINE;
+import static io.github.duban.jdbc.JdbcMonthEndIT.ENGINE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A plan whose task has a label, persons, a target and a judged milestone, kept whole in
  * duban_plans.plan_json, and a report's value against the target in duban_reports.value.
  */
-class JdbcTargetsTest {
+class JdbcTargetsIT {
 
     static final String PLAN = "targets-2021";
 

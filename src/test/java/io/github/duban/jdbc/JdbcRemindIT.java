@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** DubanJdbc.remind: duban_reminders holds exactly Duban.reminders of the sample plan, one copy after a rerun, on PostgreSQL and MariaDB. */
-class JdbcRemindTest {
+class JdbcRemindIT {
 
     static final Duban ENGINE = Duban.builder().build();
     static final Facts FACTS = FactsJson.sampleYear(ENGINE.plan());

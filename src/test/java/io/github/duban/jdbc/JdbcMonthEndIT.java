@@ -19,7 +19,7 @@ import static io.github.duban.jdbc.SampleTables.PLAN_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class JdbcMonthEndTest {
+class JdbcMonthEndIT {
 
     static final Duban ENGINE = Duban.builder().plan(PlanJson.embedded()).build();
     static final YearMonth FEB = YearMonth.of(2021, 2);
