@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code duban remind --jdbc}: the day's reminders into duban_reminders, one plan or all, the password only from the environment. */
 class JdbcRemindCommandIT extends ConsoleCapture {
 
-    static final Duban ENGINE = Duban.builder().build();
+    static final Duban ENGINE = Duban.builder().plan(io.github.duban.json.PlanJson.embedded()).build();
 
     @AfterEach
     void resetEnvironment() {

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** DubanJdbc.remind: duban_reminders holds exactly Duban.reminders of the sample plan, one copy after a rerun, on PostgreSQL and MariaDB. */
 class JdbcRemindIT {
 
-    static final Duban ENGINE = Duban.builder().build();
+    static final Duban ENGINE = Duban.builder().plan(io.github.duban.json.PlanJson.embedded()).build();
     static final Facts FACTS = FactsJson.sampleYear(ENGINE.plan());
     static final ObjectMapper JSON = new ObjectMapper();
     static final List<LocalDate> DATES = List.of(LocalDate.of(2021, 3, 22), LocalDate.of(2021, 5, 12), LocalDate.of(2021, 5, 28));
