@@ -172,6 +172,31 @@ final class JdbcAssess {
         }
     }
 
+    /**
+     * The database of {@code --jdbc} for {@code duban sql load}: --plan-id is required, --all-plans
+     * refused; the password only from the variable named by --password-env.
+     */
+    DataSource loadTarget() {
+        if (password != null) {
+            throw new IllegalArgumentException("--password is not accepted on the command line: put the password in an "
+                    + "environment variable and name it with --password-env");
+        }
+        if (url == null) {
+            throw new IllegalArgumentException("sql load needs --jdbc URL");
+        }
+        if (allPlans || planId == null) {
+            throw new IllegalArgumentException("sql load needs --plan-id ID (the plan_id to load the plan under), not --all-plans");
+        }
+        String secret = null;
+        if (passwordEnv != null) {
+            secret = environment.apply(passwordEnv);
+            if (secret == null) {
+                throw new IllegalArgumentException("the environment variable " + passwordEnv + " named by --password-env is not set");
+            }
+        }
+        return new DriverDataSource(url, user, secret);
+    }
+
     private static String remindLine(String planId, LocalDate date, List<io.github.duban.outcome.Reminder> rs) {
         return "duban: plan " + planId + " " + date + ": " + rs.size() + (rs.size() == 1 ? " reminder (" : " reminders (")
                 + rs.stream().filter(r -> io.github.duban.outcome.Reminder.PRESS.equals(r.level())).count()
