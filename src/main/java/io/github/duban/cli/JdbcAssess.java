@@ -45,10 +45,10 @@ final class JdbcAssess {
     @Option(names = "--password", hidden = true, paramLabel = "P")
     String password;
 
-    @Option(names = "--plan-id", paramLabel = "ID", description = "the plan in duban_plans to run (with --jdbc)")
+    @Option(names = "--plan-id", paramLabel = "ID", description = "the plan_id of the plan in duban_plans (with --jdbc)")
     String planId;
 
-    @Option(names = "--all-plans", description = "every plan in duban_plans, each in its own transaction (with --jdbc)")
+    @Option(names = "--all-plans", description = "every plan in duban_plans, each in its own transaction (with --jdbc; not for sql load)")
     boolean allPlans;
 
     boolean active() {
