@@ -45,10 +45,10 @@ final class JdbcAssess {
     @Option(names = "--password", hidden = true, paramLabel = "P")
     String password;
 
-    @Option(names = "--plan-id", paramLabel = "ID", description = "the plan in duban_plans to run (with --jdbc)")
+    @Option(names = "--plan-id", paramLabel = "ID", description = "the plan_id of the plan in duban_plans (with --jdbc)")
     String planId;
 
-    @Option(names = "--all-plans", description = "every plan in duban_plans, each in its own transaction (with --jdbc)")
+    @Option(names = "--all-plans", description = "every plan in duban_plans, each in its own transaction (with --jdbc; not for sql load)")
     boolean allPlans;
 
     boolean active() {
@@ -170,6 +170,31 @@ final class JdbcAssess {
             err.println("duban: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * The database of {@code --jdbc} for {@code duban sql load}: --plan-id is required, --all-plans
+     * refused; the password only from the variable named by --password-env.
+     */
+    DataSource loadTarget() {
+        if (password != null) {
+            throw new IllegalArgumentException("--password is not accepted on the command line: put the password in an "
+                    + "environment variable and name it with --password-env");
+        }
+        if (url == null) {
+            throw new IllegalArgumentException("sql load needs --jdbc URL");
+        }
+        if (allPlans || planId == null) {
+            throw new IllegalArgumentException("sql load needs --plan-id ID (the plan_id to load the plan under), not --all-plans");
+        }
+        String secret = null;
+        if (passwordEnv != null) {
+            secret = environment.apply(passwordEnv);
+            if (secret == null) {
+                throw new IllegalArgumentException("the environment variable " + passwordEnv + " named by --password-env is not set");
+            }
+        }
+        return new DriverDataSource(url, user, secret);
     }
 
     private static String remindLine(String planId, LocalDate date, List<io.github.duban.outcome.Reminder> rs) {

@@ -319,6 +319,55 @@ public final class DubanJdbc {
         }
     }
 
+    /** What {@link #load} wrote: the plan id and the rows put into each fact table. */
+    public record Loaded(String planId, int reports, int completions, int extensions, int inspections, int rectifications) {
+    }
+
+    /**
+     * Puts {@code plan} into {@code duban_plans} under {@code planId} (replacing the plan of that id)
+     * and, when {@code facts} is not null, replaces the plan's rows in the fact tables with them, all
+     * in one transaction: loading twice leaves one copy of every row. With {@code facts} null the
+     * plan's fact rows are left as they are.
+     *
+     * @throws JdbcException when the database fails; nothing is written
+     * @throws io.github.duban.error.SchemaVersionException when the duban tables are at another schema version
+     */
+    public Loaded load(String planId, Plan plan, Facts facts) {
+        Objects.requireNonNull(planId, "planId");
+        Objects.requireNonNull(plan, "plan");
+        if (planId.isBlank()) {
+            throw new IllegalArgumentException("the plan id is blank");
+        }
+        String step = "connecting";
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                Dialect dialect = Dialect.of(c);
+                step = "reading the schema version";
+                dialect.requireCurrent(c);
+                step = "writing the plan";
+                FactTables.putPlan(c, planId, plan);
+                Loaded loaded = new Loaded(planId, 0, 0, 0, 0, 0);
+                if (facts != null) {
+                    step = "writing the facts";
+                    loaded = FactTables.replaceFacts(c, planId, facts);
+                }
+                c.commit();
+                LOG.info("{}: plan loaded{}", planId, facts == null ? "" : " with " + loaded);
+                return loaded;
+            } catch (SQLException | RuntimeException e) {
+                rollback(c, e);
+                throw e;
+            } finally {
+                restore(c, autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new JdbcException("plan " + planId + ": " + step + " failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Every plan id in {@code duban_plans}, in Unicode order. */
     public List<String> planIds() {
         try (Connection c = dataSource.getConnection()) {

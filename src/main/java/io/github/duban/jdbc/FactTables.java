@@ -81,6 +81,120 @@ final class FactTables {
         }
     }
 
+    /** Puts the plan into duban_plans under {@code planId}, replacing the row of that id (locked first). */
+    static void putPlan(Connection c, String planId, Plan plan) throws SQLException {
+        String json = PlanJson.write(plan);
+        try (PreparedStatement lock = c.prepareStatement("SELECT plan_id FROM " + PLANS + " WHERE plan_id = ? FOR UPDATE")) {
+            lock.setString(1, planId);
+            lock.executeQuery().close();
+        }
+        try (PreparedStatement up = c.prepareStatement("UPDATE " + PLANS + " SET plan_json = ? WHERE plan_id = ?")) {
+            up.setString(1, json);
+            up.setString(2, planId);
+            if (up.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement in = c.prepareStatement("INSERT INTO " + PLANS + " (plan_id, plan_json) VALUES (?, ?)")) {
+            in.setString(1, planId);
+            in.setString(2, json);
+            in.executeUpdate();
+        }
+    }
+
+    /** Deletes the plan's rows from every fact table and inserts {@code facts} in their place. */
+    static DubanJdbc.Loaded replaceFacts(Connection c, String planId, Facts facts) throws SQLException {
+        for (String t : List.of(REPORTS, COMPLETIONS, EXTENSIONS, INSPECTIONS, RECTIFICATIONS)) {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM " + t + " WHERE plan_id = ?")) {
+                del.setString(1, planId);
+                del.executeUpdate();
+            }
+        }
+        int reports = insert(c, "INSERT INTO " + REPORTS + " (plan_id, task, unit, month, submitted_on, percent, text, value)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", planId, facts.reports(), (ps, r) -> {
+            ps.setInt(2, r.task());
+            ps.setString(3, r.unit());
+            ps.setString(4, r.month().toString());
+            ps.setObject(5, r.submittedOn());
+            setInteger(ps, 6, r.percent());
+            ps.setString(7, r.text());
+            ps.setBigDecimal(8, r.value());
+        });
+        int completions = insert(c, "INSERT INTO " + COMPLETIONS + " (plan_id, task, completed_on, accepted_on) VALUES (?, ?, ?, ?)",
+                planId, facts.completions(), (ps, r) -> {
+                    ps.setInt(2, r.task());
+                    ps.setObject(3, r.completedOn());
+                    setDate(ps, 4, r.acceptedOn());
+                });
+        int extensions = insert(c, "INSERT INTO " + EXTENSIONS + " (plan_id, task, requested_on, approved_on, new_deadline, reason)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", planId, facts.extensions(), (ps, r) -> {
+            ps.setInt(2, r.task());
+            ps.setObject(3, r.requestedOn());
+            ps.setObject(4, r.approvedOn());
+            ps.setObject(5, r.newDeadline());
+            ps.setString(6, r.reason());
+        });
+        int inspections = insert(c, "INSERT INTO " + INSPECTIONS + " (plan_id, unit, task, kind, on_date, person, note)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", planId, facts.inspections(), (ps, r) -> {
+            ps.setString(2, r.unit());
+            setInteger(ps, 3, r.task());
+            ps.setString(4, r.kind().name());
+            ps.setObject(5, r.on());
+            ps.setString(6, r.person());
+            ps.setString(7, r.note());
+        });
+        int rectifications = insert(c, "INSERT INTO " + RECTIFICATIONS + " (plan_id, unit, task, on_date) VALUES (?, ?, ?, ?)",
+                planId, facts.rectifications(), (ps, r) -> {
+                    ps.setString(2, r.unit());
+                    setInteger(ps, 3, r.task());
+                    ps.setObject(4, r.on());
+                });
+        return new DubanJdbc.Loaded(planId, reports, completions, extensions, inspections, rectifications);
+    }
+
+    @FunctionalInterface
+    private interface Binder<T> {
+        void bind(PreparedStatement ps, T row) throws SQLException;
+    }
+
+    private static <T> int insert(Connection c, String sql, String planId, List<T> rows, Binder<T> binder) throws SQLException {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int pending = 0;
+            for (T r : rows) {
+                ps.setString(1, planId);
+                binder.bind(ps, r);
+                ps.addBatch();
+                if (++pending == FETCH) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+        return rows.size();
+    }
+
+    private static void setInteger(PreparedStatement ps, int i, Integer v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, java.sql.Types.INTEGER);
+        } else {
+            ps.setInt(i, v);
+        }
+    }
+
+    private static void setDate(PreparedStatement ps, int i, LocalDate v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, java.sql.Types.DATE);
+        } else {
+            ps.setObject(i, v);
+        }
+    }
+
     /** Every plan id in duban_plans, in Unicode order. */
     static List<String> planIds(Connection c) throws SQLException {
         List<String> ids = new ArrayList<>();
