@@ -186,7 +186,7 @@ public final class DubanJdbc {
                     out.add(new PlanRun(ids.get(i), futures.get(i).get(), null, false));
                 } catch (ExecutionException e) {
                     Throwable t = e.getCause();
-                    LOG.info("{} {} failed: {}", ids.get(i), month, t.getMessage());
+                    LOG.warn("{} {} failed: {}", ids.get(i), month, t.getMessage());
                     out.add(new PlanRun(ids.get(i), null, t.getMessage() == null ? t.toString() : t.getMessage(),
                             t instanceof IllegalArgumentException || t instanceof io.github.duban.error.InputException));
                 } catch (InterruptedException e) {
@@ -305,7 +305,7 @@ public final class DubanJdbc {
                     out.add(new Reminded(ids.get(i), date, futures.get(i).get(), null, false));
                 } catch (ExecutionException e) {
                     Throwable t = e.getCause();
-                    LOG.info("{} {} reminders failed: {}", ids.get(i), date, t.getMessage());
+                    LOG.warn("{} {} reminders failed: {}", ids.get(i), date, t.getMessage());
                     out.add(new Reminded(ids.get(i), date, null, t.getMessage() == null ? t.toString() : t.getMessage(),
                             t instanceof IllegalArgumentException || t instanceof io.github.duban.error.InputException));
                 } catch (InterruptedException e) {
