@@ -448,9 +448,14 @@ public final class Duban {
     public static java.util.Optional<String> stuckRule(int seconds) {
         long now = System.nanoTime();
         for (Watch w : Watch.FIRING) {
-            String rule = w.rule;
-            if (rule != null && now - w.since > seconds * 1_000_000_000L) {
-                return java.util.Optional.of(rule);
+            // the firing count is sampled here, off the firing thread: a count that has not moved
+            // for longer than the limit means one firing has run that long
+            long count = w.started;
+            if (count != w.sampledCount) {
+                w.sampledCount = count;
+                w.sampledAt = now;
+            } else if (w.rule != null && now - w.sampledAt > seconds * 1_000_000_000L) {
+                return java.util.Optional.of(w.rule);
             }
         }
         return java.util.Optional.empty();
@@ -472,9 +477,12 @@ public final class Duban {
         private final Map<String, long[]> byRule = new HashMap<>();
         private long firings;
         private String reached;
-        /** The rule firing now and since when, read by {@link #stuckRule}. */
+        /** The rule firing now and how many firings have started, read by {@link #stuckRule}. */
         private volatile String rule;
-        private volatile long since;
+        private volatile long started;
+        /** The count {@link #stuckRule} saw last and when it first saw it: the sampling thread's own. */
+        private long sampledCount = -1;
+        private long sampledAt;
         static final java.util.Set<Watch> FIRING = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         Watch(Limits limits, KieSession session) {
@@ -490,9 +498,9 @@ public final class Duban {
             }
             String name = match.getRule().getName();
             byRule.computeIfAbsent(name, k -> new long[1])[0]++;
-            since = System.nanoTime();
             rule = name;
             firings++;
+            started = firings;
             if (firings > limits.firings()) {
                 reached = "firings";
             } else if ((firings & 1023) == 0 && System.nanoTime() - deadline > 0) {

@@ -117,52 +117,30 @@ public final class DubanJdbc {
     public MonthEnd assess(String planId, YearMonth month, LocalDate asOf) {
         Objects.requireNonNull(planId, "planId");
         Objects.requireNonNull(month, "month");
-        Duban template = engine.get();
-        String step = "connecting";
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                Dialect dialect = Dialect.of(c);
-                step = "reading the schema version";
-                dialect.requireCurrent(c);
-                step = "locking the plan";
-                Plan plan = FactTables.lockPlan(c, planId);
-                Duban duban = template.toBuilder().plan(plan).build();
-                Ledger previous = null;
-                YearMonth replayedFrom = null;
-                YearMonth first = plan.reporting().from();
-                boolean afterFirst = month.isAfter(first) && plan.reporting().covers(month);
-                if (afterFirst) {
-                    step = "reading the ledger of " + month.minusMonths(1);
-                    previous = ResultTables.ledger(c, planId, month.minusMonths(1)).orElse(null);
-                }
-                step = "reading the facts";
-                Facts facts = FactTables.read(c, planId, plan);
-                if (afterFirst && previous == null) {
-                    List<Assessment> before = duban.replay(first, month.minusMonths(1), facts);
-                    previous = before.get(before.size() - 1).ledger();
-                    replayedFrom = first;
-                    LOG.info("{} {}: no ledger of {} in duban_ledgers; replayed {}..{} to make it", planId, month,
-                            month.minusMonths(1), first, month.minusMonths(1));
-                }
-                Assessment a = duban.assess(month, asOf, facts, previous);
-                step = "writing the results";
-                ResultTables.replace(c, dialect, planId, a);
-                c.commit();
-                LOG.info("{} {} as of {}: {} findings, {} sanctions, {} units scored, written", planId, a.period(), a.asOf(),
-                        a.findings().size(), a.sanctions().size(), a.scores().size());
-                return new MonthEnd(planId, a, replayedFrom);
-            } catch (SQLException | RuntimeException e) {
-                rollback(c, e);
-                throw e;
-            } finally {
-                restore(c, autoCommit);
+        return inPlanTransaction(planId, month, (c, dialect, plan, duban, step) -> {
+            Ledger previous = null;
+            YearMonth replayedFrom = null;
+            YearMonth first = plan.reporting().from();
+            boolean afterFirst = month.isAfter(first) && plan.reporting().covers(month);
+            if (afterFirst) {
+                step[0] = "reading the ledger of " + month.minusMonths(1);
+                previous = ResultTables.ledger(c, planId, month.minusMonths(1)).orElse(null);
             }
-        } catch (SQLException e) {
-            throw new JdbcException(planId, month, step, e);
-        }
+            step[0] = "reading the facts";
+            Facts facts = FactTables.read(c, planId, plan);
+            if (afterFirst && previous == null) {
+                List<Assessment> before = duban.replay(first, month.minusMonths(1), facts);
+                previous = before.get(before.size() - 1).ledger();
+                replayedFrom = first;
+                LOG.info("{} {}: no ledger of {} in duban_ledgers; replayed {}..{} to make it", planId, month,
+                        month.minusMonths(1), first, month.minusMonths(1));
+            }
+            Assessment a = duban.assess(month, asOf, facts, previous);
+            step[0] = "writing the results";
+            ResultTables.replace(c, dialect, planId, a);
+            return new MonthEnd(planId, a, replayedFrom);
+        }, r -> LOG.info("{} {} as of {}: {} findings, {} sanctions, {} units scored, written", planId, r.assessment().period(),
+                r.assessment().asOf(), r.assessment().findings().size(), r.assessment().sanctions().size(), r.assessment().scores().size()));
     }
 
     /**
@@ -236,35 +214,53 @@ public final class DubanJdbc {
         Objects.requireNonNull(planId, "planId");
         Objects.requireNonNull(date, "date");
         YearMonth month = YearMonth.from(date);
+        return inPlanTransaction(planId, month, (c, dialect, plan, duban, step) -> {
+            YearMonth first = plan.reporting().from();
+            boolean afterFirst = month.isAfter(first) && plan.reporting().covers(month);
+            Ledger previous = null;
+            if (afterFirst) {
+                step[0] = "reading the ledger of " + month.minusMonths(1);
+                previous = ResultTables.ledger(c, planId, month.minusMonths(1)).orElse(null);
+            }
+            step[0] = "reading the facts";
+            Facts facts = FactTables.read(c, planId, plan);
+            List<io.github.duban.outcome.Reminder> reminders = previous != null || !afterFirst
+                    ? duban.reminders(date, facts, previous) : duban.reminders(date, facts);
+            step[0] = "writing the reminders";
+            ResultTables.replaceReminders(c, planId, date, reminders, duban.fingerprint());
+            return reminders;
+        }, r -> LOG.info("{} {}: {} reminders written", planId, date, r.size()));
+    }
+
+    /** A plan's work inside its transaction; {@code step[0]} names what it is doing, for the error if the database fails. */
+    private interface PlanWork<T> {
+        T run(Connection c, Dialect dialect, Plan plan, Duban duban, String[] step) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on {@code planId} in one READ COMMITTED transaction of a connection of its
+     * own: the schema version checked, the plan's row locked and read, an engine for the plan built;
+     * committed when the work returns (then {@code done} is told), rolled back on any failure, the
+     * connection's auto-commit restored.
+     */
+    private <T> T inPlanTransaction(String planId, YearMonth month, PlanWork<T> work, java.util.function.Consumer<T> done) {
         Duban template = engine.get();
-        String step = "connecting";
+        String[] step = {"connecting"};
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 Dialect dialect = Dialect.of(c);
-                step = "reading the schema version";
+                step[0] = "reading the schema version";
                 dialect.requireCurrent(c);
-                step = "locking the plan";
+                step[0] = "locking the plan";
                 Plan plan = FactTables.lockPlan(c, planId);
                 Duban duban = template.toBuilder().plan(plan).build();
-                YearMonth first = plan.reporting().from();
-                boolean afterFirst = month.isAfter(first) && plan.reporting().covers(month);
-                Ledger previous = null;
-                if (afterFirst) {
-                    step = "reading the ledger of " + month.minusMonths(1);
-                    previous = ResultTables.ledger(c, planId, month.minusMonths(1)).orElse(null);
-                }
-                step = "reading the facts";
-                Facts facts = FactTables.read(c, planId, plan);
-                List<io.github.duban.outcome.Reminder> reminders = previous != null || !afterFirst
-                        ? duban.reminders(date, facts, previous) : duban.reminders(date, facts);
-                step = "writing the reminders";
-                ResultTables.replaceReminders(c, planId, date, reminders, duban.fingerprint());
+                T result = work.run(c, dialect, plan, duban, step);
                 c.commit();
-                LOG.info("{} {}: {} reminders written", planId, date, reminders.size());
-                return reminders;
+                done.accept(result);
+                return result;
             } catch (SQLException | RuntimeException e) {
                 rollback(c, e);
                 throw e;
@@ -272,7 +268,7 @@ public final class DubanJdbc {
                 restore(c, autoCommit);
             }
         } catch (SQLException e) {
-            throw new JdbcException(planId, month, step, e);
+            throw new JdbcException(planId, month, step[0], e);
         }
     }
 
