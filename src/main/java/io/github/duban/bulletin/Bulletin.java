@@ -284,9 +284,8 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
             return "从督查情况看，各项任务均按计划推进，未发现滞后、逾期任务。";
         }
         StringBuilder j = new StringBuilder("从督查情况看，");
-        if (m.done() > 0 || m.onTrack() > 0) {
-            j.append("多数责任单位能够按照时间节点推进工作，但");
-        }
+        // it names what the month found; it does not grade the month ("多数……" would be a judgement of its own)
+        j.append("本期");
         List<String> counts = new ArrayList<>();
         if (m.lagging() > 0) {
             counts.add(m.lagging() + "项任务滞后");
