@@ -224,7 +224,7 @@ public class InputException extends DubanException {
         int bestDistance = Integer.MAX_VALUE;
         String g = given.strip().toUpperCase(java.util.Locale.ROOT);
         for (String a : allowed) {
-            int d = distance(g, a.toUpperCase(java.util.Locale.ROOT));
+            int d = editDistance(g, a.toUpperCase(java.util.Locale.ROOT));
             if (d < bestDistance) {
                 best = a;
                 bestDistance = d;
@@ -233,7 +233,8 @@ public class InputException extends DubanException {
         return best != null && bestDistance <= Math.max(2, best.length() / 3) ? best : null;
     }
 
-    private static int distance(String a, String b) {
+    /** The edit (Levenshtein) distance between {@code a} and {@code b}: what "did you mean" suggestions are measured by. */
+    public static int editDistance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

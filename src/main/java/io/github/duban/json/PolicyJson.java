@@ -388,7 +388,7 @@ public final class PolicyJson {
         for (String k : known) {
             String kl = k.toLowerCase(Locale.ROOT);
             String kLast = kl.substring(kl.lastIndexOf('.') + 1);
-            int d = Math.min(distance(g, kl), distance(gLast, kLast));
+            int d = Math.min(InputException.editDistance(g, kl), InputException.editDistance(gLast, kLast));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = k;
@@ -397,24 +397,6 @@ public final class PolicyJson {
         return best != null && bestDistance <= Math.max(2, gLast.length() / 3) ? best : null;
     }
 
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 
     private static String describe(JsonNode v) {
         if (v == null || v.isNull()) {
