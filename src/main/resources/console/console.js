@@ -292,7 +292,7 @@
 
   function planSection(p, month) {
     var html = '<section class="plan" data-plan="' + esc(p.id) + '">' +
-      '<h2 class="plan-title">' + esc(p.title) + '<small>' + esc(p.docNumber || '') + '　' + esc(monthLabel(month)) + '</small></h2>';
+      '<h2 class="plan-title">' + esc(p.title || p.id) + '<small>' + esc(p.docNumber || '') + '　' + esc(monthLabel(month)) + '</small></h2>';
     if (p.error) {
       var e = typeof p.error === 'object' ? p.error : { message: p.error };
       return html + '<div class="alert" data-test="plan-error">该方案本月无法考核：' + esc(describe({ body: e })) + '</div></section>';
@@ -747,7 +747,9 @@
     return '<ul class="problems" data-test="problems">' + list.map(function (p) {
       if (typeof p !== 'object') { return '<li>' + esc(p) + '</li>'; }
       var where = p.where || [p.file, p.line ? '第' + p.line + '行' : '', p.field].filter(Boolean).join(' ');
-      return '<li>' + (where ? '<b>' + esc(where) + '</b>：' : '') + esc(p.message) + '</li>';
+      var lv = p.level === 'ERROR' ? '错误' : p.level === 'WARNING' ? '提示' : '';
+      return '<li' + (p.level ? ' data-level="' + esc(p.level) + '"' : '') + '>' + (lv ? '［' + lv + '］' : '') +
+        (where ? '<b>' + esc(where) + '</b>：' : '') + esc(p.message) + '</li>';
     }).join('') + '</ul>';
   }
 
@@ -778,7 +780,6 @@
 
   function activate(v) {
     if (!isAdmin()) { return; }
-    if (!window.confirm('启用第 ' + v + ' 版规则？启用后新的考核按该版本计算。')) { return; }
     api('POST', '/rules/versions/' + enc(v) + '/activate').then(function (r) {
       return loadRuleset().then(function () {
         return route();
