@@ -530,7 +530,7 @@
     return html;
   }
 
-  function shortTitle(t) { return t && t.length > 24 ? t.substring(0, 24) + '…' : (t || ''); }
+  function shortTitle(t) { return t && t.length > 16 ? t.substring(0, 16) + '…' : (t || ''); }
 
   function policyInputs() {
     var p = whatif.policy || {};
@@ -555,7 +555,7 @@
     var cols = scoring.columns || ['item', 'kind', 'fallsOn', 'points', 'cap'];
     var bands = (state.policy && state.policy.bands) || [];
     var html = '<h3>考核细则（扣分加分标准）</h3><div class="scroll"><table id="whatif-table" data-test="scoring"><thead><tr>' +
-      '<th>项目</th><th>类别</th><th>适用单位</th><th>分值</th><th>上限</th></tr></thead><tbody>';
+      '<th>项目</th><th>分值</th><th>上限</th><th>适用单位</th></tr></thead><tbody>';
     (scoring.rows || []).forEach(function (r, i) {
       var ceiling = /^CEILING_/.test(r.kind || '');
       var pts;
@@ -566,9 +566,9 @@
         pts = '<input type="number" step="any" data-item="' + esc(r.item) + '" data-row="' + i + '" data-field="points" value="' + esc(val(r.points)) + '">';
       }
       var cap = ceiling ? '' : '<input type="number" step="any" data-item="' + esc(r.item) + '" data-row="' + i + '" data-field="cap" value="' + esc(val(r.cap)) + '" placeholder="不限">';
-      html += '<tr data-item="' + esc(r.item) + '" data-kind="' + esc(r.kind) + '"><td class="nowrap">' + esc(r.item) + '</td>' +
-        '<td>' + kind(r.kind) + '<div class="note mono">' + esc(r.kind) + '</div></td>' +
-        '<td class="nowrap">' + esc(FALLS_ON[r.fallsOn] || r.fallsOn || '') + '</td><td>' + pts + '</td><td>' + cap + '</td></tr>';
+      html += '<tr data-item="' + esc(r.item) + '" data-kind="' + esc(r.kind) + '"><td>' + esc(r.item) +
+        '<div class="note">' + (KINDS[r.kind] && KINDS[r.kind] !== r.item ? kind(r.kind) + ' · ' : '') + '<span class="mono">' + esc(r.kind) + '</span></div></td>' +
+        '<td>' + pts + '</td><td>' + cap + '</td><td>' + esc(FALLS_ON[r.fallsOn] || r.fallsOn || '') + '</td></tr>';
     });
     html += '</tbody></table></div>';
     if (cols.join(',') !== 'item,kind,fallsOn,points,cap') {
