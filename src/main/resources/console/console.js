@@ -50,8 +50,12 @@
     return num(v);
   }
 
+  /** A rating's code name: the diff gives "PASS 合格" (code and Chinese), the assessment "PASS". */
+  function ratingCode(code) { return code ? String(code).split(' ')[0] : code; }
+
   function ratingName(code) {
     if (!code) { return '—'; }
+    code = ratingCode(code);
     var bands = state.policy && state.policy.bands;
     if (bands) {
       for (var i = 0; i < bands.length; i++) {
@@ -61,7 +65,7 @@
     return RATINGS[code] || code;
   }
   function rating(code) {
-    return code ? '<span class="rating rating-' + esc(code) + '">' + esc(ratingName(code)) + '</span>' : '—';
+    return code ? '<span class="rating rating-' + esc(ratingCode(code)) + '">' + esc(ratingName(code)) + '</span>' : '—';
   }
   function light(code) {
     return code ? '<span class="light light-' + esc(code) + '">' + esc(LIGHTS[code] || code) + '</span>' : '—';
@@ -71,7 +75,12 @@
   }
   function status(code) { return code ? esc(STATUSES[code] || code) : '—'; }
   function kind(code) { return code ? esc(KINDS[code] || code) : '—'; }
-  function date(d) { return d ? esc(d) : '—'; }
+  /** A date as given; a timestamp (2021-06-01T09:00:00+08:00) to the minute, without the zone. */
+  function date(d) {
+    if (!d) { return '—'; }
+    var m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(String(d));
+    return esc(m ? m[1] + ' ' + m[2] : d);
+  }
   function short(fp) { return fp ? String(fp).substring(0, 12) : '—'; }
 
   function monthsBetween(from, to) {
@@ -784,7 +793,7 @@
       return loadRuleset().then(function () {
         return route();
       }).then(function () {
-        showAlert('已启用第 ' + num(r.version) + ' 版规则，指纹 ' + short(r.fingerprint) + (r.previous !== undefined && r.previous !== null ? '（此前为第 ' + num(typeof r.previous === 'object' ? r.previous.version : r.previous) + ' 版）' : ''), true);
+        showAlert('已启用第 ' + num(r.version) + ' 版规则，指纹 ' + short(r.fingerprint) + (r.previous ? '（此前指纹 ' + (typeof r.previous === 'number' ? '第 ' + r.previous + ' 版' : short(r.previous)) + '）' : ''), true);
       });
     }).catch(fail);
   }

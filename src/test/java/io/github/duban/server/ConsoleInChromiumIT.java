@@ -151,6 +151,23 @@ class ConsoleInChromiumIT {
         assertThat(driver.findElement(By.cssSelector("#panel [data-test=explain-score]")).getText())
                 .isEqualTo(plain(explained.get("score")));
         assertThat(driver.findElement(By.id("panel-body")).getText()).contains(explained.get("lines").get(0).get("rule").asText());
+        shot("console-explain-1280");
+        driver.findElement(By.id("panel-close")).click();
+
+        // a red-light task month by month
+        JsonNode red = null;
+        for (JsonNode b : june.get("board")) {
+            if (red == null && "RED".equals(b.get("light").asText())) {
+                red = b;
+            }
+        }
+        assertThat(red).as("a red light in 2021-06").isNotNull();
+        String task = red.get("task").asText();
+        JsonNode history = api("GET", "/api/v1/plans/sample/tasks/" + task + "/history?month=2021-06", null, TOKEN);
+        driver.findElement(By.cssSelector("section[data-plan=sample] table[data-test=red-tasks] tr[data-task='" + task + "']")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#panel [data-test=history] tr[data-month]")).size() == history.get("months").size());
+        assertThat(driver.findElement(By.id("panel-title")).getText()).contains(history.get("title").asText());
+        shot("console-history-1280");
         driver.findElement(By.id("panel-close")).click();
 
         // what-if: the points of the item the unit's deduction rests on, halved
