@@ -161,7 +161,8 @@ public final class RulesetPackage {
         if (drl.isEmpty() || policy == null || calendar == null || sheet == null) {
             throw new InputException(source, 0, null, "lacks rules/*.drl, policy.json, scoring.csv or calendar.txt");
         }
-        Ruleset rules = Ruleset.compile(drl);
+        // the built-in DRL texts are the built-in rules, already compiled at build time
+        Ruleset rules = drl.equals(Ruleset.builtIn().sources()) ? Ruleset.builtIn() : Ruleset.compile(drl);
         Policy p = PolicyJson.read(new String(policy, StandardCharsets.UTF_8), source + "!policy.json");
         if (format == 1) {
             // rules that fired in stages, and a policy from before rating ceilings: as they were
