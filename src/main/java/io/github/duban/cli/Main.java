@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 /** {@code duban}: the command line. Exit codes: 0 done, 2 bad input (nothing written), 1 anything else. */
 @Command(name = "duban", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "督办: assess a supervision plan's month, escalate and score its units, and remind them of what they owe.",
-        subcommands = {PlanCommand.class, PolicyCommand.class, AssessCommand.class, RemindCommand.class, ReplayCommand.class, DemoCommand.class, ExplainCommand.class,
+        subcommands = {PlanCommand.class, PolicyCommand.class, AssessCommand.class, RemindCommand.class, ReplayCommand.class, DemoCommand.class, ExplainCommand.class, ServeCommand.class,
                 RulesCommand.class, ImportCommand.class, DeadlineCommand.class, SqlCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

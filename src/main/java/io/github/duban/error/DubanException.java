@@ -14,7 +14,8 @@ package io.github.duban.error;
  *   <li>{@link SchemaVersionException}: the database's duban tables are at another schema version
  *       (which one, and the command that prints the upgrade).</li>
  * </ul>
- * Unchecked, like Jackson's and Spring's. Thread-safe once made.
+ * The HTTP service adds two of its own for what it does not hold (404) and will not do in its
+ * present state (409). Unchecked, like Jackson's and Spring's. Thread-safe once made.
  */
 public abstract class DubanException extends RuntimeException {
     protected DubanException(String message) {

@@ -119,6 +119,12 @@ public class InputException extends DubanException {
             return new InputException(file, line, field, "is not a field here; expected one of " + String.join(", ", known)
                     + (near != null ? " (did you mean " + near + "?)" : ""), u.getPropertyName(), String.join(", ", known));
         }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f && f.getTargetType() != null
+                && f.getValue() instanceof String given) {
+            // a text of the right kind that does not read: say the text, e.g. "2021-02-30" for a date
+            String expected = expected(f.getTargetType());
+            return new InputException(file, line, field, "is \"" + given + "\"; expected " + expected, given, expected);
+        }
         if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi && mi.getTargetType() != null
                 && !(e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException)) {
             String plain = mismatch(msg, mi.getTargetType());

@@ -364,6 +364,38 @@ public final class DubanJdbc {
         }
     }
 
+    /** A plan as {@code duban_plans} holds it and its facts as the fact tables hold them, read in one transaction. */
+    public record PlanFacts(String planId, Plan plan, Facts facts) {
+    }
+
+    /**
+     * Reads the plan {@code planId} and its facts, without locking or writing anything.
+     *
+     * @throws io.github.duban.error.InputException for an unknown plan or a bad row
+     * @throws JdbcException when the database fails
+     */
+    public PlanFacts read(String planId) {
+        Objects.requireNonNull(planId, "planId");
+        try (Connection c = dataSource.getConnection()) {
+            Dialect.of(c).requireCurrent(c);
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                Plan plan = FactTables.readPlan(c, planId, false);
+                Facts facts = FactTables.read(c, planId, plan);
+                c.commit();
+                return new PlanFacts(planId, plan, facts);
+            } catch (SQLException | RuntimeException e) {
+                rollback(c, e);
+                throw e;
+            } finally {
+                restore(c, autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new JdbcException("plan " + planId + ": reading the plan and its facts failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Every plan id in {@code duban_plans}, in Unicode order. */
     public List<String> planIds() {
         try (Connection c = dataSource.getConnection()) {

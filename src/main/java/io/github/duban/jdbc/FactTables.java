@@ -59,7 +59,12 @@ final class FactTables {
      * runs of one plan never interleave.
      */
     static Plan lockPlan(Connection c, String planId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT plan_json FROM " + PLANS + " WHERE plan_id = ? FOR UPDATE")) {
+        return readPlan(c, planId, true);
+    }
+
+    /** Reads the plan of {@code planId}; {@code lock}: and locks its row until the transaction ends. */
+    static Plan readPlan(Connection c, String planId, boolean lock) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT plan_json FROM " + PLANS + " WHERE plan_id = ?" + (lock ? " FOR UPDATE" : ""))) {
             ps.setString(1, planId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {

@@ -156,7 +156,7 @@ class CarelessInputTest extends ConsoleCapture {
         Path plan = Files.writeString(tmp.resolve("myplan.json"), "{\n  \"tasks\": [\n    {\"no\": \"nine\"}\n  ]\n}\n");
         assertThat(Main.run("assess", "--facts", facts.toString(), "--month", "2021-02", "--plan", plan.toString(),
                 "--out", tmp.resolve("out").toString())).isEqualTo(2);
-        assertThat(err()).contains("myplan.json:3", "tasks[0].no", "is a text in quotes; expected a whole number").doesNotContain("Cannot");
+        assertThat(err()).contains("myplan.json:3", "tasks[0].no", "is \"nine\"; expected a whole number").doesNotContain("Cannot");
         Files.writeString(plan, "{\n  \"docNumber\": \"x\",\n  \"titel\": \"x\",\n  \"tasks\": []\n}\n");
         err.reset();
         assertThat(Main.run("assess", "--facts", facts.toString(), "--month", "2021-02", "--plan", plan.toString(),
