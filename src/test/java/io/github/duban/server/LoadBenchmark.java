@@ -98,7 +98,7 @@ public final class LoadBenchmark {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         HeapSampler heap = new HeapSampler(memory);
         int exit;
-        try (Server server = Server.start(data, TOKEN, ADMIN)) {
+        try (DubanServer server = DubanServer.start(ServeOptions.forTest(data, TOKEN, ADMIN))) {
             URI base = URI.create("http://127.0.0.1:" + server.port());
             byte[] body = body(month, bodyKind);
             System.out.printf(Locale.ROOT, "server: %s, request body %,d bytes%n", base, body.length);
@@ -530,44 +530,6 @@ public final class LoadBenchmark {
         @Override
         public void close() {
             timer.shutdownNow();
-        }
-    }
-
-    // ---- the server, started in this JVM
-
-    /** {@code DubanServer.start(ServeOptions.forTest(data, token, admin))}, its port, and stopping it. */
-    static final class Server implements AutoCloseable {
-        final Object server;
-
-        private Server(Object server) {
-            this.server = server;
-        }
-
-        static Server start(Path data, String token, String admin) throws Exception {
-            Class<?> options = Class.forName("io.github.duban.server.ServeOptions");
-            Object o = options.getMethod("forTest", Path.class, String.class, String.class).invoke(null, data, token, admin);
-            Class<?> type = Class.forName("io.github.duban.server.DubanServer");
-            return new Server(type.getMethod("start", options).invoke(null, o));
-        }
-
-        int port() throws Exception {
-            for (String name : List.of("port", "getPort", "localPort")) {
-                try {
-                    return (int) server.getClass().getMethod(name).invoke(server);
-                } catch (NoSuchMethodException e) {
-                    // the next name
-                }
-            }
-            throw new IllegalStateException("no port on " + server.getClass());
-        }
-
-        @Override
-        public void close() throws Exception {
-            if (server instanceof AutoCloseable c) {
-                c.close();
-            } else {
-                server.getClass().getMethod("stop").invoke(server);
-            }
         }
     }
 
