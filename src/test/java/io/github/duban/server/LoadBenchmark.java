@@ -156,7 +156,7 @@ public final class LoadBenchmark {
             if (s == null || s.error != null) {
                 failures.add("the rules swap failed: " + (s == null ? "not run" : s.error));
             } else {
-                System.out.printf(Locale.ROOT, "swap: version %d saved (%s → %s) at %.1f s, activated at %.1f s (%d ms)%n",
+                System.out.printf(Locale.ROOT, "swap: version %d saved (%s points %s) at %.1f s, activated at %.1f s (activation answered in %d ms)%n",
                         s.version, s.item, s.change, s.savedAtS, s.activatedAtS, s.activateMs);
                 System.out.printf(Locale.ROOT, "fingerprints: old %s, new %s (the saved version's %s)%n", shortPrint(oldPrint),
                         shortPrint(newPrint), shortPrint(s.fingerprint));
@@ -321,7 +321,7 @@ public final class LoadBenchmark {
         CountDownLatch ready = new CountDownLatch(clients);
         CountDownLatch go = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(clients);
-        long[] end = new long[1];
+        AtomicLong end = new AtomicLong(Long.MAX_VALUE);
         for (int i = 0; i < clients; i++) {
             int client = i;
             Thread t = new Thread(() -> {
@@ -329,7 +329,7 @@ public final class LoadBenchmark {
                 ready.countDown();
                 try {
                     go.await();
-                    while (System.nanoTime() < end[0]) {
+                    while (System.nanoTime() < end.get()) {
                         long t0 = System.nanoTime();
                         try {
                             Reply r = post(http, assess, TOKEN, body);
@@ -362,11 +362,14 @@ public final class LoadBenchmark {
         ready.await();
         long start = System.nanoTime();
         PHASE_START.set(start);
-        end[0] = start + TimeUnit.SECONDS.toNanos(seconds);
+        long phase = TimeUnit.SECONDS.toNanos(seconds);
+        // with a swap, the clients go on until it is done and for half a phase after, at least
+        end.set(midpoint == null ? start + phase : Long.MAX_VALUE);
         go.countDown();
         if (midpoint != null) {
             Thread.sleep(TimeUnit.SECONDS.toMillis(seconds) / 2);
             midpoint.run();
+            end.set(Math.max(start + phase, System.nanoTime() + phase / 2));
         }
         done.await();
         p.wallNanos = System.nanoTime() - start;
@@ -416,7 +419,7 @@ public final class LoadBenchmark {
             if (activated.status != 200) {
                 return Swap.failed("POST /api/v1/rules/versions/" + version + "/activate: " + activated.status + " " + head(activated.body));
             }
-            return new Swap(cells[0] + " (" + cells[1] + ")", before + " → " + cells[3], version, v.path("fingerprint").asText(null),
+            return new Swap(cells[0] + " " + cells[1], before + " → " + cells[3], version, v.path("fingerprint").asText(null),
                     savedAt, activatedAt, TimeUnit.NANOSECONDS.toMillis(a1 - a0), a1, null);
         } catch (IOException | RuntimeException e) {
             return Swap.failed(e.toString());
