@@ -68,6 +68,15 @@ public final class Scenarios {
 
     /** Runs every {@code *.yaml}/{@code *.yml} scenario of {@code dir} in name order, with the rules given (null: built-in). */
     public static List<Result> runAll(Path dir, Ruleset rules) {
+        return runAll(dir, rules, null);
+    }
+
+    /**
+     * Runs every scenario of {@code dir} in name order, with the rules given (null: built-in) and
+     * {@code policy} for the scenarios that name none of their own (null: the default policy).
+     * YAML files of the folder that are policies, not scenarios, are left out ({@link #policiesIn}).
+     */
+    public static List<Result> runAll(Path dir, Ruleset rules, Policy policy) {
         if (!Files.isDirectory(dir)) {
             throw new InputException(dir.toString(), 0, null, "names no folder (expected a folder of scenario .yaml files)");
         }
@@ -77,12 +86,47 @@ public final class Scenarios {
         } catch (IOException e) {
             throw new InputException(dir.toString(), 0, null, "cannot read the folder: " + e.getMessage());
         }
+        List<Path> policies = policiesIn(dir);
+        files = files.stream().filter(f -> !policies.contains(f)).toList();
         if (files.isEmpty()) {
             throw new InputException(dir.toString(), 0, null, "holds no scenario .yaml files");
         }
         List<Result> out = new ArrayList<>();
         for (Path f : files) {
-            out.add(run(f, rules));
+            out.add(run(f, rules, policy));
+        }
+        return out;
+    }
+
+    /**
+     * The YAML files of {@code dir} that are policies rather than scenarios: objects with none of
+     * a scenario's keys ({@code given}, {@code expect}, {@code month}) and at least one of a
+     * policy's top-level keys. In name order.
+     */
+    public static List<Path> policiesIn(Path dir) {
+        java.util.Set<String> policyKeys = new java.util.HashSet<>();
+        PolicyJson.KEYS.forEach(k -> policyKeys.add(k.path().split("\\.")[0]));
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path f : s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList()) {
+                JsonNode root;
+                try {
+                    root = YAML.readTree(Files.readString(f, StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    continue; // not readable YAML: run() says what is wrong with it
+                }
+                if (root != null && root.isObject() && !root.has("given") && !root.has("expect") && !root.has("month")) {
+                    Iterator<String> names = root.fieldNames();
+                    while (names.hasNext()) {
+                        if (policyKeys.contains(names.next())) {
+                            out.add(f);
+                            break;
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new InputException(dir.toString(), 0, null, "cannot read the folder: " + e.getMessage());
         }
         return out;
     }
@@ -98,6 +142,15 @@ public final class Scenarios {
      * @throws InputException when the file is not a scenario (names the file, the key and what was expected)
      */
     public static Result run(Path file, Ruleset rules) {
+        return run(file, rules, null);
+    }
+
+    /**
+     * Runs one scenario file with {@code policy} unless it names its own (null: the default policy).
+     *
+     * @throws InputException when the file is not a scenario (names the file, the key and what was expected)
+     */
+    public static Result run(Path file, Ruleset rules, Policy given) {
         String source = file.toString();
         JsonNode root;
         try {
@@ -116,7 +169,8 @@ public final class Scenarios {
         Path base = file.toAbsolutePath().getParent();
         Plan plan = root.has("plan") && !root.get("plan").asText().equals("embedded")
                 ? PlanJson.read(base.resolve(root.get("plan").asText())) : PlanJson.embedded();
-        Policy policy = root.has("policy") ? PolicyJson.read(base.resolve(root.get("policy").asText())) : Policy.DEFAULT;
+        Policy policy = root.has("policy") ? PolicyJson.read(base.resolve(root.get("policy").asText()))
+                : given != null ? given : Policy.DEFAULT;
         YearMonth month = month(source, "month", root.get("month"));
         LocalDate asOf = root.has("asOf") ? date(source, "asOf", root.get("asOf")) : null;
         Facts facts = facts(source, root.path("given"), plan);

@@ -104,6 +104,7 @@ final class RulesCommand implements Callable<Integer> {
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true, description = {"Run every scenario (*.yaml) of DIR and print the differences, expected against got, per unit.",
+            "A scenario without a policy: of its own runs under --policy (and --scoring) when given; YAML files of DIR that are policies are left out, with a note.",
             "Exit 0 all passed, 1 some failed, 2 bad usage. The format is in docs/rules.md."})
     static final class TestCommand implements Callable<Integer> {
         @Spec
@@ -115,6 +116,12 @@ final class RulesCommand implements Callable<Integer> {
         @Option(names = "--rules", paramLabel = "DIR", description = "a folder of .drl files to test instead of the built-in ones alone")
         Path rules;
 
+        @Option(names = "--policy", paramLabel = "FILE", description = "the policy for every scenario that names none of its own (default: the embedded policy)")
+        Path policy;
+
+        @Option(names = "--scoring", paramLabel = "FILE.csv", description = "a scoring sheet read into that policy")
+        Path scoring;
+
         @Override
         public Integer call() {
             Ruleset r = null;
@@ -122,9 +129,27 @@ final class RulesCommand implements Callable<Integer> {
                 requireRulesFolder(rules);
                 r = Ruleset.withFolder(rules);
             }
+            io.github.duban.model.Policy p = null;
+            if (policy != null) {
+                Inputs.requireFile(policy, "--policy");
+                p = io.github.duban.json.PolicyJson.read(policy);
+            }
+            if (scoring != null) {
+                Inputs.requireFile(scoring, "--scoring");
+                p = io.github.duban.authoring.ScoringSheets.read(scoring, p != null ? p : io.github.duban.model.Policy.DEFAULT);
+            }
             var out = spec.commandLine().getOut();
+            var err = spec.commandLine().getErr();
+            if (java.nio.file.Files.isDirectory(dir)) {
+                for (Path f : io.github.duban.authoring.Scenarios.policiesIn(dir)) {
+                    boolean given = policy != null && f.toAbsolutePath().normalize().equals(policy.toAbsolutePath().normalize());
+                    if (!given) {
+                        err.println("duban: " + f + " is a policy, not a scenario: left out (give it with --policy, or name it in a scenario's policy:)");
+                    }
+                }
+            }
             int failed = 0;
-            var results = io.github.duban.authoring.Scenarios.runAll(dir, r);
+            var results = io.github.duban.authoring.Scenarios.runAll(dir, r, p);
             for (var res : results) {
                 out.println((res.passed() ? "PASS " : "FAIL ") + res.file() + " — " + res.name());
                 res.differences().forEach(d -> out.println("  " + d));

@@ -182,7 +182,12 @@ public final class Ruleset {
         List<String> order = new ArrayList<>();
         BUILT_IN.stream().filter(sources::containsKey).forEach(order::add);
         sources.keySet().stream().filter(n -> !BUILT_IN.contains(n)).forEach(order::add);
-        org.kie.internal.builder.KnowledgeBuilder builder = org.kie.internal.builder.KnowledgeBuilderFactory.newKnowledgeBuilder();
+        // Facts are immutable and no rule modifies one, so property reactivity has nothing to do:
+        // facts are class-reactive unless a class asks otherwise (@PropertyReactive), and Drools
+        // stops warning that constraints such as "$p.inMonth(on)" cause class reactivity.
+        org.kie.internal.builder.KnowledgeBuilderConfiguration conf = org.kie.internal.builder.KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+        conf.setOption(org.kie.internal.builder.conf.PropertySpecificOption.ALLOWED);
+        org.kie.internal.builder.KnowledgeBuilder builder = org.kie.internal.builder.KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
         List<RuleProblem> messages = new ArrayList<>();
         try {
             org.kie.internal.builder.CompositeKnowledgeBuilder batch = builder.batch();

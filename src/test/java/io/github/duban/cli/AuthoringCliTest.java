@@ -125,6 +125,27 @@ class AuthoringCliTest extends ConsoleCapture {
     }
 
     @Test
+    void rulesTest_aPolicyBesideTheScenarios_isLeftOutWithANote_andGivenWithPolicyItRunsTheScenariosWithoutTheirOwn() throws IOException {
+        Path dir = tmp.resolve("scenarios");
+        Files.createDirectories(dir);
+        Files.copy(Path.of("src/test/resources/authoring/county.yaml"), dir.resolve("county.yaml"));
+        // the county scenario without its policy: line: under the default policy its expectations fail
+        String scenario = Files.readString(Path.of("src/test/resources/scenarios/13-county-supporting-unit-at-half-weight.yaml"))
+                .replace("policy: policies/county.yaml\n", "");
+        Files.writeString(dir.resolve("county-half-weight.yaml"), scenario);
+
+        assertThat(Main.run("rules", "test", dir.toString())).isEqualTo(1);
+        assertThat(err()).contains("county.yaml is a policy, not a scenario: left out");
+        assertThat(out()).contains("1 scenarios: 0 passed, 1 failed");
+
+        out.reset();
+        err.reset();
+        assertThat(Main.run("rules", "test", dir.toString(), "--policy", dir.resolve("county.yaml").toString())).as(out() + err()).isEqualTo(0);
+        assertThat(out()).contains("PASS ", "1 scenarios: 1 passed, 0 failed");
+        assertThat(err()).doesNotContain("left out");
+    }
+
+    @Test
     void rulesPack_thenAssessWithTheRuleset_givesTheSameAssessmentAsThePolicyItPacked() throws IOException {
         Path pack = tmp.resolve("county.zip");
         Path policy = Path.of("src/test/resources/authoring/county.yaml");
