@@ -257,6 +257,29 @@ class ConsoleInChromiumIT {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
+    @Test
+    void theApiPage_listsEveryOperationOfTheDocument_underTheServersContentSecurityPolicy() throws Exception {
+        JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base + "/api/v1/openapi.json")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+        int operations = 0;
+        for (JsonNode path : doc.path("paths")) {
+            for (String m : java.util.List.of("get", "post", "put", "delete")) {
+                if (path.has(m)) {
+                    operations++;
+                }
+            }
+        }
+        driver.get(base + "/api/v1/docs");
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10)).until(d ->
+                d.getPageSource().contains("/api/v1/rules/versions/{version}/activate"));
+        String text = driver.findElement(org.openqa.selenium.By.tagName("body")).getText();
+        for (var it = doc.path("paths").fieldNames(); it.hasNext(); ) {
+            assertThat(text).contains(it.next());
+        }
+        assertThat(operations).isGreaterThan(20);
+        shoot("api-docs-390", 390);
+    }
+
     /** A number as the console prints it: no trailing zeros. */
     static String plain(JsonNode n) {
         return plain(n.asDouble());
