@@ -27,28 +27,9 @@ import java.util.function.UnaryOperator;
  * (docs/database.md). The password is taken only from the environment variable named, and is
  * never printed.
  */
-final class JdbcAssess {
+final class JdbcAssess extends JdbcTarget {
 
-    /** Reads an environment variable; replaced in tests. */
-    static UnaryOperator<String> environment = System::getenv;
-
-    @Option(names = "--jdbc", paramLabel = "URL", description = {"read from and write into a database (docs/database.md), e.g.",
-            "jdbc:postgresql://host:5432/oa or jdbc:mariadb://host:3306/oa"})
-    String url;
-
-    @Option(names = "--user", paramLabel = "U", description = "the database user (with --jdbc)")
-    String user;
-
-    @Option(names = "--password-env", paramLabel = "VAR", description = "the environment variable holding the database password (with --jdbc)")
-    String passwordEnv;
-
-    @Option(names = "--password", hidden = true, paramLabel = "P")
-    String password;
-
-    @Option(names = "--plan-id", paramLabel = "ID", description = "the plan_id of the plan in duban_plans (with --jdbc)")
-    String planId;
-
-    @Option(names = "--all-plans", description = "every plan in duban_plans, each in its own transaction (with --jdbc; not for sql load)")
+    @Option(names = "--all-plans", description = "every plan in duban_plans, each in its own transaction (with --jdbc)")
     boolean allPlans;
 
     boolean active() {
@@ -170,31 +151,6 @@ final class JdbcAssess {
             err.println("duban: " + e.getMessage());
             return 1;
         }
-    }
-
-    /**
-     * The database of {@code --jdbc} for {@code duban sql load}: --plan-id is required, --all-plans
-     * refused; the password only from the variable named by --password-env.
-     */
-    DataSource loadTarget() {
-        if (password != null) {
-            throw new IllegalArgumentException("--password is not accepted on the command line: put the password in an "
-                    + "environment variable and name it with --password-env");
-        }
-        if (url == null) {
-            throw new IllegalArgumentException("sql load needs --jdbc URL");
-        }
-        if (allPlans || planId == null) {
-            throw new IllegalArgumentException("sql load needs --plan-id ID (the plan_id to load the plan under), not --all-plans");
-        }
-        String secret = null;
-        if (passwordEnv != null) {
-            secret = environment.apply(passwordEnv);
-            if (secret == null) {
-                throw new IllegalArgumentException("the environment variable " + passwordEnv + " named by --password-env is not set");
-            }
-        }
-        return new DriverDataSource(url, user, secret);
     }
 
     private static String remindLine(String planId, LocalDate date, List<io.github.duban.outcome.Reminder> rs) {

@@ -78,7 +78,7 @@ final class SqlCommand implements Runnable {
         CommandSpec spec;
 
         @Mixin
-        JdbcAssess jdbc = new JdbcAssess();
+        JdbcTarget jdbc = new JdbcTarget();
 
         @Option(names = "--plan", required = true, paramLabel = "FILE", description = "the plan JSON to put into duban_plans")
         Path plan;

@@ -55,7 +55,7 @@ import java.util.stream.Stream;
  * </ol>
  *
  * <p>Options: {@code --clients N} (32), {@code --seconds S} (60, each phase), {@code --month M}
- * (2021-06), {@code --warmup W} (5 s), {@code --body facts|plan|held}: the held plan's id with the
+ * (2021-06), {@code --warmup W} (15 s), {@code --body facts|plan|held}: the held plan's id with the
  * sample facts in the body (the default), the plan JSON itself with the facts, or the held plan's
  * id alone (its own facts). Exit 1 when a request failed, an answer mixed rulesets or came stale.
  * Server and clients share this JVM and its cores, so the heap figures are both together.
@@ -76,7 +76,7 @@ public final class LoadBenchmark {
         Map<String, String> o = options(args);
         int clients = Integer.parseInt(o.getOrDefault("clients", "32"));
         int seconds = Integer.parseInt(o.getOrDefault("seconds", "60"));
-        int warmup = Integer.parseInt(o.getOrDefault("warmup", "5"));
+        int warmup = Integer.parseInt(o.getOrDefault("warmup", "15"));
         String month = o.getOrDefault("month", "2021-06");
         String bodyKind = o.getOrDefault("body", "facts");
         if (clients < 1 || seconds < 2 || warmup < 0 || !List.of("facts", "plan", "held").contains(bodyKind)) {
