@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.embedded.EmbeddedWebServerFactoryCustomizerAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.HttpEncodingAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartAutoConfiguration;
@@ -79,6 +80,8 @@ public final class DubanServer implements AutoCloseable {
                 "--server.servlet.session.cookie.name=DUBAN_SESSION",
                 "--server.servlet.session.tracking-modes=cookie",
                 "--server.tomcat.max-swallow-size=-1",
+                // behind nginx on the same machine: X-Forwarded-Proto https makes the request secure, so the session cookie is marked Secure
+                "--server.forward-headers-strategy=native",
                 "--server.tomcat.max-http-form-post-size=" + (o.maxBodyKb() * 1024L),
                 "--spring.servlet.multipart.max-file-size=" + o.maxUploadKb() + "KB",
                 "--spring.servlet.multipart.max-request-size=" + (o.maxUploadKb() + 64) + "KB",
@@ -147,6 +150,7 @@ public final class DubanServer implements AutoCloseable {
     /** The Spring configuration: the web server, MVC and Jackson, the controllers, the access filter. */
     @SpringBootConfiguration(proxyBeanMethods = false)
     @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ServletWebServerFactoryAutoConfiguration.class,
+            EmbeddedWebServerFactoryCustomizerAutoConfiguration.class,
             DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class, HttpEncodingAutoConfiguration.class,
             HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class, MultipartAutoConfiguration.class})
     @Import({ApiController.class, RulesController.class, SessionController.class, Errors.class})

@@ -599,6 +599,17 @@ class ServerApiTest {
         }
 
         @Test
+        void behindATlsProxyOnTheSameMachine_theCookieIsSecure() {
+            ObjectNode b = JSON.createObjectNode();
+            b.put("token", TOKEN);
+            b.put("name", "李四");
+            Answer viaProxy = send(HttpRequest.newBuilder(uri("/api/v1/session")).header("Content-Type", "application/json")
+                    .header("X-Forwarded-Proto", "https").POST(HttpRequest.BodyPublishers.ofString(b.toString(), StandardCharsets.UTF_8)));
+            assertThat(viaProxy.headers().get("set-cookie").get(0)).contains("Secure");
+            assertThat(signIn(TOKEN, "李四").headers().get("set-cookie").get(0)).doesNotContain("Secure");
+        }
+
+        @Test
         void theAdminTokenSignsInAsAdmin() {
             Answer ok = signIn(ADMIN, "王五");
             assertThat(ok.json().path("role").asText()).isEqualTo("admin");
