@@ -699,8 +699,9 @@
         '　等次 ' + rating(c.ratingBefore) + '<span class="arrow">→</span>' + rating(c.ratingAfter) +
         '　名次 ' + esc(num(c.rankBefore)) + '<span class="arrow">→</span>' + esc(num(c.rankAfter)) + '<ul>';
       (c.lines || []).forEach(function (l) {
-        html += '<li>' + esc(l.what) + '：' + esc(l.before === null || l.before === undefined ? '无' : signed(l.before)) + '<span class="arrow">→</span>' +
+        html += '<li>' + (l.kind ? kind(l.kind) + (l.task ? ' · 任务' + esc(l.task) : '') : esc(l.what)) + '：' + esc(l.before === null || l.before === undefined ? '无' : signed(l.before)) + '<span class="arrow">→</span>' +
           esc(l.after === null || l.after === undefined ? '无' : signed(l.after)) +
+          (l.reason ? '<div class="note">' + esc(l.reason) + '</div>' : '') +
           '<div class="note">规则：' + esc(l.rule) + (l.clauses && l.clauses.length ? '；依据 ' + l.clauses.map(clause).join('，') : '') + '</div></li>';
       });
       [['findingsNew', '新增问题'], ['findingsGone', '不再认定'], ['sanctionsNew', '新增督办措施'], ['sanctionsGone', '撤销督办措施']].forEach(function (k) {

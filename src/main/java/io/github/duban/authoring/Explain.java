@@ -209,11 +209,37 @@ public final class Explain {
                 x.put("text", at.text());
             } else {
                 x.put("inferred", o.getClass().getSimpleName());
-                x.put("text", o.toString());
+                x.put("text", inferred(o));
             }
         }
         return n;
     }
+
+    /** What the rules inferred, as an office reads it: its name in Chinese, then its fields as compact JSON. */
+    static String inferred(Object o) {
+        String name = INFERRED.getOrDefault(o.getClass().getSimpleName(), o.getClass().getSimpleName());
+        try {
+            return name + " " + COMPACT.writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return name + " " + o;
+        }
+    }
+
+    private static final ObjectMapper COMPACT = new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+
+    /** The Chinese names of the facts the rules infer and findings cite. */
+    private static final Map<String, String> INFERRED = Map.of(
+            "PreviousCase", "上月台账中的案件 PreviousCase",
+            "OverdueTask", "逾期任务 OverdueTask",
+            "CountedCompletion", "计入的完成记录 CountedCompletion",
+            "DeadlineInForce", "现行完成时限 DeadlineInForce",
+            "TaskProgress", "任务进度 TaskProgress",
+            "LowestPercent", "牵头单位最低进度 LowestPercent",
+            "LatestPercent", "最新报送进度 LatestPercent",
+            "ReportDue", "进度报送截止日 ReportDue",
+            "ReportOwed", "应报送的进度 ReportOwed");
 
     private static String facts(Finding f, FactLocator facts) {
         StringBuilder sb = new StringBuilder();

@@ -26,8 +26,14 @@ import java.util.TreeSet;
  */
 public final class RulesDiff {
 
-    /** One score line that differs: how it read before and after (null: absent), with the rule and clauses behind it. Immutable and thread-safe. */
-    public record LineChange(String what, BigDecimal before, BigDecimal after, String rule, List<String> clauses) {
+    /**
+     * One score line that differs: which line ({@code what}, its {@code kind} and {@code task}), how
+     * many points it gave before and after (null: absent), and the rule, policy clauses and Chinese
+     * reason of the line as it reads after the change (before it, for a line that goes). Immutable
+     * and thread-safe.
+     */
+    public record LineChange(String what, String kind, Integer task, BigDecimal before, BigDecimal after, String rule,
+                             List<String> clauses, String reason) {
         public LineChange {
             clauses = List.copyOf(clauses);
         }
@@ -134,7 +140,8 @@ public final class RulesDiff {
                     continue;
                 }
                 ScoreLine why = l2 != null ? l2 : l1;
-                out.add(new LineChange(k, l1 == null ? null : l1.points(), l2 == null ? null : l2.points(), why.rule(), why.clauses()));
+                out.add(new LineChange(k, why.kind(), why.task(), l1 == null ? null : l1.points(), l2 == null ? null : l2.points(),
+                        why.rule(), why.clauses(), why.reason()));
             }
         }
         return out;

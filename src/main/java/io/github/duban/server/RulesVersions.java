@@ -76,7 +76,7 @@ final class RulesVersions {
         }
         if (versions.isEmpty()) {
             this.runtime = DubanRuntime.of(initial);
-            Version v = save(initial, who, "the rules the server started with");
+            Version v = save(initial, who, "启动时的规则");
             activate(v.version(), who);
         } else {
             int n = activeNumber();

@@ -128,6 +128,13 @@ class ExplainTest {
         assertThat(history.get(2).get("rectifyBy").asText()).isEqualTo("2021-06-15");
         assertThat(history.get(3).get("raisedBy").toString()).contains("RECTIFICATION_OVERDUE");
         assertThat(history.get(3).get("closedBy").asText()).contains("任务完成");
+
+        // what the rules inferred reads as its Chinese name and its fields, not as a Java record
+        JsonNode inferred = d.findValues("facts").stream().flatMap(f -> java.util.stream.StreamSupport.stream(f.spliterator(), false))
+                .filter(f -> f.has("inferred")).findFirst().orElseThrow();
+        assertThat(inferred.get("text").asText()).startsWith("上月台账中的案件 PreviousCase {").contains("\"unit\":\"区科工信局\"", "\"task\":13")
+                .doesNotContain("CaseKey[");
+        assertThat(Explain.text(d)).contains("推断 inferred 上月台账中的案件 PreviousCase {").doesNotContain("PreviousCase[");
     }
 
     @Test

@@ -32,6 +32,9 @@ class RulesDiffTest {
         assertThat(zhujian.ratingAfter()).isEqualTo("GOOD 良好");
         assertThat(zhujian.lines()).singleElement().satisfies(l -> {
             assertThat(l.what()).isEqualTo("CRITICISM task 9 (CRITICISM 2021-05)");
+            assertThat(l.kind()).isEqualTo("CRITICISM");
+            assertThat(l.task()).isEqualTo(9);
+            assertThat(l.reason()).contains("区住建局", "任务9", "通报批评").endsWith("-1分");
             assertThat(l.before()).isEqualByComparingTo("-5");
             assertThat(l.after()).isEqualByComparingTo("-1");
             assertThat(l.rule()).isEqualTo("A sanction issued this month costs its unit the points of its level");
