@@ -74,7 +74,7 @@ public final class RulesCheck {
      * policy (the default when none was given; null when it was refused) and how many rules compiled.
      */
     public record Report(List<Problem> problems, Map<String, String> sources, Policy policy, int rules) {
-        /** Copies the problems and sorts the sources by file name, so the report cannot change. */
+        /** Copies the problems and keeps the sources in file-name order; neither can change. */
         public Report {
             problems = List.copyOf(problems);
             sources = java.util.Collections.unmodifiableMap(new TreeMap<>(sources));

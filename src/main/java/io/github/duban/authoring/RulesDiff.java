@@ -28,6 +28,7 @@ public final class RulesDiff {
 
     /** One score line that differs: how it read before and after (null: absent), with the rule and clauses behind it. Immutable and thread-safe. */
     public record LineChange(String what, BigDecimal before, BigDecimal after, String rule, List<String> clauses) {
+        /** Copies the clauses, so the change cannot change. */
         public LineChange {
             clauses = List.copyOf(clauses);
         }
@@ -37,6 +38,7 @@ public final class RulesDiff {
     public record UnitChange(String unit, BigDecimal scoreBefore, BigDecimal scoreAfter, String ratingBefore, String ratingAfter,
                              Integer rankBefore, Integer rankAfter, List<String> findingsGone, List<String> findingsNew,
                              List<String> sanctionsGone, List<String> sanctionsNew, List<LineChange> lines) {
+        /** Copies the lists, so the change cannot change. */
         public UnitChange {
             findingsGone = List.copyOf(findingsGone);
             findingsNew = List.copyOf(findingsNew);
@@ -48,6 +50,7 @@ public final class RulesDiff {
 
     /** The whole comparison. Immutable and thread-safe. */
     public record Diff(YearMonth month, String current, String proposed, int units, List<UnitChange> changes) {
+        /** Copies the changes, so the comparison cannot change. */
         public Diff {
             changes = List.copyOf(changes);
         }
