@@ -14,7 +14,7 @@ public record Case(String unit, Integer task, EscalationLevel level, LocalDate r
                    String closedBy, String rule, String reason) implements Comparable<Case> {
     /**
      * Checks that the unit, the level and the raising date are given; the raising kinds are kept once each, in
-     * ladder order of kind.
+     * the order {@link FindingKind} declares them.
      */
     public Case {
         Objects.requireNonNull(unit, "unit");
