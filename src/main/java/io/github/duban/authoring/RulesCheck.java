@@ -49,7 +49,7 @@ public final class RulesCheck {
         ERROR,
         /** Very likely a mistake, though the rules compile. */
         WARNING,
-        /** Said so it is not hidden (an external file replacing a built-in one). */
+        /** Said so it is not hidden (such as an external file replacing a built-in one). */
         NOTE
     }
 

@@ -21,8 +21,8 @@ public final class MonthFiles {
     }
 
     /**
-     * The files of month {@code a} assessed by {@code duban}, by file name in the order above, each as the bytes to
-     * write; {@code settings} shape the bulletins.
+     * The files of month {@code a} assessed by {@code duban}, by file name in the order listed above, each as the
+     * bytes to write; {@code settings} shape the bulletins (null: the defaults).
      */
     public static Map<String, byte[]> of(Duban duban, Assessment a, BulletinSettings settings) {
         Map<String, byte[]> files = new LinkedHashMap<>();

@@ -62,7 +62,10 @@ public record ImportOptions(Integer year, YearMonth windowFrom, YearMonth window
         return new ImportOptions(year, windowFrom, windowTo, d, sheet, today);
     }
 
-    /** These options with the workbook sheet to read set to {@code s} (null: the importer's choice). */
+    /**
+     * These options with the workbook sheet to read set to {@code s} by name (null: the first visible sheet
+     * holding a 责任分解表 header).
+     */
     public ImportOptions withSheet(String s) {
         return new ImportOptions(year, windowFrom, windowTo, dueDay, s, today);
     }
