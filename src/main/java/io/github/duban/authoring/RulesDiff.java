@@ -28,7 +28,7 @@ public final class RulesDiff {
 
     /** One score line that differs: how it read before and after (null: absent), with the rule and clauses behind it. Immutable and thread-safe. */
     public record LineChange(String what, BigDecimal before, BigDecimal after, String rule, List<String> clauses) {
-        /** Copies the clauses, so the change cannot change. */
+        /** Copies the clauses, so the line change stays as made. */
         public LineChange {
             clauses = List.copyOf(clauses);
         }
@@ -38,7 +38,7 @@ public final class RulesDiff {
     public record UnitChange(String unit, BigDecimal scoreBefore, BigDecimal scoreAfter, String ratingBefore, String ratingAfter,
                              Integer rankBefore, Integer rankAfter, List<String> findingsGone, List<String> findingsNew,
                              List<String> sanctionsGone, List<String> sanctionsNew, List<LineChange> lines) {
-        /** Copies the lists, so the change cannot change. */
+        /** Copies the lists, so the unit's change stays as made. */
         public UnitChange {
             findingsGone = List.copyOf(findingsGone);
             findingsNew = List.copyOf(findingsNew);

@@ -28,8 +28,8 @@ public record DeadlineReading(String phrase, DeadlineKind kind, List<LocalDate> 
                               RelativePeriod relative, String reason, List<RelativePeriod> relatives) {
 
     /**
-     * Checks that the kind and the reason are given; a null phrase becomes "", null {@code relatives} the {@code
-     * relative} alone (or none); the lists are copied.
+     * Checks that the kind and the reason are given; a null phrase becomes "", null {@code relatives} the
+     * {@code relative} alone (or none); the lists are copied.
      */
     public DeadlineReading {
         Objects.requireNonNull(kind, "kind");

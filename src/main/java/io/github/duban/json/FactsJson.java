@@ -311,8 +311,8 @@ public final class FactsJson {
     }
 
     /**
-     * Reads one line of {@code completions.jsonl}: a task's completion, checked against {@code plan} ({@code
-     * acceptedOn}, when given, not before {@code completedOn}).
+     * Reads one line of {@code completions.jsonl}: a task's completion, checked against {@code plan}
+     * ({@code acceptedOn}, when given, not before {@code completedOn}).
      *
      * @throws InputException naming {@code at} and the field, when a field is missing or the completion does not
      *     fit the plan

@@ -29,8 +29,8 @@ public record InspectionFinding(String unit, Integer task, InspectionKind kind, 
     }
 
     /**
-     * An inspection of {@code kind} on {@code unit} and task {@code task} (null: the unit as a whole), dated {@code
-     * on}, naming no person and with no note.
+     * An inspection of {@code kind} on {@code unit} and task {@code task} (null: the unit as a whole), dated
+     * {@code on}, naming no person and with no note.
      */
     public static InspectionFinding of(String unit, Integer task, InspectionKind kind, LocalDate on) {
         return new InspectionFinding(unit, task, kind, on, null, null);
