@@ -44,10 +44,18 @@ import java.util.stream.Stream;
 public final class RulesCheck {
 
     /** How bad a problem is: an error stops the rules from serving; a warning is very likely a mistake; a note is said so it is not hidden. */
-    public enum Level { ERROR, WARNING, NOTE }
+    public enum Level {
+        /** Stops the rules from serving: they do not parse or compile. */
+        ERROR,
+        /** Very likely a mistake, though the rules compile. */
+        WARNING,
+        /** Said so it is not hidden (such as an external file replacing a built-in one). */
+        NOTE
+    }
 
     /** One problem, where it is and what to do about it. Line and column are 1-based, 0 when unknown. Immutable and thread-safe. */
     public record Problem(String file, int line, int column, Level level, String message) {
+        /** Checks that the file, the level and the message are given. */
         public Problem {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(level, "level");
@@ -66,11 +74,13 @@ public final class RulesCheck {
      * policy (the default when none was given; null when it was refused) and how many rules compiled.
      */
     public record Report(List<Problem> problems, Map<String, String> sources, Policy policy, int rules) {
+        /** Copies the problems and keeps the sources in file-name order; neither can change. */
         public Report {
             problems = List.copyOf(problems);
             sources = java.util.Collections.unmodifiableMap(new TreeMap<>(sources));
         }
 
+        /** True when a problem is an {@link Level#ERROR}: the rules would not serve. */
         public boolean hasErrors() {
             return problems.stream().anyMatch(p -> p.level() == Level.ERROR);
         }

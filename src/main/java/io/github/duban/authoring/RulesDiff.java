@@ -34,6 +34,7 @@ public final class RulesDiff {
      */
     public record LineChange(String what, String kind, Integer task, BigDecimal before, BigDecimal after, String rule,
                              List<String> clauses, String reason) {
+        /** Copies the clauses, so the line change stays as made. */
         public LineChange {
             clauses = List.copyOf(clauses);
         }
@@ -43,6 +44,7 @@ public final class RulesDiff {
     public record UnitChange(String unit, BigDecimal scoreBefore, BigDecimal scoreAfter, String ratingBefore, String ratingAfter,
                              Integer rankBefore, Integer rankAfter, List<String> findingsGone, List<String> findingsNew,
                              List<String> sanctionsGone, List<String> sanctionsNew, List<LineChange> lines) {
+        /** Copies the lists, so the unit's change stays as made. */
         public UnitChange {
             findingsGone = List.copyOf(findingsGone);
             findingsNew = List.copyOf(findingsNew);
@@ -54,6 +56,7 @@ public final class RulesDiff {
 
     /** The whole comparison. Immutable and thread-safe. */
     public record Diff(YearMonth month, String current, String proposed, int units, List<UnitChange> changes) {
+        /** Copies the changes, so the comparison cannot change. */
         public Diff {
             changes = List.copyOf(changes);
         }

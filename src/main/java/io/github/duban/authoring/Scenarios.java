@@ -54,10 +54,12 @@ public final class Scenarios {
 
     /** One scenario's outcome: its file, its name and every difference found (none: passed). Immutable and thread-safe. */
     public record Result(String file, String name, List<String> differences) {
+        /** Copies the differences, so the result cannot change. */
         public Result {
             differences = List.copyOf(differences);
         }
 
+        /** True when the scenario found no difference between what was expected and what was got. */
         public boolean passed() {
             return differences.isEmpty();
         }

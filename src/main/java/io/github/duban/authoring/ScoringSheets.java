@@ -16,6 +16,13 @@ public final class ScoringSheets {
     private ScoringSheets() {
     }
 
+    /**
+     * Reads the scoring sheet {@code file} (CSV, or XLSX by its name's ending) into {@code policy}: each row sets
+     * the policy key it names, and items the sheet leaves out keep the policy's numbers.
+     *
+     * @throws InputException naming the file, the row and the column of the first mistake, or saying why the file
+     *     cannot be read
+     */
     public static Policy read(Path file, Policy policy) {
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
             return ScoringSheet.read(io.github.duban.authoring.xlsx.XlsxTable.csv(file), file.toString(), policy);

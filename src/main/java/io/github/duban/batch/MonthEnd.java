@@ -70,6 +70,7 @@ public final class MonthEnd {
      * Immutable and thread-safe.
      */
     public record Options(Duban engine, LocalDate asOf, int threads, BulletinSettings settings, Progress progress) {
+        /** Checks that the engine is given and the threads are not negative; null settings are the default ones. */
         public Options {
             Objects.requireNonNull(engine, "engine");
             if (threads < 0) {
@@ -83,10 +84,12 @@ public final class MonthEnd {
             return new Options(Duban.builder().plan(io.github.duban.json.PlanJson.embedded()).build(), null, 0, BulletinSettings.DEFAULT, null);
         }
 
+        /** These options with {@code n} threads (0: all cores). */
         public Options withThreads(int n) {
             return new Options(engine, asOf, n, settings, progress);
         }
 
+        /** These options with progress told to {@code p} (null: nowhere). */
         public Options withProgress(Progress p) {
             return new Options(engine, asOf, threads, settings, p);
         }
@@ -102,14 +105,17 @@ public final class MonthEnd {
 
     /** Every plan's outcome in folder-name order. Immutable and thread-safe. */
     public record Result(YearMonth month, List<PlanResult> plans) {
+        /** Copies the plans' outcomes, so the result cannot change. */
         public Result {
             plans = List.copyOf(plans);
         }
 
+        /** How many plans were stopped by a problem and have no output. */
         public long failed() {
             return plans.stream().filter(p -> !p.ok()).count();
         }
 
+        /** True when every plan was assessed. */
         public boolean allOk() {
             return failed() == 0;
         }

@@ -20,6 +20,10 @@ public final class MonthFiles {
     private MonthFiles() {
     }
 
+    /**
+     * The files of month {@code a} assessed by {@code duban}, by file name in the order listed above, each as the
+     * bytes to write; {@code settings} shape the bulletins (null: the defaults).
+     */
     public static Map<String, byte[]> of(Duban duban, Assessment a, BulletinSettings settings) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("assessment.json", AssessmentJson.bytes(a));

@@ -71,6 +71,7 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
                        List<BoardCell> board, String period, String periodText, LocalDate asOf, String ruleset,
                        String planTitle, String docNumber) {
 
+    /** Checks that the title and the overview are given and copies the lists, so the bulletin cannot change. */
     public Bulletin {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(overview, "overview");
@@ -94,6 +95,7 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
                            String normalShare, String laggingShare, String overdueShare, int reportsOwed, int reportsOnTime,
                            int reportsLate, int reportsMissing, String onTimeRate, int dated, int onSchedule,
                            String onScheduleShare, List<String> paragraphs) {
+        /** Copies the paragraphs, so the overview cannot change. */
         public Overview {
             paragraphs = List.copyOf(paragraphs);
         }
@@ -104,10 +106,12 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
      * （一）（二）… as printed, empty parts left out) and the sentence printed when it has none.
      */
     public record Section(String number, String title, List<Part> parts, String none) {
+        /** Copies the parts, so the section cannot change. */
         public Section {
             parts = List.copyOf(parts);
         }
 
+        /** The heading as printed: the number, 、 and the title (二、存在问题). */
         public String heading() {
             return number + "、" + title;
         }
@@ -118,10 +122,12 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
      * none) and its items, each told once.
      */
     public record Part(String number, String title, String intro, List<Item> items) {
+        /** Copies the items, so the part cannot change. */
         public Part {
             items = List.copyOf(items);
         }
 
+        /** The heading as printed: the number and the title (（一）任务推进滞后、逾期). */
         public String heading() {
             return number + title;
         }
@@ -142,6 +148,7 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
     /** The scores as horizontal bars: the drawing's size, the axis ticks and one bar per ranked unit. */
     public record Chart(int width, int height, int left, int plotWidth, int max, List<Tick> ticks, List<Bar> bars,
                         List<LegendItem> legend) {
+        /** Copies the ticks, the bars and the legend, so the chart cannot change. */
         public Chart {
             ticks = List.copyOf(ticks);
             bars = List.copyOf(bars);
@@ -168,6 +175,7 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
      */
     public record BoardCell(int task, String title, String leads, String deadline, int percent, String schedule,
                             Light light, String lightText, String css, List<String> reasons) {
+        /** Copies the reasons, so the cell cannot change. */
         public BoardCell {
             reasons = List.copyOf(reasons);
         }

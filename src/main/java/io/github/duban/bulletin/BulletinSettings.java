@@ -38,6 +38,11 @@ public record BulletinSettings(String series, String office, String recipients, 
         this(series, office, recipients, subject, opening, requirements, closing, date, copyTo, templates, null, null, null);
     }
 
+    /**
+     * Makes blank texts null (the default) and copies the requirements.
+     *
+     * @throws InputException when the issue number is below 1
+     */
     public BulletinSettings {
         requirements = requirements == null ? null : List.copyOf(requirements);
         series = blankToNull(series);

@@ -33,6 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Bulletins {
     /** The template names an office may replace: {@code bulletin.md.ftl}, {@code bulletin.html.ftlh} and {@code bulletin.docx.ftlx}. */
     public static final String MARKDOWN_TEMPLATE = "bulletin.md.ftl";
+    /** The HTML bulletin's template: one self-contained page that prints on A4 (HTML auto-escaped). */
     public static final String HTML_TEMPLATE = "bulletin.html.ftlh";
     /** The Word bulletin's main part, {@code word/document.xml} (XML auto-escaped). */
     public static final String DOCX_TEMPLATE = DocxBulletin.TEMPLATE;

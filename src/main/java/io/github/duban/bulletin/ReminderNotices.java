@@ -50,6 +50,7 @@ public final class ReminderNotices {
      */
     public record Notice(String unit, String unitName, String office, LocalDate date, String dateText, String title,
                          String planName, String opening, List<Line> lines, String closing) {
+        /** Copies the lines, so the notice cannot change. */
         public Notice {
             lines = List.copyOf(lines);
         }

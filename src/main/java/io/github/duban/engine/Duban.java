@@ -94,6 +94,7 @@ public final class Duban {
                 ? same.fingerprint : fingerprint(rules, policy, calendar);
     }
 
+    /** A builder for an engine: give it a plan; the policy, rules, calendar and limits have defaults. */
     public static Builder builder() {
         return new Builder();
     }
@@ -167,14 +168,17 @@ public final class Duban {
         }
     }
 
+    /** The plan this engine assesses. */
     public Plan plan() {
         return plan;
     }
 
+    /** The policy (考核办法) whose numbers the rules use. */
     public Policy policy() {
         return policy;
     }
 
+    /** The rules the engine runs: the built-in ones unless the builder was given others. */
     public Ruleset rules() {
         return rules;
     }
@@ -192,7 +196,7 @@ public final class Duban {
      * @throws InputException when the month is outside the reporting window, the as-of date
      *         outside the month, or a fact does not fit the plan
      * @throws LedgerException when the ledger is not the previous month's, or holds a case the plan cannot have
-     * @throws LimitException when the rules fire past the policy's limits (a rule that loops)
+     * @throws io.github.duban.error.LimitException when the rules fire past the policy's limits (a rule that loops)
      */
     public Assessment assess(YearMonth period, LocalDate asOf, Facts facts, Ledger previous) {
         Objects.requireNonNull(period, "period");

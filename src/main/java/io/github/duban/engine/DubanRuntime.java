@@ -34,6 +34,7 @@ public final class DubanRuntime {
      * problem found (the ruleset in force is then unchanged).
      */
     public record Swap(boolean applied, String fingerprint, String previous, List<RuleProblem> problems) {
+        /** Copies the problems, so the outcome cannot change. */
         public Swap {
             problems = List.copyOf(problems);
         }
@@ -45,6 +46,7 @@ public final class DubanRuntime {
         this.current = new AtomicReference<>(Objects.requireNonNull(initial, "initial"));
     }
 
+    /** A runtime serving {@code initial} until the first swap that succeeds. */
     public static DubanRuntime of(Duban initial) {
         return new DubanRuntime(initial);
     }

@@ -17,6 +17,11 @@ public record Limits(long firings, int seconds) {
     /** 5,000,000 firings (a 400-task plan-month takes about 60,000) and 60 seconds. */
     public static final Limits DEFAULT = new Limits(5_000_000L, 60);
 
+    /**
+     * Checks that both limits are at least 1.
+     *
+     * @throws IllegalArgumentException when one is below 1
+     */
     public Limits {
         if (firings < 1) {
             throw new IllegalArgumentException("firings is " + firings + "; expected at least 1");

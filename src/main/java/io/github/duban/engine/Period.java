@@ -18,6 +18,7 @@ public record Period(YearMonth month, LocalDate asOf, LocalDate first, LocalDate
                      YearMonth windowFrom, YearMonth windowTo, LocalDate windowStart,
                      WorkCalendar calendar, boolean workingDays) {
 
+    /** Checks that the month, the as-of date and the calendar are given. */
     public Period {
         Objects.requireNonNull(month, "month");
         Objects.requireNonNull(asOf, "asOf");

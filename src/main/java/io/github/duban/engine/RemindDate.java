@@ -11,6 +11,7 @@ import java.util.Objects;
  */
 public record RemindDate(LocalDate date, WorkCalendar calendar) {
 
+    /** Checks that the date and the calendar are given. */
     public RemindDate {
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(calendar, "calendar");

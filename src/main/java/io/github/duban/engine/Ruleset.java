@@ -165,6 +165,7 @@ public final class Ruleset {
      * Immutable and thread-safe.
      */
     public record Compilation(List<RuleProblem> messages, Ruleset rules, String thrown) {
+        /** Copies the messages. */
         public Compilation {
             messages = List.copyOf(messages);
         }

@@ -18,10 +18,12 @@ package io.github.duban.error;
  * present state (409). Unchecked, like Jackson's and Spring's. Thread-safe once made.
  */
 public abstract class DubanException extends RuntimeException {
+    /** A failure said in {@code message}. */
     protected DubanException(String message) {
         super(message);
     }
 
+    /** A failure said in {@code message}, caused by {@code cause} (a driver's or a library's error). */
     protected DubanException(String message, Throwable cause) {
         super(message, cause);
     }

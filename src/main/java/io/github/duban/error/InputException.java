@@ -12,17 +12,31 @@ import java.util.stream.Collectors;
  * in a sentence). Its message reads {@code FILE:LINE: field F: problem}. Thread-safe once made.
  */
 public class InputException extends DubanException {
+    /** The file or other named source; null when unknown. */
     private final String file;
+    /** The 1-based line; 0 when unknown. */
     private final int line;
+    /** The field at fault; null when the whole input is. */
     private final String field;
+    /** What was found; null when not said apart. */
     private final String found;
+    /** What was expected; null when not said apart. */
     private final String expected;
+    /** The problem alone, without file, line and field. */
     private final String problem;
 
+    /**
+     * Bad input at {@code file} (null: unknown), the 1-based {@code line} (0: unknown) and {@code field} (null: the
+     * whole input), with the problem in a sentence; found and expected are not said apart.
+     */
     public InputException(String file, int line, String field, String problem) {
         this(file, line, field, problem, null, null);
     }
 
+    /**
+     * As {@link #InputException(String, int, String, String)}, also saying apart what was {@code found} and what
+     * was {@code expected} (either may be null).
+     */
     public InputException(String file, int line, String field, String problem, String found, String expected) {
         super(format(file, line, field, problem));
         this.file = file;

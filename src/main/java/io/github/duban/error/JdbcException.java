@@ -7,10 +7,17 @@ import java.time.YearMonth;
  * and what was being done ({@link #step()}, such as {@code "writing the results"}). Thread-safe once made.
  */
 public final class JdbcException extends DubanException {
+    /** The plan being run or read; null when not about one plan. */
     private final String planId;
+    /** The month being run or read; null when not about one month. */
     private final YearMonth month;
+    /** What was being done; null when not told. */
     private final String step;
 
+    /**
+     * A database failure not tied to one plan-month: {@code message} says what failed, {@code cause} is the
+     * driver's error.
+     */
     public JdbcException(String message, Throwable cause) {
         this(null, null, null, message, cause);
     }

@@ -9,10 +9,18 @@ import java.time.YearMonth;
  * the month the ledger is of and the month it should be of. Thread-safe once made.
  */
 public final class LedgerException extends DubanException {
+    /** The ledger's file; null when none. */
     private final String file;
+    /** The month the ledger is of; null when there was none. */
     private final YearMonth found;
+    /** The month the ledger should be of; null when none should have been given. */
     private final YearMonth expected;
 
+    /**
+     * A ledger at fault: {@code file} when it came from one (else null), the month it is of and the month it should
+     * be of (either null when there is none), and the problem in a sentence; the message is the file, then the
+     * problem.
+     */
     public LedgerException(String file, YearMonth found, YearMonth expected, String problem) {
         super((file == null ? "" : file + ": ") + problem);
         this.file = file;

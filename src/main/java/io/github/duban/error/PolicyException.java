@@ -6,8 +6,13 @@ package io.github.duban.error;
  * line of the key are added by the reader when the policy came from a file. Thread-safe once made.
  */
 public final class PolicyException extends InputException {
+    /** The key path of the setting at fault. */
     private final String key;
 
+    /**
+     * A setting at fault, at key path {@code key} ({@code points.reportLate}), with the problem in a sentence; the
+     * file and line are added by {@link #at}.
+     */
     public PolicyException(String key, String problem) {
         this(null, 0, key, problem);
     }

@@ -6,10 +6,17 @@ package io.github.duban.error;
  * both and the command that prints the upgrade ({@link #upgradeCommand()}). Thread-safe once made.
  */
 public final class SchemaVersionException extends DubanException {
+    /** The schema version the database holds. */
     private final int found;
+    /** The schema version this duban reads and writes. */
     private final int expected;
+    /** The command that prints the upgrade statements. */
     private final String upgradeCommand;
 
+    /**
+     * Tables at version {@code found} where this duban needs {@code expected}; {@code upgradeCommand} is the
+     * command that prints the statements upgrading them, named in the message when the tables are older.
+     */
     public SchemaVersionException(int found, int expected, String upgradeCommand) {
         super(message(found, expected, upgradeCommand));
         this.found = found;

@@ -27,6 +27,10 @@ public record DeadlineReading(String phrase, DeadlineKind kind, List<LocalDate> 
                               boolean immediate, List<String> qualifiers, Recurrence recurrence,
                               RelativePeriod relative, String reason, List<RelativePeriod> relatives) {
 
+    /**
+     * Checks that the kind and the reason are given; a null phrase becomes "", null {@code relatives} the
+     * {@code relative} alone (or none); the lists are copied.
+     */
     public DeadlineReading {
         Objects.requireNonNull(kind, "kind");
         relatives = relatives == null ? (relative == null ? List.of() : List.of(relative)) : List.copyOf(relatives);
@@ -36,6 +40,7 @@ public record DeadlineReading(String phrase, DeadlineKind kind, List<LocalDate> 
         Objects.requireNonNull(reason, "reason");
     }
 
+    /** A reading whose {@code relatives} are its {@code relative} alone (none when it is null). */
     public DeadlineReading(String phrase, DeadlineKind kind, List<LocalDate> dates, boolean soft, boolean ongoing,
                            boolean immediate, List<String> qualifiers, Recurrence recurrence, RelativePeriod relative, String reason) {
         this(phrase, kind, dates, soft, ongoing, immediate, qualifiers, recurrence, relative, reason, null);

@@ -9,6 +9,10 @@ import io.github.duban.error.InputException;
  */
 public final class ImportException extends InputException {
 
+    /**
+     * A document that cannot be imported: {@code file}, the 1-based {@code line} (0 when unknown) and the problem
+     * in a sentence, saying what was expected.
+     */
     public ImportException(String file, int line, String problem) {
         super(file, line, null, problem);
     }

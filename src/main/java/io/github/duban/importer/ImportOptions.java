@@ -13,6 +13,12 @@ import java.time.YearMonth;
 public record ImportOptions(Integer year, YearMonth windowFrom, YearMonth windowTo, Integer dueDay, String sheet,
                             LocalDate today) {
 
+    /**
+     * Checks the settled values: a year within 1990..2100, a window with both months given and in order, a due day
+     * within 1..31.
+     *
+     * @throws IllegalArgumentException when one is out of range
+     */
     public ImportOptions {
         if (year != null && (year < 1990 || year > 2100)) {
             throw new IllegalArgumentException("year " + year + " is outside 1990..2100");
@@ -33,26 +39,38 @@ public record ImportOptions(Integer year, YearMonth windowFrom, YearMonth window
         return new ImportOptions(null, null, null, null, null, null);
     }
 
+    /** Only the year of dates that name none settled (null: none). */
     public static ImportOptions ofYear(Integer year) {
         return new ImportOptions(year, null, null, null, null, null);
     }
 
+    /** These options with the year of dates that name none set to {@code y} (null: from the document). */
     public ImportOptions withYear(Integer y) {
         return new ImportOptions(y, windowFrom, windowTo, dueDay, sheet, today);
     }
 
+    /** These options with the reporting window set to {@code from..to} (both null: from the document). */
     public ImportOptions withWindow(YearMonth from, YearMonth to) {
         return new ImportOptions(year, from, to, dueDay, sheet, today);
     }
 
+    /**
+     * These options with the reporting due day set to {@code d}, a day of the month 1..31 (null: from the
+     * document).
+     */
     public ImportOptions withDueDay(Integer d) {
         return new ImportOptions(year, windowFrom, windowTo, d, sheet, today);
     }
 
+    /**
+     * These options with the workbook sheet to read set to {@code s} by name (null: the first visible sheet
+     * holding a 责任分解表 header).
+     */
     public ImportOptions withSheet(String s) {
         return new ImportOptions(year, windowFrom, windowTo, dueDay, s, today);
     }
 
+    /** These options with today's date set to {@code t} (null: never used to give a year). */
     public ImportOptions withToday(LocalDate t) {
         return new ImportOptions(year, windowFrom, windowTo, dueDay, sheet, t);
     }

@@ -9,6 +9,11 @@ package io.github.duban.importer;
  */
 public record ImportProblem(int line, String where, String message) {
 
+    /**
+     * Checks that the message is given and not blank; a blank {@code where} becomes null.
+     *
+     * @throws IllegalArgumentException when the message is null or blank
+     */
     public ImportProblem {
         if (message == null || message.isBlank()) {
             throw new IllegalArgumentException("a problem needs a message");
@@ -16,6 +21,7 @@ public record ImportProblem(int line, String where, String message) {
         where = where == null || where.isBlank() ? null : where;
     }
 
+    /** A problem at {@code line} (1-based; 0: the whole document) that the line says in full. */
     public ImportProblem(int line, String message) {
         this(line, null, message);
     }

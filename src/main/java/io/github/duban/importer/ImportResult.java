@@ -14,6 +14,7 @@ import java.util.Objects;
  */
 public record ImportResult(Plan plan, List<ImportProblem> problems, List<String> disagreements, List<String> defaults) {
 
+    /** Checks that the plan is given and copies the lists. */
     public ImportResult {
         Objects.requireNonNull(plan, "plan");
         problems = List.copyOf(problems);
@@ -21,6 +22,7 @@ public record ImportResult(Plan plan, List<ImportProblem> problems, List<String>
         defaults = List.copyOf(defaults);
     }
 
+    /** A result in which the importer took no default. */
     public ImportResult(Plan plan, List<ImportProblem> problems, List<String> disagreements) {
         this(plan, problems, disagreements, List.of());
     }

@@ -16,12 +16,29 @@ public record Recurrence(Period every, Integer month, Integer day, boolean lastD
                          LocalDate from) {
 
     /** The period that repeats. */
-    public enum Period { DAY, WEEK, TEN_DAYS, MONTH, QUARTER, HALF_YEAR, YEAR }
+    public enum Period {
+        /** Every day (每天, 每日). */
+        DAY,
+        /** Every week (每周). */
+        WEEK,
+        /** Every ten-day period of a month (每旬). */
+        TEN_DAYS,
+        /** Every month (每月). */
+        MONTH,
+        /** Every quarter (每季度). */
+        QUARTER,
+        /** Every half-year (每半年). */
+        HALF_YEAR,
+        /** Every year (每年). */
+        YEAR
+    }
 
+    /** Checks that the period is given; every other component may be null (or false). */
     public Recurrence {
         Objects.requireNonNull(every, "every");
     }
 
+    /** A recurrence with no time of day and no first date. */
     public Recurrence(Period every, Integer month, Integer day, boolean lastDay, DayOfWeek weekday) {
         this(every, month, day, lastDay, weekday, null, null);
     }

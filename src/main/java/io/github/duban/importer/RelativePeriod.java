@@ -9,8 +9,24 @@ import java.util.Objects;
 public record RelativePeriod(int amount, Unit unit, String after) {
 
     /** The unit counted. */
-    public enum Unit { MINUTE, HOUR, WORKING_DAY, DAY, WEEK, MONTH, YEAR }
+    public enum Unit {
+        /** Minutes (分钟). */
+        MINUTE,
+        /** Hours (小时). */
+        HOUR,
+        /** Working days (工作日). */
+        WORKING_DAY,
+        /** Calendar days (日, 天). */
+        DAY,
+        /** Weeks (周). */
+        WEEK,
+        /** Months (个月). */
+        MONTH,
+        /** Years (年). */
+        YEAR
+    }
 
+    /** Checks that the unit is given and the amount is positive. */
     public RelativePeriod {
         Objects.requireNonNull(unit, "unit");
         if (amount <= 0) {

@@ -75,6 +75,7 @@ public final class DubanJdbc {
      * Immutable and thread-safe.
      */
     public record MonthEnd(String planId, Assessment assessment, YearMonth replayedFrom) {
+        /** Checks that the plan id and the assessment are given. */
         public MonthEnd {
             Objects.requireNonNull(planId, "planId");
             Objects.requireNonNull(assessment, "assessment");
@@ -87,6 +88,11 @@ public final class DubanJdbc {
      * Immutable and thread-safe.
      */
     public record PlanRun(String planId, MonthEnd done, String error, boolean badInput) {
+        /**
+         * Checks that the plan id is given and that the run is either done or failed, never both.
+         *
+         * @throws IllegalArgumentException when {@code done} and {@code error} are both given or both null
+         */
         public PlanRun {
             Objects.requireNonNull(planId, "planId");
             if ((done == null) == (error == null)) {
@@ -94,6 +100,7 @@ public final class DubanJdbc {
             }
         }
 
+        /** True when the plan-month was assessed and written; false when {@link #error()} says why not. */
         public boolean ok() {
             return done != null;
         }
@@ -185,6 +192,12 @@ public final class DubanJdbc {
      */
     public record Reminded(String planId, LocalDate date, List<io.github.duban.outcome.Reminder> reminders, String error,
                            boolean badInput) {
+        /**
+         * Checks that the plan id and the date are given and that the reminders were either drawn or failed, never
+         * both; copies the reminders.
+         *
+         * @throws IllegalArgumentException when {@code reminders} and {@code error} are both given or both null
+         */
         public Reminded {
             Objects.requireNonNull(planId, "planId");
             Objects.requireNonNull(date, "date");
@@ -194,6 +207,7 @@ public final class DubanJdbc {
             reminders = reminders == null ? null : List.copyOf(reminders);
         }
 
+        /** True when the reminders were drawn and written; false when {@link #error()} says why not. */
         public boolean ok() {
             return error == null;
         }

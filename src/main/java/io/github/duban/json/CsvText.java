@@ -10,6 +10,10 @@ public final class CsvText {
     private CsvText() {
     }
 
+    /**
+     * {@code s} as a safe cell: after a single quote when a spreadsheet would take it for a formula, else unchanged
+     * (null and "" too).
+     */
     public static String safe(String s) {
         if (s == null || s.isEmpty()) {
             return s;

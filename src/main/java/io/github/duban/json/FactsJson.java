@@ -34,10 +34,15 @@ import java.util.List;
  */
 public final class FactsJson {
 
+    /** The file of monthly progress reports (进度报送) in a facts directory. */
     public static final String REPORTS = "reports.jsonl";
+    /** The file of task completions (完成) in a facts directory. */
     public static final String COMPLETIONS = "completions.jsonl";
+    /** The file of inspection findings (督查) in a facts directory. */
     public static final String INSPECTIONS = "inspections.jsonl";
+    /** The file of rectifications (整改) in a facts directory. */
     public static final String RECTIFICATIONS = "rectifications.jsonl";
+    /** The file of approved deadline extensions (延期) in a facts directory. */
     public static final String EXTENSIONS = "extensions.jsonl";
 
     private static final String SAMPLE = "/sample/2021/";
@@ -173,6 +178,12 @@ public final class FactsJson {
     /** Parses one line of one facts file. */
     @FunctionalInterface
     public interface Parser<T> {
+        /**
+         * Reads one line's JSON object as a fact checked against {@code plan}.
+         *
+         * @throws InputException when the line is not such an object or the fact does not fit the plan, naming
+         *     {@code where}
+         */
         T parse(String json, Where where, Plan plan);
     }
 
@@ -277,6 +288,13 @@ public final class FactsJson {
     record RectificationLine(String unit, Integer task, LocalDate on) {
     }
 
+    /**
+     * Reads one line of {@code reports.jsonl}: a progress report, checked against {@code plan} (its unit may be
+     * named by any alias and comes back by id; its percent, when given, within 0..100).
+     *
+     * @throws InputException naming {@code at} and the field, when a field is missing or the report does not fit
+     *     the plan
+     */
     public static ProgressReport report(String json, Where at, Plan plan) {
         ReportLine l = read(json, at, ReportLine.class);
         need(at, "task", l.task(), "a task number");
@@ -292,6 +310,13 @@ public final class FactsJson {
         return check(at, () -> FactCheck.report(plan, new ProgressReport(l.task(), l.unit(), l.month(), l.submittedOn(), l.percent(), l.text(), l.value())));
     }
 
+    /**
+     * Reads one line of {@code completions.jsonl}: a task's completion, checked against {@code plan}
+     * ({@code acceptedOn}, when given, not before {@code completedOn}).
+     *
+     * @throws InputException naming {@code at} and the field, when a field is missing or the completion does not
+     *     fit the plan
+     */
     public static Completion completion(String json, Where at, Plan plan) {
         CompletionLine l = read(json, at, CompletionLine.class);
         need(at, "task", l.task(), "a task number");
@@ -302,6 +327,13 @@ public final class FactsJson {
         return check(at, () -> FactCheck.completion(plan, new Completion(l.task(), l.completedOn(), l.acceptedOn())));
     }
 
+    /**
+     * Reads one line of {@code extensions.jsonl}: an approved extension of a task's deadline, checked against
+     * {@code plan}.
+     *
+     * @throws InputException naming {@code at} and the field, when a field is missing or the extension does not fit
+     *     the plan
+     */
     public static Extension extension(String json, Where at, Plan plan) {
         ExtensionLine l = read(json, at, ExtensionLine.class);
         need(at, "task", l.task(), "a task number");
@@ -311,6 +343,13 @@ public final class FactsJson {
         return check(at, () -> FactCheck.extension(plan, new Extension(l.task(), l.requestedOn(), l.approvedOn(), l.newDeadline(), l.reason())));
     }
 
+    /**
+     * Reads one line of {@code inspections.jsonl}: an inspection finding on one unit (not a group), checked against
+     * {@code plan}; a blank {@code person} reads as none.
+     *
+     * @throws InputException naming {@code at} and the field, when a field is missing or the finding does not fit
+     *     the plan
+     */
     public static InspectionFinding inspection(String json, Where at, Plan plan) {
         InspectionLine l = read(json, at, InspectionLine.class);
         need(at, "unit", l.unit(), "a unit id or alias (one unit, not a group)");
@@ -319,6 +358,13 @@ public final class FactsJson {
         return check(at, () -> FactCheck.inspection(plan, new InspectionFinding(l.unit(), l.task(), l.kind(), l.on(), blankToNull(l.person()), l.note())));
     }
 
+    /**
+     * Reads one line of {@code rectifications.jsonl}: a unit's rectification of a task's matter, or of the unit as
+     * a whole when no task is given, checked against {@code plan}.
+     *
+     * @throws InputException naming {@code at} and the field, when a field is missing or the rectification does not
+     *     fit the plan
+     */
     public static Rectification rectification(String json, Where at, Plan plan) {
         RectificationLine l = read(json, at, RectificationLine.class);
         need(at, "unit", l.unit(), "a unit id or alias (one unit, not a group)");

@@ -26,6 +26,7 @@ public final class LedgerJson {
     private LedgerJson() {
     }
 
+    /** The ledger as {@code ledger.json} text, pretty-printed, ending with a newline. */
     public static String write(Ledger ledger) {
         ObjectNode root = Mappers.MAPPER.createObjectNode();
         root.put("version", ledger.version());
@@ -41,6 +42,12 @@ public final class LedgerJson {
         }
     }
 
+    /**
+     * Reads the ledger file {@code file} (UTF-8).
+     *
+     * @throws InputException naming the file, and the field when one is at fault, when it cannot be read or is not
+     *     a ledger of a supported version
+     */
     public static Ledger read(Path file) {
         try {
             return read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
@@ -49,6 +56,12 @@ public final class LedgerJson {
         }
     }
 
+    /**
+     * Reads a ledger's JSON text; {@code source} names it in errors.
+     *
+     * @throws InputException naming {@code source} and the field at fault, when the text is not a ledger of a
+     *     supported version
+     */
     public static Ledger read(String json, String source) {
         JsonNode root;
         try {

@@ -28,6 +28,10 @@ public final class ScoresCsv {
     private ScoresCsv() {
     }
 
+    /**
+     * The scores of {@code a} as {@code scores.csv} text, byte order mark first; numbers without trailing zeros,
+     * text cells made safe ({@link CsvText}).
+     */
     public static String write(Assessment a) {
         List<Row> rows = a.scores().stream().map(s -> row(a, s)).toList();
         try {

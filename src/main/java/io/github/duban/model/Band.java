@@ -9,6 +9,12 @@ import java.util.Objects;
  * whose lower bound it reaches. Immutable and thread-safe.
  */
 public record Band(String name, String chinese, BigDecimal lower) {
+    /**
+     * Checks that the names are given and not blank, and writes the lower bound without trailing zeros (90, not
+     * 90.0).
+     *
+     * @throws IllegalArgumentException when a name is blank
+     */
     public Band {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(chinese, "chinese");
@@ -23,6 +29,7 @@ public record Band(String name, String chinese, BigDecimal lower) {
         lower = s.scale() < 0 ? s.setScale(0) : s;
     }
 
+    /** A band whose lower bound is written as a decimal text ({@code "90"}, {@code "59.5"}). */
     public static Band of(String name, String chinese, String lower) {
         return new Band(name, chinese, new BigDecimal(lower));
     }

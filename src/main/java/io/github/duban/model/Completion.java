@@ -12,6 +12,11 @@ public record Completion(int task, LocalDate completedOn, LocalDate acceptedOn) 
             .thenComparing(Completion::acceptedOn, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparingInt(Completion::task);
 
+    /**
+     * Checks that the completion date is given and an acceptance date, when given, is not before it.
+     *
+     * @throws IllegalArgumentException when the task was accepted before it was completed
+     */
     public Completion {
         Objects.requireNonNull(completedOn, "completedOn");
         if (acceptedOn != null && acceptedOn.isBefore(completedOn)) {
@@ -19,6 +24,7 @@ public record Completion(int task, LocalDate completedOn, LocalDate acceptedOn) 
         }
     }
 
+    /** Task {@code task} completed on {@code completedOn}, not (yet) accepted. */
     public static Completion of(int task, LocalDate completedOn) {
         return new Completion(task, completedOn, null);
     }

@@ -10,6 +10,12 @@ import java.util.Objects;
  */
 public record Deadline(LocalDate date, boolean ongoing, String text) {
 
+    /**
+     * Checks that a deadline has a date exactly when it is not ongoing; a null text becomes the date, or 长期坚持 for
+     * an ongoing deadline.
+     *
+     * @throws IllegalArgumentException when an ongoing deadline has a date, or another has none
+     */
     public Deadline {
         if (ongoing && date != null) {
             throw new IllegalArgumentException("an ongoing deadline has no date, got " + date);
@@ -20,14 +26,20 @@ public record Deadline(LocalDate date, boolean ongoing, String text) {
         text = text == null ? (ongoing ? "长期坚持" : date.toString()) : text;
     }
 
+    /** A deadline on {@code date}, worded {@code text} in the plan (null: the date itself). */
     public static Deadline of(LocalDate date, String text) {
         return new Deadline(Objects.requireNonNull(date, "date"), false, text);
     }
 
+    /**
+     * An ongoing deadline with no date, worded {@code text} in the plan (null: 长期坚持); such a task is never overdue,
+     * due soon or done.
+     */
     public static Deadline ongoing(String text) {
         return new Deadline(null, true, text);
     }
 
+    /** True when the deadline has a date; false when it is ongoing. */
     public boolean dated() {
         return !ongoing;
     }

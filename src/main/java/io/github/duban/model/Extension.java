@@ -19,12 +19,17 @@ public record Extension(int task, LocalDate requestedOn, LocalDate approvedOn, L
             .thenComparing(Extension::reason, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparingInt(Extension::task);
 
+    /** Checks that the request date, the approval date and the new deadline are given; the reason may be null. */
     public Extension {
         Objects.requireNonNull(requestedOn, "requestedOn");
         Objects.requireNonNull(approvedOn, "approvedOn");
         Objects.requireNonNull(newDeadline, "newDeadline");
     }
 
+    /**
+     * Task {@code task}'s deadline moved to {@code newDeadline}, requested on {@code requestedOn} and approved on
+     * {@code approvedOn}, with no reason given.
+     */
     public static Extension of(int task, LocalDate requestedOn, LocalDate approvedOn, LocalDate newDeadline) {
         return new Extension(task, requestedOn, approvedOn, newDeadline, null);
     }

@@ -9,6 +9,7 @@ import java.util.List;
 public record Facts(List<ProgressReport> reports, List<Completion> completions, List<Extension> extensions,
                     List<InspectionFinding> inspections, List<Rectification> rectifications) {
 
+    /** Drops repeated facts, keeping the first of each; a null list stands for none. */
     public Facts {
         reports = distinct(reports);
         completions = distinct(completions);
@@ -17,10 +18,12 @@ public record Facts(List<ProgressReport> reports, List<Completion> completions, 
         rectifications = distinct(rectifications);
     }
 
+    /** No facts at all: a month with nothing reported, completed, extended, inspected or rectified. */
     public static Facts none() {
         return new Facts(List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
+    /** The facts in these lists (null: none), repeated ones counted once. */
     public static Facts of(List<ProgressReport> reports, List<Completion> completions, List<Extension> extensions,
                            List<InspectionFinding> inspections, List<Rectification> rectifications) {
         return new Facts(reports, completions, extensions, inspections, rectifications);

@@ -21,12 +21,17 @@ public record InspectionFinding(String unit, Integer task, InspectionKind kind, 
             .thenComparing(InspectionFinding::person, TEXT)
             .thenComparing(InspectionFinding::note, TEXT);
 
+    /** Checks that the unit, the kind and the date are given; the task, the person and the note may be null. */
     public InspectionFinding {
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(on, "on");
     }
 
+    /**
+     * An inspection of {@code kind} on {@code unit} and task {@code task} (null: the unit as a whole), dated
+     * {@code on}, naming no person and with no note.
+     */
     public static InspectionFinding of(String unit, Integer task, InspectionKind kind, LocalDate on) {
         return new InspectionFinding(unit, task, kind, on, null, null);
     }

@@ -21,6 +21,7 @@ public enum InspectionKind {
         this.chinese = chinese;
     }
 
+    /** The kind's name in Chinese, as an inspection record and the bulletin print it. */
     public String chinese() {
         return chinese;
     }

@@ -10,6 +10,11 @@ import java.util.Objects;
  * Immutable and thread-safe.
  */
 public record Milestone(String text, LocalDate date, Integer percent) {
+    /**
+     * Checks that the text is given, a percent lies within 0..100 and comes with a date.
+     *
+     * @throws IllegalArgumentException when the percent is out of range or has no date
+     */
     public Milestone {
         Objects.requireNonNull(text, "text");
         if (percent != null && (percent < 0 || percent > 100)) {
@@ -25,10 +30,12 @@ public record Milestone(String text, LocalDate date, Integer percent) {
         this(text, date, null);
     }
 
+    /** A milestone without a percent: shown, not judged. */
     public static Milestone of(String text, LocalDate date) {
         return new Milestone(text, date, null);
     }
 
+    /** A milestone on {@code date} requiring {@code percent} (0..100; null: shown, not judged). */
     public static Milestone of(String text, LocalDate date, Integer percent) {
         return new Milestone(text, date, percent);
     }

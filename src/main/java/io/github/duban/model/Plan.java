@@ -14,6 +14,16 @@ import java.util.Optional;
 public record Plan(String title, String docNumber, LocalDate issuedOn, ReportingRule reporting,
                    List<Stage> stages, List<Goal> goals, List<Unit> units, List<Task> tasks) {
 
+    /**
+     * Checks the plan and resolves its nested tasks: a unit name or alias used by one unit only, each task's goal
+     * among the plan's goals (when it lists any), a deadline for every task that is not a group, lead units that
+     * are single units of the plan, supporting units the plan names, persons named once for a unit of the plan; a
+     * task that names no leads, supporting units, deadline or persons of its own takes its parent's. Copies the
+     * lists.
+     *
+     * @throws IllegalArgumentException when a check fails, a task number appears twice, or tasks name a parent the
+     *     plan lacks or form a cycle of parents
+     */
     public Plan {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(reporting, "reporting");
@@ -131,6 +141,7 @@ public record Plan(String title, String docNumber, LocalDate issuedOn, Reporting
         return groups;
     }
 
+    /** A plan from its parts, checked and resolved as the canonical constructor does. */
     public static Plan of(String title, String docNumber, LocalDate issuedOn, ReportingRule reporting,
                           List<Stage> stages, List<Goal> goals, List<Unit> units, List<Task> tasks) {
         return new Plan(title, docNumber, issuedOn, reporting, stages, goals, units, tasks);

@@ -61,6 +61,12 @@ public record Policy(int dueSoonDays, int dueSoonPercent, int earlyDays, int rec
          *  7 and 1 before a milestone; 3 and 1 working days before a rectify-by date; the leader after 3 working days. */
         public static final Reminding DEFAULT = new Reminding(List.of(3, 1), 2, List.of(30, 7, 1), List.of(7, 1), List.of(3, 1), 3);
 
+        /**
+         * Checks each list of days (each a number in 1..366, none twice) and the counts of working days (each in
+         * 1..31), and copies the lists.
+         *
+         * @throws PolicyException naming the {@code remind.*} key at fault
+         */
         public Reminding {
             reportDays = days("remind.reportDays", reportDays);
             deadlineDays = days("remind.deadlineDays", deadlineDays);
@@ -105,6 +111,14 @@ public record Policy(int dueSoonDays, int dueSoonPercent, int earlyDays, int rec
             bd("-1"), bd("-2"), bd("-3"), bd("-0.5"), bd("-5"), bd("-10"), bd("2"), bd("3"), bd("5"),
             bd("95"), bd("85"), bd("70"), null, false, false);
 
+    /**
+     * Checks every setting against its range and against the others (deductions zero or negative, bonuses zero or
+     * positive, heavier sanctions costing no less, base within the bounds, bands from the best down covering every
+     * score, ceilings naming bands and no better for a heavier level); writes numbers without trailing zeros,
+     * copies the lists and maps, and takes the default reminders when {@code remind} is null.
+     *
+     * @throws PolicyException naming the key path of the first setting at fault
+     */
     public Policy {
         nonNegative("judging.dueSoonDays", dueSoonDays);
         nonNegative("judging.earlyDays", earlyDays);

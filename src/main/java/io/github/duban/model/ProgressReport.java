@@ -25,6 +25,12 @@ public record ProgressReport(int task, String unit, YearMonth month, LocalDate s
             .thenComparing(ProgressReport::unit)
             .thenComparingInt(ProgressReport::task);
 
+    /**
+     * Checks that the unit, month and submission date are given, a percent lies within 0..100 and a value is not
+     * negative; writes the value without trailing zeros.
+     *
+     * @throws IllegalArgumentException when the percent or the value is out of range
+     */
     public ProgressReport {
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(month, "month");
@@ -43,6 +49,10 @@ public record ProgressReport(int task, String unit, YearMonth month, LocalDate s
         this(task, unit, month, submittedOn, percent, text, null);
     }
 
+    /**
+     * Unit {@code unit}'s report on task {@code task} for {@code month}, submitted on {@code submittedOn}, at
+     * {@code percent} (0..100; null: not given), with no text and no value.
+     */
     public static ProgressReport of(int task, String unit, YearMonth month, LocalDate submittedOn, Integer percent) {
         return new ProgressReport(task, unit, month, submittedOn, percent, null);
     }

@@ -10,6 +10,12 @@ import java.util.Objects;
  */
 public record ReportingRule(YearMonth from, YearMonth to, int dueDay) {
 
+    /**
+     * Checks that the window is given and in order and the due day lies within 1..31 (a day past a month's end
+     * falls on its last day).
+     *
+     * @throws IllegalArgumentException when the window ends before it starts or the due day is out of range
+     */
     public ReportingRule {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
@@ -21,10 +27,12 @@ public record ReportingRule(YearMonth from, YearMonth to, int dueDay) {
         }
     }
 
+    /** Reports every month from {@code from} to {@code to}, both included, due on day {@code dueDay}. */
     public static ReportingRule of(YearMonth from, YearMonth to, int dueDay) {
         return new ReportingRule(from, to, dueDay);
     }
 
+    /** True when {@code month} lies in the window, its first and last months included. */
     public boolean covers(YearMonth month) {
         return !month.isBefore(from) && !month.isAfter(to);
     }

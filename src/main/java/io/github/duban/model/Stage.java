@@ -5,6 +5,11 @@ import java.util.Objects;
 
 /** A stage of the plan (工作步骤), shown but judging nothing. Immutable and thread-safe. */
 public record Stage(String name, LocalDate from, LocalDate to) {
+    /**
+     * Checks that the name and both dates are given and the stage does not end before it starts.
+     *
+     * @throws IllegalArgumentException when the stage ends before it starts
+     */
     public Stage {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(from, "from");
@@ -14,6 +19,7 @@ public record Stage(String name, LocalDate from, LocalDate to) {
         }
     }
 
+    /** The stage {@code name}, from {@code from} to {@code to}, both included. */
     public static Stage of(String name, LocalDate from, LocalDate to) {
         return new Stage(name, from, to);
     }

@@ -9,6 +9,11 @@ import java.util.Objects;
  * Immutable and thread-safe.
  */
 public record Target(BigDecimal value, String unit) {
+    /**
+     * Checks that the value is positive; a null unit becomes "".
+     *
+     * @throws IllegalArgumentException when the value is zero or negative
+     */
     public Target {
         Objects.requireNonNull(value, "value");
         if (value.signum() <= 0) {
@@ -18,6 +23,7 @@ public record Target(BigDecimal value, String unit) {
         unit = unit == null ? "" : unit;
     }
 
+    /** A target of {@code value} in {@code unit} (万元; null: none), what 100 percent means. */
     public static Target of(BigDecimal value, String unit) {
         return new Target(value, unit);
     }

@@ -22,6 +22,12 @@ public record Task(int no, int goal, String title, String measure, List<String> 
                    Deadline deadline, List<Milestone> milestones, List<String> notes, Integer parent, String label,
                    List<TaskPerson> persons, Target target) {
 
+    /**
+     * Checks that the number is positive, the title is given and the task is not its own parent; a null measure
+     * becomes "", null lists none, a blank label none. The lists are copied.
+     *
+     * @throws IllegalArgumentException when the number is not positive or the task names itself as its parent
+     */
     public Task {
         if (no < 1) {
             throw new IllegalArgumentException("task number " + no + " is not positive");
@@ -56,6 +62,10 @@ public record Task(int no, int goal, String title, String measure, List<String> 
         return !leads.isEmpty();
     }
 
+    /**
+     * True when the unit with id {@code unitId} is a lead unit of the task (牵头单位), which reports and answers in
+     * full.
+     */
     public boolean isLead(String unitId) {
         return leads.contains(unitId);
     }

@@ -8,12 +8,14 @@ import java.util.Objects;
  * Immutable and thread-safe.
  */
 public record TaskPerson(String unit, String leader, String person) {
+    /** Checks that the unit is given; a blank leader or person becomes null, and both are stripped. */
     public TaskPerson {
         Objects.requireNonNull(unit, "unit");
         leader = blankToNull(leader);
         person = blankToNull(person);
     }
 
+    /** The 责任领导 {@code leader} and 责任人 {@code person} of {@code unit} (either null or blank: not named). */
     public static TaskPerson of(String unit, String leader, String person) {
         return new TaskPerson(unit, leader, person);
     }

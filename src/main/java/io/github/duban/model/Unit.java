@@ -12,6 +12,11 @@ import java.util.Objects;
  */
 public record Unit(String id, String name, List<String> aliases, boolean group, String leader, String person) {
 
+    /**
+     * Checks that the id is given and not blank; a null name becomes the id, null aliases none.
+     *
+     * @throws IllegalArgumentException when the id is blank
+     */
     public Unit {
         Objects.requireNonNull(id, "id");
         if (id.isBlank()) {
@@ -21,10 +26,12 @@ public record Unit(String id, String name, List<String> aliases, boolean group, 
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
     }
 
+    /** A unit named by its id alone, with no aliases and no persons. */
     public static Unit of(String id) {
         return new Unit(id, id, List.of(), false, null, null);
     }
 
+    /** A group of units (such as 各乡镇) named by its id alone: never scored, never inspected. */
     public static Unit group(String id) {
         return new Unit(id, id, List.of(), true, null, null);
     }

@@ -14,6 +14,7 @@ public record Assessment(YearMonth period, LocalDate asOf, String ruleset, List<
                          List<Sanction> sanctions, List<UnitScore> scores, List<BoardEntry> board,
                          List<Case> cases, List<Ignored> ignored, MonthSummary summary) {
 
+    /** Copies the lists, so the assessment cannot change. */
     public Assessment {
         findings = List.copyOf(findings);
         sanctions = List.copyOf(sanctions);

@@ -17,6 +17,7 @@ import java.util.Objects;
 public record BoardEntry(int task, Light light, TaskStatus status, LocalDate deadline, boolean ongoing, int percent,
                          int reportedPercent, BigDecimal schedule, BigDecimal behind, Integer daysOverdue,
                          Boolean onSchedule, String rule, List<String> reasons) {
+    /** Checks that the light and the status are given; the reasons are kept once each, in code point order. */
     public BoardEntry {
         Objects.requireNonNull(light, "light");
         Objects.requireNonNull(status, "status");

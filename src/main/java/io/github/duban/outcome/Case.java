@@ -12,6 +12,10 @@ import java.util.Objects;
 public record Case(String unit, Integer task, EscalationLevel level, LocalDate rectifyBy, boolean open,
                    LocalDate raisedOn, List<FindingKind> raisedBy, LocalDate openedOn, LocalDate closedOn,
                    String closedBy, String rule, String reason) implements Comparable<Case> {
+    /**
+     * Checks that the unit, the level and the raising date are given; the raising kinds are kept once each, in
+     * the order {@link FindingKind} declares them.
+     */
     public Case {
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(level, "level");
@@ -19,6 +23,7 @@ public record Case(String unit, Integer task, EscalationLevel level, LocalDate r
         raisedBy = raisedBy.stream().distinct().sorted().toList();
     }
 
+    /** The matter this case is about: its unit and task (null for a unit-wide matter). */
     public CaseKey key() {
         return new CaseKey(unit, task);
     }

@@ -12,16 +12,19 @@ public record CaseLevel(CaseKey key, EscalationLevel level, boolean raised, Loca
                         List<FindingKind> raisedBy, List<String> persons, List<Finding> findings,
                         LocalDate rectifyBy, LocalDate openedOn, PreviousCase previous, String rule) {
 
+    /** Keeps the raising kinds and the persons once each, in order, and sorts the findings. */
     public CaseLevel {
         raisedBy = raisedBy.stream().distinct().sorted().toList();
         persons = persons.stream().distinct().sorted(Text.ORDER).toList();
         findings = findings.stream().sorted().toList();
     }
 
+    /** The task of the matter; null for a unit-wide matter. */
     public Integer task() {
         return key.task();
     }
 
+    /** The unit of the matter. */
     public String unit() {
         return key.unit();
     }

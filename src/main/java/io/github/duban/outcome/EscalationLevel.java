@@ -15,6 +15,7 @@ public enum EscalationLevel {
         this.chinese = chinese;
     }
 
+    /** The level's name in Chinese, as the bulletin prints it. */
     public String chinese() {
         return chinese;
     }
@@ -24,6 +25,7 @@ public enum EscalationLevel {
         return this == EXPOSURE ? EXPOSURE : values()[ordinal() + 1];
     }
 
+    /** The higher of two levels; null stands for no level, so it is the other one (null when both are). */
     public static EscalationLevel higher(EscalationLevel a, EscalationLevel b) {
         if (a == null) {
             return b;

@@ -23,6 +23,7 @@ public record Finding(FindingKind kind, String unit, Integer task, LocalDate on,
             .thenComparing(Finding::reason, Text.ORDER)
             .thenComparing(f -> f.facts().toString());
 
+    /** Checks that the kind, unit, date, rule and reason are given, and copies the facts. */
     public Finding {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(unit, "unit");
@@ -32,10 +33,15 @@ public record Finding(FindingKind kind, String unit, Integer task, LocalDate on,
         facts = List.copyOf(facts);
     }
 
+    /**
+     * The matter the finding bears on, whose case it opens or raises: its unit and task (null for a unit-wide
+     * matter).
+     */
     public CaseKey key() {
         return new CaseKey(unit, task);
     }
 
+    /** True when the finding is an offence of its own rather than a state that persists (as its kind says). */
     public boolean discrete() {
         return kind.discrete();
     }

@@ -16,6 +16,7 @@ public record MonthSummary(YearMonth month, LocalDate reportsDue, int reportsOwe
                            int reportsLate, int reportsMissing, int tasks, int done, int onTrack, int lagging,
                            int overdue, int dated, int onSchedule, int notices, int criticisms, int exposures,
                            int commendations, int earlyCompletions, int unitsScored, int red, int yellow, String rule) {
+    /** Checks that the month is given. */
     public MonthSummary {
         Objects.requireNonNull(month, "month");
     }

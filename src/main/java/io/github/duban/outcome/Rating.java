@@ -20,6 +20,7 @@ public record Rating(String name, String chinese) {
 
     private static final List<Rating> DEFAULTS = List.of(EXCELLENT, GOOD, PASS, FAIL);
 
+    /** Checks that both names are given. */
     public Rating {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(chinese, "chinese");

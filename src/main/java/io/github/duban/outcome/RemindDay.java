@@ -13,6 +13,10 @@ import java.util.Objects;
  */
 public record RemindDay(LocalDate date, Assessment assessment, List<ReportOwed> owed, List<LatestPercent> latest,
                         List<Reminder> reminders) {
+    /**
+     * Checks that the date and the assessment are given; sorts the reports owed by unit, task and month and the
+     * latest percents by unit and task, and copies the reminders.
+     */
     public RemindDay {
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(assessment, "assessment");

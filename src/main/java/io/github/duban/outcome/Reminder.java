@@ -37,6 +37,12 @@ public record Reminder(String id, LocalDate date, ReminderKind kind, String leve
             .thenComparing(Reminder::dueOn)
             .thenComparing(Reminder::id);
 
+    /**
+     * Checks that the id, date, kind, unit, due date and message are given and the level is {@link #REMIND} or
+     * {@link #PRESS}; copies the facts.
+     *
+     * @throws IllegalArgumentException when the level is neither
+     */
     public Reminder {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(date, "date");

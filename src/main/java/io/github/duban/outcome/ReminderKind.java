@@ -19,6 +19,7 @@ public enum ReminderKind {
         this.chinese = chinese;
     }
 
+    /** The kind's name in Chinese, as a reminder notice prints it. */
     public String chinese() {
         return chinese;
     }

@@ -12,6 +12,10 @@ import java.util.Objects;
  */
 public record Sanction(EscalationLevel level, String unit, Integer task, YearMonth issued, LocalDate rectifyBy,
                        List<String> persons, String rule, String reason, List<Finding> findings) {
+    /**
+     * Checks that the level and the unit are given; keeps the persons once each, in code point order, and sorts the
+     * findings.
+     */
     public Sanction {
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(unit, "unit");
@@ -19,6 +23,7 @@ public record Sanction(EscalationLevel level, String unit, Integer task, YearMon
         findings = findings.stream().sorted().toList();
     }
 
+    /** The matter sanctioned: its unit and task (null for a unit-wide matter). */
     public CaseKey key() {
         return new CaseKey(unit, task);
     }

@@ -14,6 +14,7 @@ import java.util.Objects;
  */
 public record ScoreLine(String unit, String kind, Integer task, BigDecimal points, String rule, String reason,
                         Object source, List<String> clauses, String category) {
+    /** Checks that the unit, the kind and the points are given; null clauses are none. */
     public ScoreLine {
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(kind, "kind");

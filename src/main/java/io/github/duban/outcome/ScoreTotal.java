@@ -9,6 +9,7 @@ import java.util.List;
  */
 public record ScoreTotal(String unit, BigDecimal score, BigDecimal deductions, BigDecimal bonuses, Rating rating,
                          List<ScoreLine> lines, String rule) {
+    /** Copies the lines. */
     public ScoreTotal {
         lines = List.copyOf(lines);
     }

@@ -6,7 +6,14 @@ package io.github.duban.outcome;
  * deadline in force and not completed.
  */
 public enum TaskStatus {
-    DONE("已完成"), ON_TRACK("正常推进"), LAGGING("滞后"), OVERDUE("逾期");
+    /** Completed by the as-of date (已完成); the light is DONE. */
+    DONE("已完成"),
+    /** Going as it should (正常推进); the light is GREEN. */
+    ON_TRACK("正常推进"),
+    /** Red or yellow but not past its deadline in force (滞后). */
+    LAGGING("滞后"),
+    /** Past its deadline in force and not completed (逾期). */
+    OVERDUE("逾期");
 
     private final String chinese;
 
@@ -14,6 +21,7 @@ public enum TaskStatus {
         this.chinese = chinese;
     }
 
+    /** The status's name in Chinese, as the bulletin prints it. */
     public String chinese() {
         return chinese;
     }

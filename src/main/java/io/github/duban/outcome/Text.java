@@ -8,6 +8,10 @@ import java.util.Comparator;
  * dates, “” quotes). Formatting only; it decides nothing. Thread-safe.
  */
 public final class Text {
+    /**
+     * Strings in Unicode code point order (not UTF-16 unit order, nor a Chinese collation): the order units and
+     * reasons are listed in, the same on every machine.
+     */
     public static final Comparator<String> ORDER = (a, b) -> {
         int i = 0;
         int j = 0;

@@ -21,6 +21,10 @@ public record UnitScore(String unit, BigDecimal score, Rating rating, int rank, 
             .thenComparing(ScoreLine::points)
             .thenComparing(ScoreLine::reason, Text.ORDER);
 
+    /**
+     * Checks that the unit, the score and the rating are given, and sorts the lines by task (unit-wide lines
+     * first), kind, points and reason.
+     */
     public UnitScore {
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(score, "score");

@@ -16,10 +16,19 @@ public record ServeOptions(String bind, int port, Path data, javax.sql.DataSourc
 
     /** The defaults of the command line: loopback, port 8080, 4 MB bodies, 8 MB uploads, 50,000 facts a list. */
     public static final int PORT = 8080;
+    /** The command line's default for the largest request body, in KB (4 MB). */
     public static final int MAX_BODY_KB = 4096;
+    /** The command line's default for the largest upload, in KB (8 MB). */
     public static final int MAX_UPLOAD_KB = 8192;
+    /** The command line's default for the most facts one list may hold. */
     public static final int MAX_FACTS = 50_000;
 
+    /**
+     * Checks the options: the bind address and the data folder given, a token that is not blank, an admin token
+     * (when given) that differs from it, a port within 0..65535 and limits of at least 1.
+     *
+     * @throws IllegalArgumentException when one is missing or out of range
+     */
     public ServeOptions {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(data, "data");

@@ -86,6 +86,7 @@ public class DubanAutoConfiguration {
         return duban;
     }
 
+    /** The runtime serving {@code duban} until a reload swaps in another ruleset or policy. */
     @Bean
     @ConditionalOnMissingBean
     public DubanRuntime dubanRuntime(Duban duban) {

@@ -31,11 +31,19 @@ public class DubanEndpoint {
         this.planConfigured = planConfigured;
     }
 
+    /**
+     * GET: the engine in force: its plan (the 文号, else the title), the plan's title and reporting window, or where
+     * plans come from when none is configured, and the ruleset fingerprint.
+     */
     @ReadOperation
     public Map<String, Object> current() {
         return DubanAutoConfiguration.describe(runtime.current(), planConfigured);
     }
 
+    /**
+     * POST: reloads the configured rules and policy and swaps them in ({@link DubanReloader#reload()}); the outcome
+     * names the fingerprint now in force, or every problem found.
+     */
     @WriteOperation
     public DubanRuntime.Swap reload() {
         return reloader.reload();

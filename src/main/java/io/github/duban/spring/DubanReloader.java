@@ -23,6 +23,10 @@ public class DubanReloader {
     private final Supplier<Ruleset> rules;
     private final Supplier<Policy> policy;
 
+    /**
+     * A reloader swapping into {@code runtime} the rules {@code rules} gives (null: the rules in force) and the
+     * policy {@code policy} gives (null: the policy in force).
+     */
     public DubanReloader(DubanRuntime runtime, Supplier<Ruleset> rules, Supplier<Policy> policy) {
         this.runtime = runtime;
         this.rules = rules;

@@ -24,6 +24,12 @@ public final class XlsxTable {
     private XlsxTable() {
     }
 
+    /**
+     * The first sheet of the workbook {@code file} as CSV text, line N holding row N; rows with no text are empty
+     * lines.
+     *
+     * @throws InputException when the file is not a readable XLSX workbook or has no sheet
+     */
     public static String csv(Path file) {
         DataFormatter format = new DataFormatter();
         try (InputStream in = Files.newInputStream(file); Workbook book = WorkbookFactory.create(in)) {
