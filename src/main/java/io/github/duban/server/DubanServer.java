@@ -55,8 +55,16 @@ public final class DubanServer implements AutoCloseable {
         this.port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
     }
 
+    /**
+     * Tomcat's check for threads left by a web application when it stops: the pool threads the rule
+     * compiler starts while a request saves a rules version are shared by the whole process, not
+     * leaked, and the server stops only when the process ends. Held here so that the setting stays.
+     */
+    private static final java.util.logging.Logger THREAD_CHECK = java.util.logging.Logger.getLogger("org.apache.catalina.loader.WebappClassLoaderBase");
+
     /** Starts a server; it listens when this returns. */
     public static DubanServer start(ServeOptions o) {
+        THREAD_CHECK.setLevel(java.util.logging.Level.SEVERE);
         Office office = office(o, Clock.systemDefaultZone());
         Access access = new Access(o.token(), o.adminToken(), o.maxBodyKb() * 1024L, o.maxUploadKb() * 1024L);
         SpringApplication app = new SpringApplication(Config.class);
