@@ -87,7 +87,7 @@ class ReadmeShellIT {
         assertThat(Files.readString(dir.resolve("diff.html"))).contains(packed.group(1));
         assertThat(said).contains("规则集 ruleset " + packed.group(1));                     // explain names the same ruleset
         assertThat(Files.readString(dir.resolve("county-out/assessment.json"))).contains("\"ruleset\" : \"" + packed.group(1) + "\"");
-        assertThat(dir.resolve("out/2021-05/bulletin.html")).exists();
+        assertThat(dir.resolve("out/2021-06/bulletin.html")).exists();
         assertThat(dir.resolve("month-end/index.html")).exists();
         assertThat(dir.resolve("month-end/summary.csv")).exists();
     }
