@@ -280,6 +280,27 @@ class ServerApiTest {
     }
 
     @Test
+    void assess_theSameFactsInAnyOrder_giveTheSameBytes() throws IOException {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("month", "2021-06");
+        body.put("plan", "sample");
+        body.set("facts", factsBody());
+        byte[] first = post("/api/v1/assess", TOKEN, body.toString()).body();
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 3; round++) {
+            ObjectNode shuffled = body.deepCopy();
+            for (JsonNode list : shuffled.path("facts")) {
+                List<JsonNode> items = new java.util.ArrayList<>();
+                list.forEach(items::add);
+                java.util.Collections.shuffle(items, random);
+                ((ArrayNode) list).removeAll();
+                items.forEach(((ArrayNode) list)::add);
+            }
+            assertThat(post("/api/v1/assess", TOKEN, shuffled.toString()).body()).as("round " + round).isEqualTo(first);
+        }
+    }
+
+    @Test
     void assess_aBadFact_isNamedByItsListPositionAndField() throws IOException {
         ObjectNode body = JSON.createObjectNode();
         body.put("month", "2021-06");
