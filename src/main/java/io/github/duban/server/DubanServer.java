@@ -88,6 +88,10 @@ public final class DubanServer implements AutoCloseable {
                 "--server.servlet.session.cookie.name=DUBAN_SESSION",
                 "--server.servlet.session.tracking-modes=cookie",
                 "--server.tomcat.max-swallow-size=-1",
+                // a city's 驾驶舱 is megabytes of JSON: compressed for clients that ask (Accept-Encoding: gzip)
+                "--server.compression.enabled=true",
+                "--server.compression.mime-types=application/json,text/html,text/markdown,text/css,text/javascript,application/javascript",
+                "--server.compression.min-response-size=4096",
                 // behind nginx on the same machine: X-Forwarded-Proto https makes the request secure, so the session cookie is marked Secure
                 "--server.forward-headers-strategy=native",
                 "--server.tomcat.max-http-form-post-size=" + (o.maxBodyKb() * 1024L),

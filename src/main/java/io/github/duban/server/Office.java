@@ -56,13 +56,13 @@ import java.util.TreeSet;
 final class Office {
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final int CACHED = 48;
+    private static final int CACHED = 128;
 
     private final PlanStore store;
     private final RulesVersions versions;
     private final BulletinSettings bulletin;
     private final int maxFacts;
-    /** Replayed months of held plans, by plan, the plan's files, the ruleset and the month: the newest {@value #CACHED}. */
+    /** Replayed months of held plans, by plan, the plan's files, the ruleset and the month: the {@value #CACHED} used last. */
     private final Map<String, List<Assessment>> replays = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, List<Assessment>> eldest) {
@@ -333,37 +333,80 @@ final class Office {
         ArrayNode ms = out.putArray("months");
         months.forEach(x -> ms.add(x.toString()));
         ArrayNode plans = out.putArray("plans");
+        // the plans are assessed side by side on the server's pool; the answer lists them in id order
+        List<java.util.concurrent.Future<ObjectNode>> parts = new ArrayList<>();
         for (String id : ids) {
-            ObjectNode p = plans.addObject();
-            p.put("id", id);
-            if (refused.containsKey(id)) {
-                p.put("error", refused.get(id));
-                continue;
-            }
-            PlanStore.Held h = held.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
-            p.put("title", h.plan().title());
-            p.put("docNumber", h.plan().docNumber());
-            ObjectNode units = p.putObject("units");
-            for (Unit u : h.plan().units()) {
-                units.put(u.id(), u.name());
-            }
-            ObjectNode tasks = p.putObject("tasks");
-            for (Task t : h.plan().tasks()) {
-                tasks.put(String.valueOf(t.no()), t.title());
-            }
-            if (m == null || !h.plan().reporting().covers(m)) {
-                p.put("error", "月份 " + m + " 不在本方案的调度期（" + h.plan().reporting().from() + " 至 " + h.plan().reporting().to() + "）内");
-                continue;
-            }
+            parts.add(POOL.submit(() -> dashboardPlan(id, m, base, held, refused)));
+        }
+        for (java.util.concurrent.Future<ObjectNode> f : parts) {
             try {
-                Duban d = base.toBuilder().plan(h.plan()).build();
-                List<Assessment> replayed = replayHeld(h, d, m);
-                p.set("assessment", tree(replayed.get(replayed.size() - 1)));
-            } catch (InputException | LimitException | io.github.duban.error.LedgerException e) {
-                p.put("error", e.getMessage());
+                plans.add(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while assessing the plans of the 驾驶舱", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
             }
         }
         return out;
+    }
+
+    /** Assesses the 驾驶舱's plans, as many at a time as the machine has cores. */
+    private static final java.util.concurrent.ExecutorService POOL = java.util.concurrent.Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(), r -> {
+                Thread t = new Thread(r, "duban-dashboard");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** The part of the 驾驶舱's answer about one plan. */
+    private ObjectNode dashboardPlan(String id, YearMonth m, Duban base, List<PlanStore.Held> held, Map<String, String> refused) {
+        ObjectNode p = JSON.createObjectNode();
+        p.put("id", id);
+        if (refused.containsKey(id)) {
+            p.put("error", refused.get(id));
+            return p;
+        }
+        PlanStore.Held h = held.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+        p.put("title", h.plan().title());
+        p.put("docNumber", h.plan().docNumber());
+        ObjectNode units = p.putObject("units");
+        for (Unit u : h.plan().units()) {
+            units.put(u.id(), u.name());
+        }
+        ObjectNode tasks = p.putObject("tasks");
+        for (Task t : h.plan().tasks()) {
+            tasks.put(String.valueOf(t.no()), t.title());
+        }
+        if (m == null || !h.plan().reporting().covers(m)) {
+            p.put("error", "月份 " + m + " 不在本方案的调度期（" + h.plan().reporting().from() + " 至 " + h.plan().reporting().to() + "）内");
+            return p;
+        }
+        try {
+            Duban d = base.toBuilder().plan(h.plan()).build();
+            List<Assessment> replayed = replayHeld(h, d, m);
+            p.set("assessment", overview(tree(replayed.get(replayed.size() - 1))));
+        } catch (InputException | LimitException | io.github.duban.error.LedgerException e) {
+            p.put("error", e.getMessage());
+        }
+        return p;
+    }
+
+    /**
+     * assessment.json as the 驾驶舱 shows it: without the findings, cases, facts set aside and each
+     * score's lines (a unit's explanation and the month's assessment give those), so that a city's
+     * hundred plans make an answer a phone can take.
+     */
+    static ObjectNode overview(JsonNode assessment) {
+        ObjectNode a = ((ObjectNode) assessment).deepCopy();
+        a.remove(List.of("findings", "cases", "ignored"));
+        for (JsonNode s : a.path("scores")) {
+            ((ObjectNode) s).remove("lines");
+        }
+        return a;
     }
 
     // ---- policy, scoring sheet and rules
