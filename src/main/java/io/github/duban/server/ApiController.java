@@ -111,6 +111,11 @@ final class ApiController {
         return Office.tree(office.assessHeld(plan, month, asOf));
     }
 
+    @PostMapping("/plans/{plan}/month-end")
+    ObjectNode monthEnd(@PathVariable("plan") String plan, @RequestBody JsonNode body) {
+        return office.monthEnd(plan, month(body, "month"), date(body, "asOf"));
+    }
+
     @GetMapping("/plans/{plan}/explain")
     ObjectNode explain(@PathVariable("plan") String plan, @RequestParam("month") YearMonth month,
                        @RequestParam("unit") String unit, @RequestParam(value = "task", required = false) Integer task) {

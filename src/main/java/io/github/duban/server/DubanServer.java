@@ -139,7 +139,7 @@ public final class DubanServer implements AutoCloseable {
                 : new PlanStore.Files_(plans);
         Path settings = o.data().resolve("bulletin.yaml");
         BulletinSettings bs = Files.isRegularFile(settings) ? BulletinSettings.read(settings) : BulletinSettings.DEFAULT;
-        return new Office(store, versions, bs, o.maxFacts());
+        return new Office(store, versions, bs, o.maxFacts(), o.data().resolve("results"));
     }
 
     /** The port it listens on (the one chosen when asked for port 0). */

@@ -62,6 +62,8 @@ final class Office {
     private final RulesVersions versions;
     private final BulletinSettings bulletin;
     private final int maxFacts;
+    /** Where month-ends of plans held in files write their results: {@code DATA/results}. */
+    private final Path results;
     /** Replayed months of held plans, by plan, the plan's files, the ruleset and the month: the {@value #CACHED} used last. */
     private final Map<String, List<Assessment>> replays = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -70,8 +72,9 @@ final class Office {
         }
     };
 
-    Office(PlanStore store, RulesVersions versions, BulletinSettings bulletin, int maxFacts) {
+    Office(PlanStore store, RulesVersions versions, BulletinSettings bulletin, int maxFacts, Path results) {
         this.store = store;
+        this.results = results;
         this.versions = versions;
         this.bulletin = bulletin;
         this.maxFacts = maxFacts;
@@ -233,6 +236,53 @@ final class Office {
             return JSON.readTree(AssessmentJson.bytes(a));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- month-end
+
+    /** One lock a plan, so that two month-ends of a plan never write its results at once. */
+    private final Map<String, Object> monthEndLocks = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The month-end of a held plan: its month assessed (as of {@code asOf}, null: the month's last
+     * day) and its results written where the plan lives, replacing those of an earlier run of the
+     * month: the six files of {@code assess --out} in {@code DATA/results/<plan>/<month>/}, or the
+     * result tables of the OA database in one transaction (as {@code assess --jdbc}).
+     */
+    ObjectNode monthEnd(String id, YearMonth month, LocalDate asOf) {
+        PlanStore.checkId(id);
+        synchronized (monthEndLocks.computeIfAbsent(id, k -> new Object())) {
+            ObjectNode out = JSON.createObjectNode();
+            Assessment a;
+            if (store instanceof PlanStore.Database db) {
+                if (!db.ids().contains(id)) {
+                    throw new NotFoundException("no plan \"" + id + "\" in duban_plans");
+                }
+                a = db.jdbc().assess(id, month, asOf).assessment();
+                out.put("written", "the database's result tables");
+            } else {
+                PlanStore.Held h = store.read(id);
+                Duban d = engine(h.plan());
+                Ledger before = null;
+                if (month.isAfter(h.plan().reporting().from()) && h.plan().reporting().covers(month)) {
+                    List<Assessment> months = replayHeld(h, d, month.minusMonths(1));
+                    before = months.get(months.size() - 1).ledger();
+                }
+                a = d.assess(month, asOf, h.facts(), before);
+                Map<String, byte[]> files = io.github.duban.batch.MonthFiles.of(d, a, bulletin);
+                String where = "results/" + id + "/" + month;
+                io.github.duban.batch.SafeOutput.replaceFolder(results.resolve(id).resolve(month.toString()), files);
+                out.put("written", where);
+                ArrayNode names = out.putArray("files");
+                files.keySet().forEach(names::add);
+            }
+            out.put("plan", id);
+            out.put("month", a.period().toString());
+            out.put("asOf", a.asOf().toString());
+            out.put("ruleset", a.ruleset());
+            out.set("summary", tree(a).path("summary"));
+            return out;
         }
     }
 

@@ -138,6 +138,11 @@ interface PlanStore {
             this.db = db;
         }
 
+        /** The database, for a month-end that writes its result tables. */
+        DubanJdbc jdbc() {
+            return db;
+        }
+
         @Override
         public List<String> ids() {
             return db.planIds();

@@ -58,6 +58,14 @@ class ServeOnDatabaseIT {
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(a.statusCode()).as(a.body()).isEqualTo(200);
                 assertThat(json.readTree(a.body())).as(db.dialect().toString()).isEqualTo(june);
+                HttpResponse<String> monthEnd = http.send(HttpRequest.newBuilder(URI.create(api + "/plans/" + SampleTables.PLAN_ID + "/month-end"))
+                        .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"month\": \"2021-06\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(monthEnd.statusCode()).as(monthEnd.body()).isEqualTo(200);
+                assertThat(json.readTree(monthEnd.body()).path("written").asText()).isEqualTo("the database's result tables");
+                String stored = io.github.duban.jdbc.DubanJdbc.of(ds, () -> Duban.builder().plan(plan).build())
+                        .assessmentJson(SampleTables.PLAN_ID, YearMonth.of(2021, 6)).orElseThrow();
+                assertThat(json.readTree(stored)).as(db.dialect() + ": the result tables hold the month").isEqualTo(june);
                 HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(api + "/plans/other"))
                         .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
                         .PUT(HttpRequest.BodyPublishers.ofString(PlanJson.write(plan))).build(), HttpResponse.BodyHandlers.ofString());

@@ -378,6 +378,32 @@ class ServerApiTest {
         assertBadInput(post("/api/v1/replay", TOKEN, "{\"plan\": \"sample\"}"), "to");
     }
 
+    // ---- month-end
+
+    @Test
+    void monthEnd_writesTheMonthsSixFilesAsAssessOutDoes_andARerunReplacesThem() throws IOException {
+        Map<String, byte[]> expected = io.github.duban.batch.MonthFiles.of(Duban.builder().plan(plan).build(), year.get(4), BulletinSettings.DEFAULT);
+        for (int run = 0; run < 2; run++) {
+            Answer a = post("/api/v1/plans/sample/month-end", TOKEN, "{\"month\": \"2021-06\"}");
+            assertThat(a.status()).as(a.text()).isEqualTo(200);
+            assertThat(a.json().path("written").asText()).isEqualTo("results/sample/2021-06");
+            assertThat(a.json().path("ruleset").asText()).isEqualTo(year.get(4).ruleset());
+            assertThat(a.json().path("summary")).isEqualTo(tree(year.get(4)).path("summary"));
+            Path dir = data.resolve("results/sample/2021-06");
+            try (var files = Files.list(dir)) {
+                assertThat(files.map(f -> f.getFileName().toString()).sorted().toList())
+                        .containsExactlyElementsOf(expected.keySet().stream().sorted().toList());
+            }
+            for (Map.Entry<String, byte[]> f : expected.entrySet()) {
+                assertThat(Files.readAllBytes(dir.resolve(f.getKey()))).as(f.getKey()).isEqualTo(f.getValue());
+            }
+        }
+        assertBadInput(post("/api/v1/plans/sample/month-end", TOKEN, "{\"month\": \"2021-6\"}"), "month");
+        assertThat(post("/api/v1/plans/nosuch/month-end", TOKEN, "{\"month\": \"2021-06\"}").status()).isEqualTo(404);
+        assertThat(post("/api/v1/plans/sample/month-end", null, "{\"month\": \"2021-06\"}").status()).isEqualTo(401);
+        assertThat(Files.exists(data.resolve("results/nosuch"))).isFalse();
+    }
+
     // ---- reading a month
 
     @Test
