@@ -893,7 +893,11 @@
           return { value: p.id, text: (p.docNumber ? p.docNumber + ' ' : '') + shortTitle(p.title) };
         }), plan.id) + '</select></label>' +
         '<label>考核月份<select id="bulletin-month">' + options(months, month, monthLabel) + '</select></label></div>' +
-        '<div class="links" id="bulletin-links"></div>';
+        '<div class="links" id="bulletin-links"></div>' +
+        '<h2>月末考核结果</h2><p class="note">按正在使用的规则考核所选月份，并把考核结果、台账、得分表和通报保存在方案所在处' +
+        '（数据目录或 OA 数据库），替换该月以前保存的结果。</p>' +
+        '<div class="toolbar"><button type="button" class="primary" id="month-end">保存本月考核结果</button></div>' +
+        '<div id="month-end-result"></div>';
       function links() {
         var p = $('#bulletin-plan').value, m = $('#bulletin-month').value;
         var base = API + '/plans/' + enc(p) + '/bulletin?month=' + enc(m) + '&format=';
@@ -904,6 +908,17 @@
       }
       $('#bulletin-plan').addEventListener('change', function (e) { location.hash = '#/bulletins?plan=' + enc(e.target.value); });
       $('#bulletin-month').addEventListener('change', links);
+      $('#month-end').addEventListener('click', function () {
+        var p = $('#bulletin-plan').value, m = $('#bulletin-month').value;
+        var out = $('#month-end-result');
+        out.innerHTML = '<p class="empty">正在考核并保存……</p>';
+        api('POST', '/plans/' + enc(p) + '/month-end', { month: m }).then(function (r) {
+          out.innerHTML = '<div class="alert ok" data-test="month-end-done" data-ruleset="' + esc(r.ruleset) + '"><div>已保存 ' + esc(monthLabel(r.month)) +
+            '考核结果（截至 ' + esc(r.asOf) + '，规则集指纹 <code>' + esc(short(r.ruleset)) + '</code>）：' +
+            esc(r.store === 'database' ? 'OA 数据库结果表' : '数据目录 ' + r.written) +
+            (r.files ? '（' + r.files.map(esc).join('、') + '）' : '') + '。</div></div>';
+        }).catch(function (e) { out.innerHTML = ''; fail(e); });
+      });
       links();
     }).catch(function (e) { root.innerHTML = ''; fail(e); });
   };

@@ -260,6 +260,7 @@ final class Office {
                     throw new NotFoundException("no plan \"" + id + "\" in duban_plans");
                 }
                 a = db.jdbc().assess(id, month, asOf).assessment();
+                out.put("store", "database");
                 out.put("written", "the database's result tables");
             } else {
                 PlanStore.Held h = store.read(id);
@@ -273,6 +274,7 @@ final class Office {
                 Map<String, byte[]> files = io.github.duban.batch.MonthFiles.of(d, a, bulletin);
                 String where = "results/" + id + "/" + month;
                 io.github.duban.batch.SafeOutput.replaceFolder(results.resolve(id).resolve(month.toString()), files);
+                out.put("store", "files");
                 out.put("written", where);
                 ArrayNode names = out.putArray("files");
                 files.keySet().forEach(names::add);

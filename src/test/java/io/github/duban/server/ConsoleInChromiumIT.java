@@ -217,6 +217,18 @@ class ConsoleInChromiumIT {
         assertThat(driver.findElement(By.id("audit")).getText()).contains("张督查");
         shot("console-whatif-activated-1280");
 
+        // the month-end of June under the version now in force: its six files in the data folder
+        driver.get(base + "/#/bulletins?plan=sample&month=2021-06");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("month-end")));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("bulletin-month"))).selectByValue("2021-06");
+        driver.findElement(By.id("month-end")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=month-end-done]")));
+        assertThat(driver.findElement(By.cssSelector("[data-test=month-end-done]")).getAttribute("data-ruleset")).isEqualTo(newPrint);
+        Path results = data.resolve("results/sample/2021-06");
+        assertThat(results.resolve("bulletin.docx")).isNotEmptyFile();
+        assertThat(JSON.readTree(results.resolve("assessment.json").toFile()).get("ruleset").asText()).isEqualTo(newPrint);
+        shot("console-month-end-1280");
+
         // a user: the what-if works, saving and activating do not
         driver.findElement(By.id("signout")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));

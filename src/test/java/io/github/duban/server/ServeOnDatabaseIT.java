@@ -62,7 +62,7 @@ class ServeOnDatabaseIT {
                         .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"month\": \"2021-06\"}")).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(monthEnd.statusCode()).as(monthEnd.body()).isEqualTo(200);
-                assertThat(json.readTree(monthEnd.body()).path("written").asText()).isEqualTo("the database's result tables");
+                assertThat(json.readTree(monthEnd.body()).path("store").asText()).isEqualTo("database");
                 String stored = io.github.duban.jdbc.DubanJdbc.of(ds, () -> Duban.builder().plan(plan).build())
                         .assessmentJson(SampleTables.PLAN_ID, YearMonth.of(2021, 6)).orElseThrow();
                 assertThat(json.readTree(stored)).as(db.dialect() + ": the result tables hold the month").isEqualTo(june);

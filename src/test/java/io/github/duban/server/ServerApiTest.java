@@ -387,6 +387,7 @@ class ServerApiTest {
             Answer a = post("/api/v1/plans/sample/month-end", TOKEN, "{\"month\": \"2021-06\"}");
             assertThat(a.status()).as(a.text()).isEqualTo(200);
             assertThat(a.json().path("written").asText()).isEqualTo("results/sample/2021-06");
+            assertThat(a.json().path("store").asText()).isEqualTo("files");
             assertThat(a.json().path("ruleset").asText()).isEqualTo(year.get(4).ruleset());
             assertThat(a.json().path("summary")).isEqualTo(tree(year.get(4)).path("summary"));
             Path dir = data.resolve("results/sample/2021-06");
