@@ -36,7 +36,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "the port (default 8080; 0 picks a free one)")
     int port = ServeOptions.PORT;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "the data folder: DIR/plans/<id>/ (plan.json and its facts files) and DIR/rules/ (every rules version and the audit log); default ./duban-data")
+    @Option(names = "--data", paramLabel = "DIR", description = "the data folder: DIR/plans/<id>/ (plan.json and its facts files), DIR/rules/ (every rules version and the audit log), DIR/results/ (what month-ends wrote) and, optionally, DIR/bulletin.yaml (the bulletin settings); default ./duban-data")
     Path data = Path.of("duban-data");
 
     @Option(names = "--jdbc", paramLabel = "URL", description = "take plans and facts from the OA database's duban tables instead of DIR/plans (docs/database.md)")

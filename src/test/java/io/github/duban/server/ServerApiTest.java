@@ -460,6 +460,21 @@ class ServerApiTest {
     }
 
     @Test
+    void theDataFoldersBulletinSettings_shapeTheBulletins(@TempDir Path other) throws IOException {
+        Files.writeString(other.resolve("bulletin.yaml"), "series: 优化营商环境督查通报\noffice: 区优化办\n", StandardCharsets.UTF_8);
+        try (DubanServer s = DubanServer.start(ServeOptions.forTest(other, TOKEN, ADMIN))) {
+            HttpResponse<String> md = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port()
+                    + "/api/v1/plans/sample/bulletin?month=2021-06&format=md")).header("Authorization", "Bearer " + TOKEN).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(md.statusCode()).isEqualTo(200);
+            assertThat(md.body()).contains("优化营商环境督查通报", "区优化办");
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(get("/api/v1/plans/sample/bulletin?month=2021-06&format=md", TOKEN).text()).doesNotContain("优化营商环境督查通报");
+    }
+
+    @Test
     void reminders_areTheDaysReminders() {
         Duban d = Duban.builder().plan(plan).build();
         for (String day : List.of("2021-06-20", "2021-06-23", "2021-06-26")) {
