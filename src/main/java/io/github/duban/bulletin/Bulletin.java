@@ -239,14 +239,15 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
         int tasks = m.tasks();
         int owed = m.reportsOwed();
         int onTime = m.reportsOnTime() == null ? -1 : m.reportsOnTime();
-        String rate = onTime >= 0 && owed > 0 ? share(onTime, owed) : "";
+        MonthSummary.Shares sh = m.shares();
+        String rate = sh.reportsOnTime() == null ? "" : percent(sh.reportsOnTime());
         List<String> paragraphs = new ArrayList<>();
         StringBuilder t = new StringBuilder("截至" + chinese(a.asOf()) + "，《实施方案》明确的" + tasks + "项工作任务中，已完成" + m.done()
-                + "项，占比" + share(m.done(), tasks) + "；正常推进" + m.onTrack() + "项，占比" + share(m.onTrack(), tasks) + "；滞后"
-                + m.lagging() + "项，占比" + share(m.lagging(), tasks) + "；逾期" + m.overdue() + "项，占比" + share(m.overdue(), tasks) + "。");
+                + "项，占比" + percent(sh.done()) + "；正常推进" + m.onTrack() + "项，占比" + percent(sh.onTrack()) + "；滞后"
+                + m.lagging() + "项，占比" + percent(sh.lagging()) + "；逾期" + m.overdue() + "项，占比" + percent(sh.overdue()) + "。");
         if (m.dated() > 0) {
             t.append("有完成时限的").append(m.dated()).append("项任务中，").append(m.onSchedule()).append("项达到序时进度，占比")
-                    .append(share(m.onSchedule(), m.dated())).append("。");
+                    .append(percent(sh.onSchedule())).append("。");
         }
         List<String> done = a.board().stream().filter(b -> b.status() == TaskStatus.DONE).map(b -> taskName(byNo, b.task())).toList();
         if (!done.isEmpty()) {
@@ -268,9 +269,9 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
                 .append(m.exposures()).append("起，表扬").append(m.commendations()).append("次。");
         paragraphs.add(r.toString());
         paragraphs.add(judgement(byNo, a, m));
-        return new Overview(tasks, m.done(), m.onTrack(), m.lagging(), m.overdue(), share(m.done(), tasks), share(m.onTrack(), tasks),
-                share(m.lagging(), tasks), share(m.overdue(), tasks), owed, onTime, m.reportsLate(), m.reportsMissing(), rate,
-                m.dated(), m.onSchedule(), share(m.onSchedule(), m.dated()), paragraphs);
+        return new Overview(tasks, m.done(), m.onTrack(), m.lagging(), m.overdue(), percent(sh.done()), percent(sh.onTrack()),
+                percent(sh.lagging()), percent(sh.overdue()), owed, onTime, m.reportsLate(), m.reportsMissing(), rate,
+                m.dated(), m.onSchedule(), percent(sh.onSchedule()), paragraphs);
     }
 
     /** 从督查情况看……: the month's problems by name (overdue tasks, exposed units, missing reports), from the conclusions. */
@@ -653,12 +654,9 @@ public record Bulletin(String series, int issue, String office, LocalDate date, 
         return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN || c == '”' || c == '“' || c == '）' || c == '（';
     }
 
-    /** The share {@code part / whole} as "x%" to one decimal, trailing ".0" dropped; "0%" when whole is 0. */
-    static String share(int part, int whole) {
-        if (whole <= 0) {
-            return "0%";
-        }
-        return number(BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP)) + "%";
+    /** A share the summary rule concluded, as "x%". */
+    static String percent(BigDecimal share) {
+        return number(share) + "%";
     }
 
     /** A number as plain text without trailing zeros (92, 98.5). */

@@ -82,14 +82,23 @@ final class Format1 {
         int missing = kinds.getOrDefault(FindingKind.REPORT_MISSING, 0);
         List<BoardEntry> dated = new ArrayList<>(board.stream().filter(b -> !b.ongoing()).toList());
         int onSchedule = (int) dated.stream().filter(b -> Boolean.TRUE.equals(b.onSchedule())).count();
-        return new MonthSummary(month, due, owed, asOf.isAfter(due) ? Integer.valueOf(owed - late - missing) : null, late, missing,
+        Integer onTime = asOf.isAfter(due) ? Integer.valueOf(owed - late - missing) : null;
+        int done = statuses.getOrDefault(TaskStatus.DONE, 0);
+        int onTrack = statuses.getOrDefault(TaskStatus.ON_TRACK, 0);
+        int lagging = statuses.getOrDefault(TaskStatus.LAGGING, 0);
+        int overdue = statuses.getOrDefault(TaskStatus.OVERDUE, 0);
+        MonthSummary.Shares shares = new MonthSummary.Shares(MonthSummary.percentOf(done, board.size()),
+                MonthSummary.percentOf(onTrack, board.size()), MonthSummary.percentOf(lagging, board.size()),
+                MonthSummary.percentOf(overdue, board.size()), MonthSummary.percentOf(onSchedule, dated.size()),
+                onTime != null && owed > 0 ? MonthSummary.percentOf(onTime, owed) : null);
+        return new MonthSummary(month, due, owed, onTime, late, missing,
                 board.size(), statuses.getOrDefault(TaskStatus.DONE, 0), statuses.getOrDefault(TaskStatus.ON_TRACK, 0),
                 statuses.getOrDefault(TaskStatus.LAGGING, 0), statuses.getOrDefault(TaskStatus.OVERDUE, 0), dated.size(), onSchedule,
                 levels.getOrDefault(EscalationLevel.NOTICE, 0), levels.getOrDefault(EscalationLevel.CRITICISM, 0),
                 levels.getOrDefault(EscalationLevel.EXPOSURE, 0), kinds.getOrDefault(FindingKind.COMMENDED, 0),
                 kinds.getOrDefault(FindingKind.TASK_COMPLETED_EARLY, 0), scores.size(),
                 (int) board.stream().filter(b -> b.light() == Light.RED).count(),
-                (int) board.stream().filter(b -> b.light() == Light.YELLOW).count(), RULE);
+                (int) board.stream().filter(b -> b.light() == Light.YELLOW).count(), shares, RULE);
     }
 
     private static BigDecimal plain(BigDecimal v) {

@@ -242,6 +242,23 @@ class BulletinGoldenTest {
      * text and the Word file's text (paragraphs and table cells in order), whitespace aside. After a
      * reviewed change: mvn test -Dduban.writeGolden, then read the diff.
      */
+    /** The overview's 占比 and 按时报送率 are the shares the summary rule concluded, printed as they are. */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 4, 5, 6})
+    void theOverviewsSharesAreTheSummaryRulesShares(int m) {
+        io.github.duban.outcome.MonthSummary s = SampleYear.month(m).summary();
+        assertThat(s.shares().done()).isEqualByComparingTo(io.github.duban.outcome.MonthSummary.percentOf(s.done(), s.tasks()));
+        String md = Bulletins.markdown(SampleYear.bulletin(m), null);
+        assertThat(md).contains("已完成" + s.done() + "项，占比" + Bulletin.number(s.shares().done()) + "%",
+                "滞后" + s.lagging() + "项，占比" + Bulletin.number(s.shares().lagging()) + "%",
+                "项达到序时进度，占比" + Bulletin.number(s.shares().onSchedule()) + "%");
+        if (s.shares().reportsOnTime() != null) {
+            assertThat(md).contains("按时报送率" + Bulletin.number(s.shares().reportsOnTime()) + "%");
+        } else {
+            assertThat(md).doesNotContain("按时报送率");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {2, 3, 4, 5, 6})
     void everyMonthMatchesItsReviewedGoldenCopies(int m) throws IOException {
