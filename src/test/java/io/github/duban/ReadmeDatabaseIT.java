@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,9 +28,7 @@ class ReadmeDatabaseIT {
 
     @Test
     void theDatabasePathRunsAsWritten_fromEmptyTablesToScoreRows() throws Exception {
-        Path repo = Path.of("").toAbsolutePath();
-        Files.createSymbolicLink(dir.resolve("src"), repo.resolve("src"));
-        Files.createSymbolicLink(dir.resolve("target"), repo.resolve("target"));
+        Path repo = DocScripts.seeTheClone(dir);
         String readme = Files.readString(repo.resolve("README.md"), StandardCharsets.UTF_8);
         Matcher sh = Pattern.compile("```sh\n([^`]*?sql schema --dialect postgresql \\| psql[^`]*?)```", Pattern.DOTALL).matcher(readme);
         assertThat(sh.find()).as("the README's database block").isTrue();
@@ -60,11 +57,10 @@ class ReadmeDatabaseIT {
         Files.writeString(dir.resolve("score-lines.sql"), sql.group(1));
         script += "\n" + psql + " -A -F '|' -t -f score-lines.sql > score-lines.txt\n";
 
-        Process p = new ProcessBuilder("bash", "-c", script).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        DocScripts.Ran ran = DocScripts.bash(dir, script, 300);
+        String out = ran.out();
         System.out.println(out);
-        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(ran.exit()).as(out).isZero();
         assertThat(out).contains("lengshuitan-2021");
 
         List<String> rows = Files.readAllLines(dir.resolve("score-lines.txt"), StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,9 +29,7 @@ class ReadmeShellIT {
 
     @Test
     void theReadmesShellBlocksRunInOrder_andThePackedFingerprintIsTheDiffedOne() throws Exception {
-        Path repo = Path.of("").toAbsolutePath();
-        Files.createSymbolicLink(dir.resolve("src"), repo.resolve("src"));
-        Files.createSymbolicLink(dir.resolve("target"), repo.resolve("target"));
+        Path repo = DocScripts.seeTheClone(dir);
         assertThat(repo.resolve("target/duban-cli.jar")).exists();
 
         List<String> commands = new ArrayList<>();
@@ -70,11 +67,10 @@ class ReadmeShellIT {
                 continue;
             }
             long t0 = System.nanoTime();
-            Process p = new ProcessBuilder("bash", "-c", cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor(300, TimeUnit.SECONDS)).as(cmd).isTrue();
+            DocScripts.Ran ran = DocScripts.bash(dir, cmd, 300);
+            String out = ran.out();
             System.out.printf("README %6.1f s  %s%n", (System.nanoTime() - t0) / 1e9, cmd);
-            assertThat(p.exitValue()).as(cmd + "\n" + out).isZero();
+            assertThat(ran.exit()).as(cmd + "\n" + out).isZero();
             all.append("$ ").append(cmd).append('\n').append(out);
         }
         String said = all.toString();

@@ -56,13 +56,7 @@ final class JdbcAssess extends JdbcTarget {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads " + threads + " is below 1");
         }
-        String secret = null;
-        if (passwordEnv != null) {
-            secret = environment.apply(passwordEnv);
-            if (secret == null) {
-                throw new IllegalArgumentException("the environment variable " + passwordEnv + " named by --password-env is not set");
-            }
-        }
+        String secret = password();
         Duban engine = inputs.engine(PlanJson.embedded());
         DubanJdbc db = DubanJdbc.of(new DriverDataSource(url, user, secret), engine);
         try {
@@ -119,13 +113,7 @@ final class JdbcAssess extends JdbcTarget {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads " + threads + " is below 1");
         }
-        String secret = null;
-        if (passwordEnv != null) {
-            secret = environment.apply(passwordEnv);
-            if (secret == null) {
-                throw new IllegalArgumentException("the environment variable " + passwordEnv + " named by --password-env is not set");
-            }
-        }
+        String secret = password();
         DubanJdbc db = DubanJdbc.of(new DriverDataSource(url, user, secret), inputs.engine(PlanJson.embedded()));
         try {
             if (planId != null) {

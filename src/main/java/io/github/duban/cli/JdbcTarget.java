@@ -32,6 +32,27 @@ class JdbcTarget {
     @Option(names = "--plan-id", paramLabel = "ID", description = "the plan_id of the plan in duban_plans (with --jdbc)")
     String planId;
 
+    /** The password from the variable --password-env names; null without --password-env. */
+    String password() {
+        return passwordFrom(passwordEnv);
+    }
+
+    /**
+     * The value of the environment variable {@code variable} (null: no variable named, no password).
+     *
+     * @throws IllegalArgumentException when the variable named is not set
+     */
+    static String passwordFrom(String variable) {
+        if (variable == null) {
+            return null;
+        }
+        String secret = environment.apply(variable);
+        if (secret == null) {
+            throw new IllegalArgumentException("the environment variable " + variable + " named by --password-env is not set");
+        }
+        return secret;
+    }
+
     /**
      * The database of {@code --jdbc} for {@code duban sql load}: --plan-id is required; the
      * password only from the variable named by --password-env.
@@ -47,13 +68,7 @@ class JdbcTarget {
         if (planId == null) {
             throw new IllegalArgumentException("sql load needs --plan-id ID (the plan_id to load the plan under)");
         }
-        String secret = null;
-        if (passwordEnv != null) {
-            secret = environment.apply(passwordEnv);
-            if (secret == null) {
-                throw new IllegalArgumentException("the environment variable " + passwordEnv + " named by --password-env is not set");
-            }
-        }
+        String secret = password();
         return new JdbcAssess.DriverDataSource(url, user, secret);
     }
 }

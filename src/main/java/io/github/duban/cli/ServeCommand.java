@@ -91,14 +91,7 @@ final class ServeCommand implements Callable<Integer> {
             if (sample) {
                 throw new IllegalArgumentException("--sample puts the sample plan in DIR/plans; with --jdbc plans come from the database (duban sql load)");
             }
-            String secret = null;
-            if (passwordEnv != null) {
-                secret = environment.apply(passwordEnv);
-                if (secret == null) {
-                    throw new IllegalArgumentException("the environment variable " + passwordEnv + " named by --password-env is not set");
-                }
-            }
-            db = new JdbcAssess.DriverDataSource(jdbc, user, secret);
+            db = new JdbcAssess.DriverDataSource(jdbc, user, JdbcTarget.passwordFrom(passwordEnv));
         }
         for (Path f : new Path[] {policy, scoring}) {
             if (f != null) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.duban.error.InputException;
 import io.github.duban.importer.ImportProblem;
 import io.github.duban.importer.ImportResult;
+import io.github.duban.json.AssessmentJson;
 import io.github.duban.json.PlanJson;
 import io.github.duban.model.Facts;
 import io.github.duban.model.Plan;
@@ -77,12 +78,12 @@ final class ApiController {
             if (body.hasNonNull("ledger")) {
                 throw new InputException("request", 0, "ledger", "is only taken with facts; a held plan's months before are replayed from its own facts");
             }
-            return Office.tree(office.assessHeld(planNode.asText(), month, asOf));
+            return AssessmentJson.tree(office.assessHeld(planNode.asText(), month, asOf));
         }
         if (facts == null) {
             throw new InputException("request", 0, "facts", "is missing (a plan given whole needs its facts)");
         }
-        return Office.tree(office.assess(plan, facts, month, asOf, office.ledgerOf(body.get("ledger"))));
+        return AssessmentJson.tree(office.assess(plan, facts, month, asOf, office.ledgerOf(body.get("ledger"))));
     }
 
     @PostMapping("/replay")
@@ -101,14 +102,14 @@ final class ApiController {
         }
         ObjectNode out = Office.JSON.createObjectNode();
         ArrayNode list = out.putArray("months");
-        months.forEach(a -> list.add(Office.tree(a)));
+        months.forEach(a -> list.add(AssessmentJson.tree(a)));
         return out;
     }
 
     @GetMapping("/plans/{plan}/assessment")
     JsonNode assessment(@PathVariable("plan") String plan, @RequestParam("month") YearMonth month,
                         @RequestParam(value = "asOf", required = false) LocalDate asOf) {
-        return Office.tree(office.assessHeld(plan, month, asOf));
+        return AssessmentJson.tree(office.assessHeld(plan, month, asOf));
     }
 
     @PostMapping("/plans/{plan}/month-end")

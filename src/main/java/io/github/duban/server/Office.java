@@ -121,17 +121,26 @@ final class Office {
     /** A month of a held plan (as of {@code asOf}, null: the month's last day). */
     Assessment assessHeld(String id, YearMonth month, LocalDate asOf) {
         PlanStore.Held h = store.read(id);
-        Duban d = engine(h.plan());
+        return assessHeld(h, engine(h.plan()), month, asOf);
+    }
+
+    /**
+     * A month of a held plan on {@code d}: as of its last day, the replayed window's last month;
+     * as of an earlier day, assessed from the ledger the replayed months before it left.
+     */
+    private Assessment assessHeld(PlanStore.Held h, Duban d, YearMonth month, LocalDate asOf) {
         if (asOf == null) {
-            List<Assessment> months = replayHeld(h, d, month);
-            return months.get(months.size() - 1);
+            return last(replayHeld(h, d, month));
         }
         Ledger before = null;
-        if (month.isAfter(h.plan().reporting().from())) {
-            List<Assessment> months = replayHeld(h, d, month.minusMonths(1));
-            before = months.get(months.size() - 1).ledger();
+        if (month.isAfter(h.plan().reporting().from()) && h.plan().reporting().covers(month)) {
+            before = last(replayHeld(h, d, month.minusMonths(1))).ledger();
         }
         return d.assess(month, asOf, h.facts(), before);
+    }
+
+    private static Assessment last(List<Assessment> months) {
+        return months.get(months.size() - 1);
     }
 
     /** Every month of a held plan's window up to {@code month}, from the cache when the plan's files and the ruleset are unchanged. */
@@ -164,8 +173,7 @@ final class Office {
         Duban d = engine(plan);
         Ledger before = ledger;
         if (before == null && month.isAfter(plan.reporting().from()) && plan.reporting().covers(month)) {
-            List<Assessment> months = d.replay(plan.reporting().from(), month.minusMonths(1), facts);
-            before = months.get(months.size() - 1).ledger();
+            before = last(d.replay(plan.reporting().from(), month.minusMonths(1), facts)).ledger();
         }
         return d.assess(month, asOf, facts, before);
     }
@@ -230,15 +238,6 @@ final class Office {
         return LedgerJson.read(ledger.toString(), "ledger");
     }
 
-    /** assessment.json as a tree: the same bytes the command line writes. */
-    static JsonNode tree(Assessment a) {
-        try {
-            return JSON.readTree(AssessmentJson.bytes(a));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     // ---- month-end
 
     /** One lock a plan, so that two month-ends of a plan never write its results at once. */
@@ -265,12 +264,7 @@ final class Office {
             } else {
                 PlanStore.Held h = store.read(id);
                 Duban d = engine(h.plan());
-                Ledger before = null;
-                if (month.isAfter(h.plan().reporting().from()) && h.plan().reporting().covers(month)) {
-                    List<Assessment> months = replayHeld(h, d, month.minusMonths(1));
-                    before = months.get(months.size() - 1).ledger();
-                }
-                a = d.assess(month, asOf, h.facts(), before);
+                a = assessHeld(h, d, month, asOf);
                 Map<String, byte[]> files = io.github.duban.batch.MonthFiles.of(d, a, bulletin);
                 String where = "results/" + id + "/" + month;
                 io.github.duban.batch.SafeOutput.replaceFolder(results.resolve(id).resolve(month.toString()), files);
@@ -283,7 +277,7 @@ final class Office {
             out.put("month", a.period().toString());
             out.put("asOf", a.asOf().toString());
             out.put("ruleset", a.ruleset());
-            out.set("summary", tree(a).path("summary"));
+            out.set("summary", AssessmentJson.tree(a).path("summary"));
             return out;
         }
     }
@@ -302,10 +296,10 @@ final class Office {
         ObjectNode out = JSON.createObjectNode();
         out.put("task", task);
         out.put("title", t.title());
-        out.put("ruleset", months.get(months.size() - 1).ruleset());
+        out.put("ruleset", last(months).ruleset());
         ArrayNode list = out.putArray("months");
         for (Assessment a : months) {
-            for (JsonNode entry : tree(a).path("board")) {
+            for (JsonNode entry : AssessmentJson.tree(a).path("board")) {
                 if (entry.path("task").asInt() == task) {
                     ObjectNode m = JSON.createObjectNode();
                     m.put("month", a.period().toString());
@@ -319,14 +313,18 @@ final class Office {
 
     /** The month's bulletin in {@code format} (md, html or docx). */
     byte[] bulletin(String id, YearMonth month, String format) {
-        PlanStore.Held h = store.read(id);
-        Duban d = engine(h.plan());
-        List<Assessment> months = replayHeld(h, d, month);
-        byte[] b = Bulletins.files(d, months.get(months.size() - 1), bulletin).get("bulletin." + format);
-        if (b == null) {
+        if (!List.of("md", "html", "docx").contains(format)) {
             throw new InputException("request", 0, "format", "\"" + format + "\" is not a bulletin format (expected md, html or docx)");
         }
-        return b;
+        PlanStore.Held h = store.read(id);
+        Duban d = engine(h.plan());
+        io.github.duban.bulletin.Bulletin b = io.github.duban.bulletin.Bulletin.of(d, last(replayHeld(h, d, month)), bulletin);
+        java.nio.file.Path templates = bulletin.templates();
+        return switch (format) {
+            case "md" -> Bulletins.markdown(b, templates).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            case "html" -> Bulletins.html(b, templates).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            default -> Bulletins.docx(b, templates);
+        };
     }
 
     ObjectNode reminders(String id, LocalDate date) {
@@ -353,18 +351,18 @@ final class Office {
     /** The 驾驶舱 of {@code month} (null: the latest month any held plan has reports for). */
     ObjectNode dashboard(YearMonth month) {
         List<String> ids = store.ids();
-        List<PlanStore.Held> held = new ArrayList<>();
+        Map<String, PlanStore.Held> held = new LinkedHashMap<>();
         Map<String, String> refused = new LinkedHashMap<>();
         for (String id : ids) {
             try {
-                held.add(store.read(id));
+                held.put(id, store.read(id));
             } catch (InputException e) {
                 refused.put(id, e.getMessage());
             }
         }
         TreeSet<YearMonth> months = new TreeSet<>();
         YearMonth latest = null;
-        for (PlanStore.Held h : held) {
+        for (PlanStore.Held h : held.values()) {
             for (YearMonth m = h.plan().reporting().from(); !m.isAfter(h.plan().reporting().to()); m = m.plusMonths(1)) {
                 months.add(m);
             }
@@ -415,14 +413,14 @@ final class Office {
             });
 
     /** The part of the 驾驶舱's answer about one plan. */
-    private ObjectNode dashboardPlan(String id, YearMonth m, Duban base, List<PlanStore.Held> held, Map<String, String> refused) {
+    private ObjectNode dashboardPlan(String id, YearMonth m, Duban base, Map<String, PlanStore.Held> held, Map<String, String> refused) {
         ObjectNode p = JSON.createObjectNode();
         p.put("id", id);
         if (refused.containsKey(id)) {
             p.put("error", refused.get(id));
             return p;
         }
-        PlanStore.Held h = held.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+        PlanStore.Held h = held.get(id);
         p.put("title", h.plan().title());
         p.put("docNumber", h.plan().docNumber());
         ObjectNode units = p.putObject("units");
@@ -439,8 +437,7 @@ final class Office {
         }
         try {
             Duban d = base.toBuilder().plan(h.plan()).build();
-            List<Assessment> replayed = replayHeld(h, d, m);
-            p.set("assessment", overview(tree(replayed.get(replayed.size() - 1))));
+            p.set("assessment", overview(AssessmentJson.tree(last(replayHeld(h, d, m)))));
         } catch (InputException | LimitException | io.github.duban.error.LedgerException e) {
             p.put("error", e.getMessage());
         }

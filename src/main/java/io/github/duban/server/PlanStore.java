@@ -53,6 +53,8 @@ interface PlanStore {
     /** Plans in {@code DATA/plans/<id>/plan.json} with their facts files beside. */
     final class Files_ implements PlanStore {
         private final Path root;
+        /** Each plan as last read, kept while its files are unchanged (the same stamp). */
+        private final java.util.Map<String, Held> read = new java.util.concurrent.ConcurrentHashMap<>();
 
         Files_(Path root) {
             this.root = root;
@@ -86,8 +88,14 @@ interface PlanStore {
                 throw new NotFoundException("no plan \"" + id + "\"");
             }
             String stamp = stamp(dir);
+            Held last = read.get(id);
+            if (last != null && last.stamp().equals(stamp)) {
+                return last;
+            }
             Plan p = PlanJson.read(plan);
-            return new Held(id, p, FactsJson.read(dir, p), dir, stamp);
+            Held h = new Held(id, p, FactsJson.read(dir, p), dir, stamp);
+            read.put(id, h);
+            return h;
         }
 
         /** The names, sizes and times of the plan's files: changes when any of them does. */

@@ -109,16 +109,15 @@ class ServerApiTest {
     }
 
     static Answer post(String path, String token, String json) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return send(b);
+        return withBody("POST", path, token, json);
     }
 
     static Answer put(String path, String token, String json) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+        return withBody("PUT", path, token, json);
+    }
+
+    static Answer withBody(String method, String path, String token, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                 .header("Content-Type", "application/json");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);

@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,9 +23,7 @@ class ServiceCurlIT {
 
     @Test
     void theCurlSessionOfTheServicePageRunsAsWritten() throws Exception {
-        Path repo = Path.of("").toAbsolutePath();
-        Files.createSymbolicLink(dir.resolve("src"), repo.resolve("src"));
-        Files.createSymbolicLink(dir.resolve("target"), repo.resolve("target"));
+        Path repo = io.github.duban.DocScripts.seeTheClone(dir);
         String page = Files.readString(repo.resolve("docs/service.md"), StandardCharsets.UTF_8);
         Matcher m = Pattern.compile("## A curl session.*?```bash\\n(.*?)```", Pattern.DOTALL).matcher(page);
         assertThat(m.find()).as("docs/service.md has a curl session").isTrue();
@@ -36,11 +33,10 @@ class ServiceCurlIT {
         }
         String script = "set -euo pipefail\ntrap 'kill $(jobs -p) 2>/dev/null || true' EXIT\n"
                 + m.group(1).replace("serve --data", "serve --port " + port + " --data").replace(":8080", ":" + port);
-        Process p = new ProcessBuilder("bash", "-c", script).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        io.github.duban.DocScripts.Ran ran = io.github.duban.DocScripts.bash(dir, script, 180);
+        String out = ran.out();
         System.out.println(out);
-        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(ran.exit()).as(out).isZero();
         assertThat(out).contains("{\"id\":\"sample\",\"docNumber\":\"冷优组发〔2021〕3号\",\"tasks\":19,\"from\":\"2021-02\",\"to\":\"2021-06\"}")
                 .contains("{\"unit\":\"区科工信局\",\"score\":82,\"rating\":\"PASS\",\"rank\":10}")
                 .contains("\"done\":14,\"tasks\":19,\"red\":2}")
